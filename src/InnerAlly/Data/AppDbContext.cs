@@ -1,0 +1,79 @@
+using InnerAlly.Features.Account;
+using InnerAlly.Features.CheckIns;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnerAlly.Data;
+
+/// <summary>
+/// The one database context. Each provider has a small subclass so that each keeps its own
+/// migrations set (see docs/adr/0001-one-project-two-migration-sets.md).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, IDataProtectionProvider dataProtection)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options),
+      IDataProtectionKeyContext
+{
+    /// <summary>Protects health text at rest; part of the model cache key (see <see cref="ProtectorAwareModelCacheKeyFactory"/>).</summary>
+    internal IDataProtectionProvider DataProtection { get; } = dataProtection;
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var protectedText = new ProtectedTextConverter(DataProtection);
+        builder.ApplyConfiguration(new CheckInConfiguration(protectedText));
+        builder.ApplyConfiguration(new UserConfiguration());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC in the database; SQLite forgets the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+/// <summary>
+/// SQLite allows one writer at a time and Microsoft.Data.Sqlite retries a busy writer only every
+/// 150 ms, so concurrent requests queue here, in the process, instead of sleeping in the driver.
+/// </summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IDataProtectionProvider dataProtection)
+    : AppDbContext(options, dataProtection)
+{
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var gate = SqliteWriteGate.For(Database.GetConnectionString());
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var gate = SqliteWriteGate.For(Database.GetConnectionString());
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IDataProtectionProvider dataProtection)
+    : AppDbContext(options, dataProtection);

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// SQLite by default, in data/innerally.db under the content root;
+    /// Database:Provider=Postgres with ConnectionStrings:InnerAlly for PostgreSQL;
+    /// ConnectionStrings:InnerAlly alone moves the SQLite file. Settings are read when the first
+    /// context is made, so every configuration source (files, variables, arguments, tests) counts.
+    /// </summary>
+    public static IServiceCollection AddInnerAllyDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration, IHostEnvironment>((o, configuration, environment) =>
+                o.ConnectionString = ResolveConnectionString(o.Provider, configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), environment.ContentRootPath))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContext<SqliteAppDbContext>((sp, db) =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            db.UseSqlite(options.ConnectionString)
+                .AddInterceptors(new SqliteConnectionInterceptor(options.SqliteBusyTimeoutSeconds))
+                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
+        });
+        services.AddDbContext<PostgresAppDbContext>((sp, db) =>
+            db.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),
+            _ => sp.GetRequiredService<SqliteAppDbContext>(),
+        });
+        return services;
+    }
+
+    private static string ResolveConnectionString(DatabaseProvider provider, string? configured, string contentRoot) => provider switch
+    {
+        DatabaseProvider.Sqlite => SqliteConnectionStrings.Resolve(configured, contentRoot),
+        DatabaseProvider.Postgres when !string.IsNullOrWhiteSpace(configured) => configured,
+        DatabaseProvider.Postgres => throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), [
+            "Database:Provider is Postgres but ConnectionStrings:InnerAlly is not set. Set ConnectionStrings__InnerAlly to a " +
+            "PostgreSQL connection string, for example \"Host=localhost;Database=innerally;Username=innerally;Password=...\"."]),
+        _ => throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), [
+            $"Database:Provider '{provider}' is not one of Sqlite, Postgres."]),
+    };
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnerAlly.Data;
+
+/// <summary>
+/// Before the server takes its first request: apply migrations, then make sure the Data
+/// Protection key ring (stored in the same database) has a key to protect with.
+/// </summary>
+public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> logger, TimeProvider clock) : IHostedLifecycleService
+{
+    /// <summary>A new key is made this long before the newest one expires.</summary>
+    public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(14);
+
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(90);
+
+    public async Task StartingAsync(CancellationToken cancellationToken) =>
+        await PrepareAsync(services, clock, logger, cancellationToken);
+
+    /// <summary>Also used by command-line verbs, which need the database without starting the server.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                Log.Migrating(logger, pending.Count);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        EnsureProtectionKey(services.GetRequiredService<IKeyManager>(), clock, logger);
+    }
+
+    /// <summary>
+    /// Automatic key generation is off: it could otherwise start inside a SQLite write transaction
+    /// and wait on itself. Keys are made here instead, at start and twice a day.
+    /// </summary>
+    public static void EnsureProtectionKey(IKeyManager keys, TimeProvider clock, ILogger logger)
+    {
+        var now = clock.GetUtcNow();
+        var usable = keys.GetAllKeys().Where(k => !k.IsRevoked && k.ExpirationDate > now).ToList();
+        if (!usable.Any(k => k.ActivationDate <= now))
+        {
+            keys.CreateNewKey(now, now + KeyLifetime);
+            Log.KeyCreated(logger);
+            return;
+        }
+
+        var newestExpiry = usable.Max(k => k.ExpirationDate);
+        if (newestExpiry - now < RenewBefore)
+        {
+            // Activates a week before the current key ends, so every instance has read it by then.
+            var activation = newestExpiry - TimeSpan.FromDays(7) > now ? newestExpiry - TimeSpan.FromDays(7) : now;
+            keys.CreateNewKey(activation, activation + KeyLifetime);
+            Log.KeyCreated(logger);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Applying {Count} database migrations")]
+        public static partial void Migrating(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Created a new data protection key")]
+        public static partial void KeyCreated(ILogger logger);
+    }
+}
+
+/// <summary>Checks twice a day that a protection key will be ready before the current one expires.</summary>
+public sealed class DataProtectionKeyKeeper(IKeyManager keys, TimeProvider clock, ILogger<DataProtectionKeyKeeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(12), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                DatabaseStartup.EnsureProtectionKey(keys, clock, logger);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+}

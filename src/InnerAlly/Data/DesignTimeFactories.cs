@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace InnerAlly.Data;
+
+/// <summary>
+/// Lets `dotnet ef migrations add` build each provider's model without starting the app.
+/// Identity reads its schema version (3: passkeys) from the application's services, so the
+/// factories give it the same options the app uses.
+/// </summary>
+public static class DesignTime
+{
+    private static readonly IServiceProvider IdentityServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    public static SqliteAppDbContext Sqlite(string connectionString = "Data Source=design-time.db") =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).UseApplicationServiceProvider(IdentityServices).Options,
+            new EphemeralDataProtectionProvider());
+
+    public static PostgresAppDbContext Postgres(string connectionString = "Host=localhost;Database=innerally_design") =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).UseApplicationServiceProvider(IdentityServices).Options,
+            new EphemeralDataProtectionProvider());
+}
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) => DesignTime.Sqlite();
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) => DesignTime.Postgres();
+}

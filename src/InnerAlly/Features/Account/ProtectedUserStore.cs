@@ -1,0 +1,29 @@
+using InnerAlly.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>
+/// Identity keeps the authenticator secret and the recovery codes as user tokens, in plain text by
+/// default; here they are protected at rest like every other secret column.
+/// </summary>
+public sealed class ProtectedUserStore(AppDbContext context, IDataProtectionProvider dataProtection, IdentityErrorDescriber? describer = null)
+    : UserStore<User, IdentityRole<Guid>, AppDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityRoleClaim<Guid>, IdentityUserPasskey<Guid>>(context, describer)
+{
+    private const string Purpose = "InnerAlly.IdentityTokens.v1";
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+
+    public override Task SetTokenAsync(User user, string loginProvider, string name, string? value, CancellationToken cancellationToken) =>
+        base.SetTokenAsync(user, loginProvider, name, value is null ? null : ProtectedTextConverter.Marker + _protector.Protect(value), cancellationToken);
+
+    public override async Task<string?> GetTokenAsync(User user, string loginProvider, string name, CancellationToken cancellationToken)
+    {
+        var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
+        return stored is not null && stored.StartsWith(ProtectedTextConverter.Marker, StringComparison.Ordinal)
+            ? _protector.Unprotect(stored[ProtectedTextConverter.Marker.Length..])
+            : stored;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>
+/// A sign-in lasts 30 idle minutes (sliding) and never more than <see cref="AbsoluteLifetime"/>,
+/// and ends at once when the security stamp changes (sign-out, new password, 2FA changes).
+/// </summary>
+public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticationEvents
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+    private const string AbsoluteExpiryKey = ".innerally.absolute-expires";
+
+    public override Task SigningIn(CookieSigningInContext context)
+    {
+        // Kept across renewals and refreshes; only a fresh sign-in sets it.
+        if (!context.Properties.Items.ContainsKey(AbsoluteExpiryKey))
+        {
+            context.Properties.Items[AbsoluteExpiryKey] = (clock.GetUtcNow() + AbsoluteLifetime).ToString("O");
+        }
+
+        return base.SigningIn(context);
+    }
+
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        if (!context.Properties.Items.TryGetValue(AbsoluteExpiryKey, out var text)
+            || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var expires)
+            || clock.GetUtcNow() >= expires)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        }
+
+        return base.RedirectToLogin(context);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Security.Claims;
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InnerAlly.Features.CheckIns;
+
+/// <summary>The check-in API: /api/v1/check-ins, each person's own only.</summary>
+public static class CheckInEndpoints
+{
+    public static RouteGroupBuilder MapCheckIns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/check-ins")
+            .WithTags("Check-ins")
+            .RequireAuthorization(HostingExtensions.ApiPolicy);
+
+        group.MapPost("/", RecordAsync)
+            .WithName("RecordCheckIn")
+            .WithSummary("Record a check-in of the three systems.")
+            .ProducesValidationProblem();
+        group.MapGet("/", ListAsync)
+            .WithName("ListCheckIns")
+            .WithSummary("Your check-ins, newest first. Pass nextCursor back as cursor for the next page.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetCheckIn")
+            .WithSummary("One of your check-ins.");
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .WithName("DeleteCheckIn")
+            .WithSummary("Delete one of your check-ins.");
+        return group;
+    }
+
+    private static async Task<Created<CheckInResponse>> RecordAsync(
+        RecordCheckIn.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var checkIn = await RecordCheckIn.HandleAsync(request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordCheckIn)), cancellationToken);
+        return TypedResults.Created($"/api/v1/check-ins/{checkIn.Id}", CheckInResponse.From(checkIn));
+    }
+
+    public sealed record ListResponse(IReadOnlyList<CheckInResponse> Items, string? NextCursor);
+
+    /// <param name="From">Earliest time to include, ISO 8601 (a date means its start, UTC).</param>
+    /// <param name="To">Time to stop before, ISO 8601.</param>
+    /// <param name="Limit">Items per page, 1 to 200 (50 if not given).</param>
+    /// <param name="Cursor">nextCursor from the previous page.</param>
+    public sealed record ListParameters(string? From, string? To, string? Limit, string? Cursor);
+
+    private static async Task<Results<Ok<ListResponse>, ValidationProblem>> ListAsync(
+        [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var from = ParseTime(parameters.From, "from", errors);
+        var to = ParseTime(parameters.To, "to", errors);
+        var limit = ListCheckIns.DefaultLimit;
+        if (parameters.Limit is not null
+            && (!int.TryParse(parameters.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > ListCheckIns.MaxLimit))
+        {
+            errors["limit"] = [$"limit is a whole number from 1 to {ListCheckIns.MaxLimit}."];
+        }
+
+        if (!ListCheckIns.Cursor.TryParse(parameters.Cursor, out var cursor))
+        {
+            errors["cursor"] = ["cursor is not one this API gave out; pass nextCursor from the previous page exactly."];
+        }
+
+        if (from is not null && to is not null && from >= to)
+        {
+            errors["to"] = ["to must be later than from."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var page = await ListCheckIns.HandleAsync(new ListCheckIns.Query(from, to, limit, cursor), user.GetUserId(), db, cancellationToken);
+        return TypedResults.Ok(new ListResponse([.. page.Items.Select(CheckInResponse.From)], page.Next?.ToString()));
+    }
+
+    private static DateTime? ParseTime(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value.UtcDateTime;
+        }
+
+        errors[field] = [$"{field} is a date or time in ISO 8601 form, for example 2026-11-25 or 2026-11-25T18:30:00Z."];
+        return null;
+    }
+
+    private static async Task<Results<Ok<CheckInResponse>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await FindCheckIn.HandleAsync(id, user.GetUserId(), db, cancellationToken) is { } checkIn
+            ? TypedResults.Ok(CheckInResponse.From(checkIn))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        await DeleteCheckIn.HandleAsync(id, user.GetUserId(), db, loggers.CreateLogger(typeof(DeleteCheckIn)), cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+}

@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace InnerAlly.Features.CheckIns;
+
+/// <summary>
+/// The three systems' words, their emotion lists and the gentle reflections, read from
+/// Content/CheckIns/systems.json so a clinician can review them without reading C#.
+/// </summary>
+public static class EmotionCatalog
+{
+    private static readonly Lazy<Catalog> Loaded = new(Load);
+
+    public static IReadOnlyList<SystemInfo> Systems => Loaded.Value.Systems;
+
+    public static ScaleInfo Scale => Loaded.Value.Scale;
+
+    public static IReadOnlyDictionary<string, string> Reflections => Loaded.Value.Reflections;
+
+    public static bool IsKnown(string emotionId) => Loaded.Value.ById.ContainsKey(emotionId);
+
+    public static Emotion? Find(string emotionId) => Loaded.Value.ById.GetValueOrDefault(emotionId);
+
+    public static SystemInfo System(string id) => Loaded.Value.Systems.Single(s => s.Id == id);
+
+    private static Catalog Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Content", "CheckIns", "systems.json");
+        using var stream = File.OpenRead(path);
+        var catalog = JsonSerializer.Deserialize<Catalog>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidDataException($"{path} is empty.");
+        foreach (var system in catalog.Systems)
+        {
+            foreach (var emotion in system.Emotions)
+            {
+                emotion.SystemId = system.Id;
+            }
+        }
+
+        catalog.ById = catalog.Systems.SelectMany(s => s.Emotions).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        return catalog;
+    }
+
+    public sealed class Catalog
+    {
+        public required ScaleInfo Scale { get; init; }
+
+        public required IReadOnlyList<SystemInfo> Systems { get; init; }
+
+        public required IReadOnlyDictionary<string, string> Reflections { get; init; }
+
+        internal FrozenDictionary<string, Emotion> ById { get; set; } = FrozenDictionary<string, Emotion>.Empty;
+    }
+
+    public sealed record ScaleInfo(string Low, string High);
+
+    public sealed record SystemInfo(string Id, string Name, string Question, string About, IReadOnlyList<Emotion> Emotions);
+
+    public sealed class Emotion
+    {
+        public required string Id { get; init; }
+
+        public required string Label { get; init; }
+
+        public string SystemId { get; internal set; } = "";
+    }
+}

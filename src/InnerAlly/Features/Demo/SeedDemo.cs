@@ -1,0 +1,6 @@
+namespace InnerAlly.Features.Demo;
+
+public static class SeedDemo
+{
+    public static Task<string> RunAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.FromResult("todo");
+}

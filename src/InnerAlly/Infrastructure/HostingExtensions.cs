@@ -1,0 +1,166 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using InnerAlly.Features.CheckIns;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Infrastructure;
+
+public static class HostingExtensions
+{
+    public const string ApiPolicy = "api";
+
+    public static WebApplicationBuilder AddInnerAlly(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddInnerAllyDatabase();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<DataProtectionKeyKeeper>();
+
+        // One key ring for every instance, kept in the database beside the data it protects.
+        services.AddDataProtection()
+            .SetApplicationName("InnerAlly")
+            .PersistKeysToDbContext<AppDbContext>()
+            .DisableAutomaticKeyGeneration();
+
+        AddAccounts(services);
+        services.AddInnerAllyRateLimits();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemFieldNames.UseJsonNames);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/CheckIns");
+            o.Conventions.AuthorizeFolder("/Account");
+            foreach (var page in AccountPages.Anonymous)
+            {
+                o.Conventions.AllowAnonymousToPage(page);
+            }
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
+
+        // X-Forwarded-For/-Proto from a reverse proxy are honoured when ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<User>(o =>
+            {
+                o.Password.RequiredLength = PasswordStrengthValidator.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<ProtectedUserStore>()
+            .AddPasswordValidator<PasswordStrengthValidator>()
+            .AddApiEndpoints();
+
+        // Confirmation is asked for only when there is a way to send the email.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<EmailOptions>>((o, email) =>
+        {
+            o.SignIn.RequireConfirmedAccount = email.Value.IsConfigured;
+            o.SignIn.RequireConfirmedEmail = email.Value.IsConfigured;
+        });
+        services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
+
+        services.AddSingleton<SessionCookieEvents>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "InnerAlly.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = SessionCookieEvents.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/login";
+            o.EventsType = typeof(SessionCookieEvents);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "InnerAlly.TwoFactor";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "InnerAlly.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
+                    IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser()
+                .Build());
+    }
+
+    public static WebApplication UseInnerAlly(this WebApplication app)
+    {
+        var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
+
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        if (httpsConfigured)
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+        }
+
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+
+        app.MapAccountApi();
+        app.MapCheckIns();
+        return app;
+    }
+
+    /// <summary>True when the configured email settings turn on address confirmation.</summary>
+    public static bool EmailConfigured(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<EmailOptions>>().Value.IsConfigured;
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Infrastructure;
+
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>Sign-in, registration and password-reset attempts per address per window.</summary>
+    [Range(1, 100_000)]
+    public int SignInPermitLimit { get; set; } = 10;
+
+    [Range(1, 86_400)]
+    public int SignInWindowSeconds { get; set; } = 60;
+}
+
+/// <summary>Slows down password guessing and mass registration: 429 with Retry-After.</summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddInnerAllyRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignIn, context =>
+                // Reading the sign-in page is free; only attempts count.
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("read")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ =>
+                        {
+                            var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                            return new FixedWindowRateLimiterOptions
+                            {
+                                PermitLimit = options.SignInPermitLimit,
+                                Window = TimeSpan.FromSeconds(options.SignInWindowSeconds),
+                                QueueLimit = 0,
+                            };
+                        }));
+            limiter.OnRejected = OnRejectedAsync;
+        });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        const string message = "There have been several attempts in a short time. For your safety, please wait a little and try again.";
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = message,
+                    Extensions = { ["retryAfterSeconds"] = seconds },
+                },
+            });
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Please wait a moment - InnerAlly</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="page"><h1>Please wait a moment</h1><p>{message}</p>
+            <p>You can try again in about {seconds} seconds. <a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path)}">Go back</a></p></main></body></html>
+            """,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Demo;
+using InnerAlly.Infrastructure;
+
+var (verb, hostArgs) = CommandLine.Split(args);
+if (verb is not null && !CommandLine.Verbs.Contains(verb))
+{
+    await Console.Error.WriteLineAsync($"Unknown command '{verb}'.\n\n{CommandLine.Usage}");
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.AddInnerAlly();
+var app = builder.Build();
+
+if (verb is not null)
+{
+    // Verbs use the same configuration and database as the server, without listening on a port.
+    var clock = app.Services.GetRequiredService<TimeProvider>();
+    var logger = app.Services.GetRequiredService<ILogger<Program>>();
+    await DatabaseStartup.PrepareAsync(app.Services, clock, logger, CancellationToken.None);
+    if (verb == CommandLine.SeedDemo)
+    {
+        var result = await SeedDemo.RunAsync(app.Services, CancellationToken.None);
+        Console.WriteLine(result);
+    }
+
+    return 0;
+}
+
+app.UseInnerAlly();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,86 @@
+using InnerAlly.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace InnerAlly.Tests.Infrastructure;
+
+/// <summary>
+/// A private database for one test host. The suite runs on SQLite by default and again on
+/// PostgreSQL when INNERALLY_TEST_DATABASE=postgres, with INNERALLY_TEST_POSTGRES naming a
+/// server login that may create databases (`.ci/run` sets both).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _directory;
+    private readonly string? _adminConnectionString;
+    private readonly string? _databaseName;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? directory, string? adminConnectionString, string? databaseName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _directory = directory;
+        _adminConnectionString = adminConnectionString;
+        _databaseName = databaseName;
+    }
+
+    public static DatabaseProvider ProviderUnderTest =>
+        string.Equals(Environment.GetEnvironmentVariable("INNERALLY_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The SQLite file, when the provider is SQLite.</summary>
+    public string? SqliteFile => _directory is null ? null : Path.Combine(_directory, "innerally.db");
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        if (ProviderUnderTest == DatabaseProvider.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "innerally-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "innerally.db")}", directory, null, null);
+        }
+
+        var admin = Environment.GetEnvironmentVariable("INNERALLY_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("INNERALLY_TEST_DATABASE=postgres needs INNERALLY_TEST_POSTGRES, a connection string for a login that may create databases.");
+        var name = $"innerally_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, admin, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_directory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A server process killed by a test may still be letting go of the file.
+            }
+        }
+
+        if (_adminConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_adminConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
