@@ -1,0 +1,38 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnerAlly.Features.CheckIns;
+
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    public CheckInTrend.Trend Trend { get; private set; } = null!;
+
+    public ListCheckIns.Page Items { get; private set; } = null!;
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public bool IsFirstPage { get; private set; }
+
+    public bool JustDeleted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? days, string? after, CancellationToken cancellationToken)
+    {
+        var range = days ?? 30;
+        if (!CheckInTrend.Ranges.Contains(range) || !ListCheckIns.Cursor.TryParse(after, out var cursor))
+        {
+            return Redirect("/check-ins");
+        }
+
+        var userId = User.GetUserId();
+        Zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
+        Trend = await CheckInTrend.HandleAsync(userId, range, Zone, db, clock, cancellationToken);
+        Items = await ListCheckIns.HandleAsync(new ListCheckIns.Query(null, null, PageSize, cursor), userId, db, cancellationToken);
+        IsFirstPage = cursor is null;
+        JustDeleted = TempData["Deleted"] is true;
+        return Page();
+    }
+}

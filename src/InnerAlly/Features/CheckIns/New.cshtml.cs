@@ -1,0 +1,37 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnerAlly.Features.CheckIns;
+
+public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewModel> logger) : PageModel
+{
+    [BindProperty]
+    public RecordCheckIn.Request Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var checkIn = await RecordCheckIn.HandleAsync(Input, User.GetUserId(), db, clock, logger, cancellationToken);
+        TempData["Saved"] = true;
+        return RedirectToPage("Detail", new { id = checkIn.Id });
+    }
+
+    public bool IsChecked(string emotionId) => Input.Emotions?.Contains(emotionId) == true;
+
+    public int? Rating(string system) => system switch
+    {
+        "threat" => Input.Threat,
+        "drive" => Input.Drive,
+        _ => Input.Soothe,
+    };
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace InnerAlly.Features.CheckIns;
+
+/// <summary>
+/// CFT's three circles, drawn on the server as SVG: each circle's area grows with its rating,
+/// each is named beside its number (never colour alone), and the picture carries a text
+/// alternative for screen readers.
+/// </summary>
+public static class ThreeCircles
+{
+    private const double MinRadius = 14;
+    private const double MaxRadius = 70;
+
+    private static readonly (string Id, string Name, double X, double Y, double LabelX, double LabelY)[] Layout =
+    [
+        ("threat", "Threat", 160, 100, 160, 20),
+        ("drive", "Drive", 95, 200, 95, 292),
+        ("soothe", "Soothe", 225, 200, 225, 292),
+    ];
+
+    /// <summary>Radius for a 0-10 rating: the area, not the radius, follows the rating.</summary>
+    public static double Radius(int rating) => MinRadius + ((MaxRadius - MinRadius) * Math.Sqrt(Math.Clamp(rating, 0, 10) / 10.0));
+
+    public static string Describe(int threat, int drive, int soothe) =>
+        $"Threat {threat} out of 10, drive {drive} out of 10, soothe {soothe} out of 10.";
+
+    /// <summary>The large picture for one check-in.</summary>
+    public static IHtmlContent Render(int threat, int drive, int soothe, string id)
+    {
+        var ratings = new[] { threat, drive, soothe };
+        var sb = new StringBuilder();
+        var enc = HtmlEncoder.Default;
+        sb.Append(CultureInfo.InvariantCulture,
+            $"""<svg class="circles" viewBox="0 0 320 305" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">Your three circles</title>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode(Describe(threat, drive, soothe))}</desc>""");
+        AppendCircles(sb, ratings);
+        for (var i = 0; i < Layout.Length; i++)
+        {
+            var (_, name, _, _, lx, ly) = Layout[i];
+            sb.Append(CultureInfo.InvariantCulture,
+                $"""<text class="circle-label" x="{lx}" y="{ly}" text-anchor="middle">{name} <tspan class="circle-value">{ratings[i]}</tspan></text>""");
+        }
+
+        sb.Append("</svg>");
+        return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>A small picture for lists; the numbers beside it carry the meaning.</summary>
+    public static IHtmlContent RenderMini(int threat, int drive, int soothe)
+    {
+        var sb = new StringBuilder();
+        sb.Append("""<svg class="circles-mini" viewBox="20 25 280 250" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">""");
+        AppendCircles(sb, [threat, drive, soothe]);
+        sb.Append("</svg>");
+        return new HtmlString(sb.ToString());
+    }
+
+    private static void AppendCircles(StringBuilder sb, int[] ratings)
+    {
+        // Largest first, so a small circle is never hidden under a big one.
+        foreach (var i in Enumerable.Range(0, 3).OrderByDescending(i => ratings[i]))
+        {
+            var (system, _, x, y, _, _) = Layout[i];
+            sb.Append(CultureInfo.InvariantCulture,
+                $"""<circle class="circle-{system}" cx="{x}" cy="{y}" r="{Radius(ratings[i]):0.#}"/>""");
+        }
+    }
+
+    /// <summary>
+    /// Which gentle reflection fits this balance (a key into the content file's reflections):
+    /// "quiet" when all three are low, "balanced" when they are within two points, otherwise the
+    /// largest system (ties go to threat, then drive, the systems most worth a kind word).
+    /// </summary>
+    public static string ReflectionKey(int threat, int drive, int soothe)
+    {
+        int[] ratings = [threat, drive, soothe];
+        if (ratings.All(r => r <= 2))
+        {
+            return "quiet";
+        }
+
+        if (ratings.Max() - ratings.Min() <= 2)
+        {
+            return "balanced";
+        }
+
+        return threat == ratings.Max() ? "threat" : drive == ratings.Max() ? "drive" : "soothe";
+    }
+}
