@@ -11,12 +11,13 @@ namespace InnerAlly.Features.CheckIns;
 /// </summary>
 public static class TrendChart
 {
-    private const double Width = 640;
-    private const double Height = 250;
-    private const double Left = 34;
-    private const double Right = 14;
-    private const double Top = 14;
-    private const double Bottom = 36;
+    // Sized for a phone first: the text stays readable when the picture is 300 pixels wide.
+    private const double Width = 320;
+    private const double Height = 190;
+    private const double Left = 26;
+    private const double Right = 10;
+    private const double Top = 12;
+    private const double Bottom = 30;
 
     private static readonly (string Id, string Name, Func<CheckInTrend.Day, double?> Value)[] Systems =
     [
@@ -54,14 +55,14 @@ public static class TrendChart
         sb.Append("</g><g class=\"axis\">");
         foreach (var level in new[] { 0, 5, 10 })
         {
-            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 8}" y="{Y(level) + 4:0.#}" text-anchor="end">{level}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(level) + 4:0.#}" text-anchor="end">{level}</text>""");
         }
 
         foreach (var i in new[] { 0, (days - 1) / 2, days - 1 }.Distinct())
         {
             var anchor = i == 0 ? "start" : i == days - 1 ? "end" : "middle";
             sb.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{X(i):0.#}" y="{Height - 10}" text-anchor="{anchor}">{trend.Series[i].Date.ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
+                $"""<text x="{X(i):0.#}" y="{Height - 8}" text-anchor="{anchor}">{trend.Series[i].Date.ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
         }
 
         sb.Append("</g>");
@@ -102,15 +103,15 @@ public static class TrendChart
     public static IHtmlContent LegendSwatch(string system)
     {
         var svg = string.Create(CultureInfo.InvariantCulture,
-            $"""<svg class="trend" viewBox="0 0 40 14" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><path class="line line-{system}" d="M2 7H38"/>{Marker(system, 20, 7)}</svg>""");
+            $"""<svg class="swatch" viewBox="0 0 40 14" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><path class="line line-{system}" d="M2 7H38"/>{Marker(system, 20, 7)}</svg>""");
         return new HtmlString(svg);
     }
 
     /// <summary>Threat a circle, drive a square, soothe a diamond: shape tells them apart without colour.</summary>
     private static string Marker(string system, double x, double y) => system switch
     {
-        "threat" => string.Create(CultureInfo.InvariantCulture, $"""<circle class="dot-threat" cx="{x:0.#}" cy="{y:0.#}" r="3.6"/>"""),
-        "drive" => string.Create(CultureInfo.InvariantCulture, $"""<rect class="dot-drive" x="{x - 3.3:0.#}" y="{y - 3.3:0.#}" width="6.6" height="6.6"/>"""),
-        _ => string.Create(CultureInfo.InvariantCulture, $"""<path class="dot-soothe" d="M{x:0.#} {y - 4.4:0.#}l4.4 4.4l-4.4 4.4l-4.4-4.4z"/>"""),
+        "threat" => string.Create(CultureInfo.InvariantCulture, $"""<circle class="dot-threat" cx="{x:0.#}" cy="{y:0.#}" r="3"/>"""),
+        "drive" => string.Create(CultureInfo.InvariantCulture, $"""<rect class="dot-drive" x="{x - 2.8:0.#}" y="{y - 2.8:0.#}" width="5.6" height="5.6"/>"""),
+        _ => string.Create(CultureInfo.InvariantCulture, $"""<path class="dot-soothe" d="M{x:0.#} {y - 3.8:0.#}l3.8 3.8l-3.8 3.8l-3.8-3.8z"/>"""),
     };
 }

@@ -1,0 +1,29 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using InnerAlly.Features.CheckIns;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnerAlly.Features.Home;
+
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public CheckIn? Latest { get; private set; }
+
+    public string? LatestAt { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var userId = User.GetUserId();
+        var page = await ListCheckIns.HandleAsync(new ListCheckIns.Query(null, null, 1, null), userId, db, cancellationToken);
+        Latest = page.Items.Count > 0 ? page.Items[0] : null;
+        if (Latest is not null)
+        {
+            LatestAt = PersonalTime.Format(Latest.RecordedAt, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
+        }
+    }
+}
