@@ -2,6 +2,12 @@ using InnerAlly.Data;
 using InnerAlly.Features.Demo;
 using InnerAlly.Infrastructure;
 
+if (args is ["--help"] or ["-h"] or ["help"])
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 var (verb, hostArgs) = CommandLine.Split(args);
 if (verb is not null && !CommandLine.Verbs.Contains(verb))
 {

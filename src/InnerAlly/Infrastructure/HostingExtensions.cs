@@ -13,6 +13,7 @@ namespace InnerAlly.Infrastructure;
 public static class HostingExtensions
 {
     public const string ApiPolicy = "api";
+    public const string CookieOrBearerScheme = "InnerAlly.CookieOrBearer";
 
     public static WebApplicationBuilder AddInnerAlly(this WebApplicationBuilder builder)
     {
@@ -60,7 +61,18 @@ public static class HostingExtensions
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+        // Pages use the session cookie; the API and apps send a bearer token. Whichever a request
+        // carries decides the scheme, so a signed-out page visit is sent to sign in while an API
+        // call without a token gets 401.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearerScheme;
+                o.DefaultChallengeScheme = CookieOrBearerScheme;
+            })
+            .AddPolicyScheme(CookieOrBearerScheme, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
 
@@ -118,11 +130,7 @@ public static class HostingExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
-                    IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
-                .RequireAuthenticatedUser()
-                .Build());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
     }
 
     public static WebApplication UseInnerAlly(this WebApplication app)

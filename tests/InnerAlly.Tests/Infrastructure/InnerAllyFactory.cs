@@ -56,7 +56,12 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        if (CaptureLogs)
+        if (!CaptureLogs)
+        {
+            // Keep test output readable: warnings and errors only.
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        }
+        else
         {
             builder.ConfigureLogging(logging =>
             {

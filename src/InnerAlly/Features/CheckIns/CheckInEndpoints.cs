@@ -24,6 +24,10 @@ public static class CheckInEndpoints
             .WithName("ListCheckIns")
             .WithSummary("Your check-ins, newest first. Pass nextCursor back as cursor for the next page.")
             .ProducesValidationProblem();
+        group.MapGet("/trend", TrendAsync)
+            .WithName("CheckInTrend")
+            .WithSummary("Daily averages of the three systems over the last 7, 30 or 90 days, in your time zone.")
+            .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetCheckIn")
             .WithSummary("One of your check-ins.");
@@ -95,6 +99,28 @@ public static class CheckInEndpoints
         errors[field] = [$"{field} is a date or time in ISO 8601 form, for example 2026-11-25 or 2026-11-25T18:30:00Z."];
         return null;
     }
+
+    public sealed record TrendResponse(
+        int Days, DateOnly From, DateOnly To, string TimeZone, int CheckIns, double? Threat, double? Drive, double? Soothe, IReadOnlyList<CheckInTrend.Day> Series);
+
+    private static async Task<Results<Ok<TrendResponse>, ValidationProblem>> TrendAsync(
+        string? days, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var range = 30;
+        if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out range) || !CheckInTrend.Ranges.Contains(range)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["days is 7, 30 or 90."] });
+        }
+
+        var userId = user.GetUserId();
+        var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
+        var trend = await CheckInTrend.HandleAsync(userId, range, zone, db, clock, cancellationToken);
+        return TypedResults.Ok(new TrendResponse(
+            trend.Days, trend.From, trend.To, zone.Id, trend.CheckIns, Round(trend.Threat), Round(trend.Drive), Round(trend.Soothe),
+            [.. trend.Series.Select(d => d with { Threat = Round(d.Threat), Drive = Round(d.Drive), Soothe = Round(d.Soothe) })]));
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
     private static async Task<Results<Ok<CheckInResponse>, NotFound>> GetAsync(
         Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
