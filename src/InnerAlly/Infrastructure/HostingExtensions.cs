@@ -81,6 +81,7 @@ public static class HostingExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<ProtectedUserStore>()
             .AddPasswordValidator<PasswordStrengthValidator>()
+            .AddErrorDescriber<AccountErrors>()
             .AddApiEndpoints();
 
         // Confirmation is asked for only when there is a way to send the email.
