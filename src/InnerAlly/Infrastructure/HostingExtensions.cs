@@ -14,6 +14,12 @@ public static class HostingExtensions
 {
     public const string ApiPolicy = "api";
 
+    /// <summary>
+    /// Pages sign in with the cookie alone, so a signed-out visit is sent to the sign-in page
+    /// (under the default policy the bearer scheme's 401 challenge would win over the redirect).
+    /// </summary>
+    public const string PagePolicy = "pages";
+
     public static WebApplicationBuilder AddInnerAlly(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -41,8 +47,8 @@ public static class HostingExtensions
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/CheckIns");
-            o.Conventions.AuthorizeFolder("/Account");
+            o.Conventions.AuthorizeFolder("/CheckIns", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             foreach (var page in AccountPages.Anonymous)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -120,6 +126,7 @@ public static class HostingExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
                     IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser()
