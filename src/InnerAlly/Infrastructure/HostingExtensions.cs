@@ -97,6 +97,7 @@ public static class HostingExtensions
             o.SignIn.RequireConfirmedEmail = email.Value.IsConfigured;
         });
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
+        services.AddPasskeySettings();
 
         services.AddSingleton<SessionCookieEvents>();
         services.ConfigureApplicationCookie(o =>

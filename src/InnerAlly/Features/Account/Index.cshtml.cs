@@ -16,6 +16,8 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
 
     public bool TwoFactorOn { get; private set; }
 
+    public int PasskeyCount { get; private set; }
+
     public string? Status { get; private set; }
 
     public string LocalTimeNow { get; private set; } = string.Empty;
@@ -63,6 +65,7 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
 
         Email = user.Email ?? string.Empty;
         TwoFactorOn = user.TwoFactorEnabled;
+        PasskeyCount = (await users.GetPasskeysAsync(user)).Count;
         Preferences.TimeZone = user.TimeZoneId;
         var now = clock.GetUtcNow();
         Zones = TimeZones.Choices(now, user.TimeZoneId);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,12 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
     public bool NeedsConfirmation { get; private set; }
 
     public bool SignedOut { get; private set; }
+
+    public bool PasskeyFailed { get; private set; }
+
+    /// <summary>The browser's answer to navigator.credentials.get(), filled in by passkeys.js.</summary>
+    [BindProperty]
+    public string? CredentialJson { get; set; }
 
     public bool EmailOn => email.Value.IsConfigured;
 
@@ -91,6 +98,36 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
         }
 
         ModelState.AddModelError("Input.Password", WrongDetails);
+        return Page();
+    }
+
+    /// <summary>Step one of signing in with a passkey, asked for by passkeys.js.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        // The email and password fields are not part of this form.
+        ModelState.Clear();
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (!string.IsNullOrEmpty(CredentialJson))
+        {
+            try
+            {
+                result = await signIn.PasskeySignInAsync(CredentialJson);
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException or FormatException)
+            {
+                // No ceremony under way, or not a credential: the same answer as a passkey that does not match.
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+        }
+
+        PasskeyFailed = true;
         return Page();
     }
 }
