@@ -15,6 +15,9 @@ public static class HostingExtensions
     public const string ApiPolicy = "api";
     public const string CookieOrBearerScheme = "InnerAlly.CookieOrBearer";
 
+    /// <summary>Pages sign in with the session cookie alone; a signed-out visit is sent to the sign-in page.</summary>
+    public const string PagePolicy = "pages";
+
     public static WebApplicationBuilder AddInnerAlly(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -42,8 +45,8 @@ public static class HostingExtensions
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/CheckIns");
-            o.Conventions.AuthorizeFolder("/Account");
+            o.Conventions.AuthorizeFolder("/CheckIns", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             foreach (var page in AccountPages.Anonymous)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -93,6 +96,7 @@ public static class HostingExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<ProtectedUserStore>()
             .AddPasswordValidator<PasswordStrengthValidator>()
+            .AddErrorDescriber<AccountErrors>()
             .AddApiEndpoints();
 
         // Confirmation is asked for only when there is a way to send the email.
@@ -102,6 +106,7 @@ public static class HostingExtensions
             o.SignIn.RequireConfirmedEmail = email.Value.IsConfigured;
         });
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
+        services.AddPasskeySettings();
 
         services.AddSingleton<SessionCookieEvents>();
         services.ConfigureApplicationCookie(o =>
@@ -130,7 +135,8 @@ public static class HostingExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
     }
 
     public static WebApplication UseInnerAlly(this WebApplication app)

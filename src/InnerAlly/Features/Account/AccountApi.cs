@@ -20,6 +20,7 @@ public static class AccountApi
                 endpoint.Metadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn));
             }
         });
+        app.MapPreferences();
         return app;
     }
 }
@@ -35,6 +36,7 @@ public static class AccountPages
         "/Account/Register",
         "/Account/RegisterConfirmation",
         "/Account/ConfirmEmail",
+        "/Account/ResendConfirmation",
         "/Account/ForgotPassword",
         "/Account/ResetPassword",
         "/Account/Logout",

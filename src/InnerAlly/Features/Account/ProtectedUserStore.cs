@@ -9,12 +9,23 @@ namespace InnerAlly.Features.Account;
 /// Identity keeps the authenticator secret and the recovery codes as user tokens, in plain text by
 /// default; here they are protected at rest like every other secret column.
 /// </summary>
-public sealed class ProtectedUserStore(AppDbContext context, IDataProtectionProvider dataProtection, IdentityErrorDescriber? describer = null)
+public sealed class ProtectedUserStore(AppDbContext context, IDataProtectionProvider dataProtection, TimeProvider clock, IdentityErrorDescriber? describer = null)
     : UserStore<User, IdentityRole<Guid>, AppDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityRoleClaim<Guid>, IdentityUserPasskey<Guid>>(context, describer)
 {
     private const string Purpose = "InnerAlly.IdentityTokens.v1";
     private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+
+    /// <summary>Every way in (the pages and the API) records when the account began.</summary>
+    public override Task<IdentityResult> CreateAsync(User user, CancellationToken cancellationToken = default)
+    {
+        if (user.CreatedAt == default)
+        {
+            user.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        return base.CreateAsync(user, cancellationToken);
+    }
 
     public override Task SetTokenAsync(User user, string loginProvider, string name, string? value, CancellationToken cancellationToken) =>
         base.SetTokenAsync(user, loginProvider, name, value is null ? null : ProtectedTextConverter.Marker + _protector.Protect(value), cancellationToken);

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>A new password ends every other session; this one carries on with the new stamp.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed partial class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, ILogger<ChangePasswordModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter the password you use now.")]
+        public string? CurrentPassword { get; set; }
+
+        [Required(ErrorMessage = "Please choose a new password.")]
+        public string? NewPassword { get; set; }
+
+        [Required(ErrorMessage = "Please type your new password again here.")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same. Please type the same password in both boxes.")]
+        public string? ConfirmPassword { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        if (!result.Succeeded)
+        {
+            AccountErrors.AddTo(ModelState, result, string.Empty, "Input.NewPassword", "Input.CurrentPassword");
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        Log.Changed(logger, user.Id);
+        TempData[IndexModel.StatusKey] = "Your password is changed. Any other devices where you were signed in have been signed out.";
+        return RedirectToPage("Index");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "{UserId} changed their password")]
+        public static partial void Changed(ILogger logger, Guid userId);
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InnerAlly.Features.Account;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginWith2faModel(SignInManager<User> signIn) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool LockedOut { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter the 6-digit code from your authenticator app.")]
+        public string? Code { get; set; }
+    }
+
+    /// <summary>"123 456" and "123-456" are the same code as "123456".</summary>
+    public static string? SixDigits(string? code)
+    {
+        var digits = new string((code ?? string.Empty).Where(c => c is not (' ' or '-')).ToArray());
+        return digits.Length == 6 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login", new { ReturnUrl }) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("Login", new { ReturnUrl });
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (SixDigits(Input.Code) is not { } code)
+        {
+            ModelState.AddModelError("Input.Code", "The code is 6 digits, like 123 456. Please check it and try again.");
+            return Page();
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            LockedOut = true;
+            return Page();
+        }
+
+        ModelState.AddModelError("Input.Code", "That code did not work. Codes change every 30 seconds, so please try the one showing now.");
+        return Page();
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InnerAlly.Features.Account;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool LockedOut { get; private set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter one of your recovery codes.")]
+        [StringLength(64, ErrorMessage = "Recovery codes are 11 characters, like AB12C-DE34F.")]
+        public string? RecoveryCode { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login", new { ReturnUrl }) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("Login", new { ReturnUrl });
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var code = Input.RecoveryCode!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            LockedOut = true;
+            return Page();
+        }
+
+        ModelState.AddModelError("Input.RecoveryCode", "That recovery code did not work. Each code works only once; please check it, or try another from your list.");
+        return Page();
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Features.Account;
+
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed partial class RegisterModel(
+    UserManager<User> users,
+    SignInManager<User> signIn,
+    IEmailSender<User> emailSender,
+    IOptions<EmailOptions> email,
+    ILogger<RegisterModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter your email address.")]
+        [EmailAddress(ErrorMessage = "This does not look like an email address yet. It needs an @ and a domain, like name@example.com.")]
+        [StringLength(256, ErrorMessage = "Email addresses can be up to 256 characters.")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Please choose a password.")]
+        public string? Password { get; set; }
+
+        [Required(ErrorMessage = "Please type your password again here.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same. Please type the same password in both boxes.")]
+        public string? ConfirmPassword { get; set; }
+
+        /// <summary>Filled in by the browser (site.js); UTC when it is missing or unknown.</summary>
+        public string? TimeZone { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var address = Input.Email!.Trim();
+        var user = new User
+        {
+            UserName = address,
+            Email = address,
+            TimeZoneId = TimeZones.Normalize(Input.TimeZone) ?? "UTC",
+        };
+        var result = await users.CreateAsync(user, Input.Password!);
+        if (!result.Succeeded)
+        {
+            AccountErrors.AddTo(ModelState, result, "Input.Email", "Input.Password");
+            return Page();
+        }
+
+        Log.Registered(logger, user.Id);
+        if (email.Value.IsConfigured)
+        {
+            await ConfirmEmailModel.SendLinkAsync(user, users, emailSender, Url, Request.Scheme);
+            return RedirectToPage("RegisterConfirmation");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Account {UserId} created")]
+        public static partial void Registered(ILogger logger, Guid userId);
+    }
+}

@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>The page the reset email links to. A new password ends every session (the stamp changes).</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed partial class ResetPasswordModel(UserManager<User> users, IOptions<EmailOptions> email, ILogger<ResetPasswordModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    public bool LinkBroken { get; private set; }
+
+    public sealed class InputModel
+    {
+        public Guid? UserId { get; set; }
+
+        public string? Code { get; set; }
+
+        [Required(ErrorMessage = "Please choose a new password.")]
+        public string? Password { get; set; }
+
+        [Required(ErrorMessage = "Please type your new password again here.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same. Please type the same password in both boxes.")]
+        public string? ConfirmPassword { get; set; }
+    }
+
+    public IActionResult OnGet(Guid? userId, string? code, bool done = false)
+    {
+        if (!email.Value.IsConfigured)
+        {
+            return NotFound();
+        }
+
+        Done = done;
+        Input.UserId = userId;
+        Input.Code = code;
+        LinkBroken = !done && (userId is null || string.IsNullOrEmpty(code));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!email.Value.IsConfigured)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = Input.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        var token = Decode(Input.Code);
+        if (user is null || token is null)
+        {
+            LinkBroken = true;
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, Input.Password!);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+            {
+                LinkBroken = true;
+                return Page();
+            }
+
+            AccountErrors.AddTo(ModelState, result, string.Empty, "Input.Password");
+            return Page();
+        }
+
+        // Proving the address is enough to lift a pause on sign-in.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Log.Reset(logger, user.Id);
+        return RedirectToPage(new { done = true });
+    }
+
+    private static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2050, Level = LogLevel.Information, Message = "{UserId} chose a new password by email")]
+        public static partial void Reset(ILogger logger, Guid userId);
+    }
+}
