@@ -1,6 +1,7 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -74,8 +75,9 @@ public static class HostingExtensions
             })
             .AddPolicyScheme(CookieOrBearerScheme, null, o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
+                    ? BearerSessionHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerSessionHandler>(BearerSessionHandler.SchemeName, null)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
 
@@ -109,6 +111,7 @@ public static class HostingExtensions
         services.AddPasskeySettings();
 
         services.AddSingleton<SessionCookieEvents>();
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "InnerAlly.Session";
@@ -135,7 +138,7 @@ public static class HostingExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
     }
 

@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -20,8 +23,24 @@ public static class AccountApi
                 endpoint.Metadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn));
             }
         });
+        group.MapPost("/logout", LogoutEverywhereAsync)
+            .RequireAuthorization(HostingExtensions.ApiPolicy)
+            .WithName("LogoutEverywhere")
+            .WithSummary("Sign out everywhere: every token and every signed-in page for this account ends now.");
         app.MapPreferences();
         return app;
+    }
+
+    private static async Task<Results<NoContent, UnauthorizedHttpResult>> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<User> users)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        // A new stamp ends cookies (SecurityStampValidator), tokens (BearerSessionHandler) and refresh tokens.
+        await users.UpdateSecurityStampAsync(user);
+        return TypedResults.NoContent();
     }
 }
 

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using InnerAlly.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>
+/// The API's scheme: Identity's bearer token, and the session it belongs to must still be alive.
+/// When the person signs out everywhere or changes their password, the security stamp changes
+/// and a token issued before that stops working at once, answering 401. (Cookies get the same
+/// check from Identity's SecurityStampValidator.)
+/// </summary>
+public sealed class BearerSessionHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AppDbContext db,
+    IOptions<IdentityOptions> identity)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "InnerAlly.Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = await Context.AuthenticateAsync(IdentityConstants.BearerScheme);
+        if (!token.Succeeded)
+        {
+            return token;
+        }
+
+        var principal = token.Principal;
+        var claimed = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var current = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(Context.RequestAborted)
+            : null;
+        return claimed is not null && claimed == current
+            ? AuthenticateResult.Success(new AuthenticationTicket(principal, token.Properties, Scheme.Name))
+            : AuthenticateResult.Fail("This sign-in has ended.");
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Context.ChallengeAsync(IdentityConstants.BearerScheme, properties);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Context.ForbidAsync(IdentityConstants.BearerScheme, properties);
+}
