@@ -16,13 +16,13 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
 
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
 
-        PageSession.AssertRedirectsTo(response, "http://localhost/account/login");
+        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
     }
 
     [Fact]
     public async Task Check_in_page_explains_each_system_and_offers_0_to_10()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var (response, page) = await session.GetAsync("/check-ins/new");
 
@@ -43,7 +43,7 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task Posting_without_ratings_shows_a_message_beside_each_and_keeps_what_was_written()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var response = await session.SubmitAsync("/check-ins/new",
         [
@@ -53,7 +53,7 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
         ]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await PageSession.ParseAsync(response);
+        var page = await PageBrowser.ParseAsync(response);
         Assert.Null(page.QuerySelector("#threat-error"));
         Assert.Contains("drive", page.QuerySelector("#drive-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("soothe", page.QuerySelector("#soothe-error")!.TextContent, StringComparison.Ordinal);
@@ -67,14 +67,14 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task Unknown_emotion_and_long_note_get_messages()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var response = await session.SubmitAsync("/check-ins/new",
         [
             Field("Input.Threat", 1), Field("Input.Drive", 2), Field("Input.Soothe", 3),
             Field("Input.Emotions", "sparkly"),
         ]);
-        var page = await PageSession.ParseAsync(response);
+        var page = await PageBrowser.ParseAsync(response);
         Assert.Contains("sparkly", page.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
 
         response = await session.SubmitAsync("/check-ins/new",
@@ -82,14 +82,14 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
             Field("Input.Threat", 1), Field("Input.Drive", 2), Field("Input.Soothe", 3),
             Field("Input.Note", new string('x', 2001)),
         ]);
-        page = await PageSession.ParseAsync(response);
+        page = await PageBrowser.ParseAsync(response);
         Assert.Contains("2,000", page.QuerySelector("#note-error")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Saving_shows_the_three_circles_with_a_text_alternative()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var response = await session.SubmitAsync("/check-ins/new",
         [
@@ -98,7 +98,7 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
             Field("Input.Note", "<b>not bold</b>"),
         ]);
 
-        PageSession.AssertRedirectsTo(response, "/check-ins/");
+        PageBrowser.AssertRedirectsTo(response, "/check-ins/");
         var (detail, page) = await session.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         var svg = page.QuerySelector("svg.circles")!;
@@ -118,7 +118,7 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task Posting_without_the_antiforgery_token_is_refused()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var response = await session.Client.PostAsync("/check-ins/new", new FormUrlEncodedContent(
         [
@@ -131,10 +131,10 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task Someone_elses_check_in_page_is_404_and_cannot_be_deleted()
     {
-        var owner = await PageSession.SignedInAsync(factory);
+        var owner = await PageBrowser.RegisterAsync(factory);
         var saved = await owner.SubmitAsync("/check-ins/new", [Field("Input.Threat", 2), Field("Input.Drive", 2), Field("Input.Soothe", 2), Field("Input.Note", "mine alone")]);
         var url = saved.Headers.Location!.OriginalString;
-        var other = await PageSession.SignedInAsync(factory);
+        var other = await PageBrowser.RegisterAsync(factory);
 
         var (view, viewPage) = await other.GetAsync(url);
         var (deletePageResponse, _) = await other.GetAsync(url + "/delete");
@@ -149,7 +149,7 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task Deleting_asks_first_and_then_removes_it()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
         var saved = await session.SubmitAsync("/check-ins/new", [Field("Input.Threat", 5), Field("Input.Drive", 5), Field("Input.Soothe", 5)]);
         var url = saved.Headers.Location!.OriginalString;
 
@@ -158,7 +158,7 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
         Assert.NotNull(confirmPage.QuerySelector("form[method=post] button"));
 
         var deleted = await session.SubmitAsync(url + "/delete", []);
-        PageSession.AssertRedirectsTo(deleted, "/check-ins");
+        PageBrowser.AssertRedirectsTo(deleted, "/check-ins");
         var (gone, _) = await session.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         var (history, historyPage) = await session.GetAsync("/check-ins");

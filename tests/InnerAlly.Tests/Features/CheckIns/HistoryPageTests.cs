@@ -9,7 +9,7 @@ public sealed class HistoryPageTests(InnerAllyFactory factory) : IClassFixture<I
     [Fact]
     public async Task Empty_history_invites_a_first_check_in()
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var (response, page) = await session.GetAsync("/check-ins");
 
@@ -22,7 +22,7 @@ public sealed class HistoryPageTests(InnerAllyFactory factory) : IClassFixture<I
     public async Task History_shows_the_trend_with_a_table_alternative_and_the_list()
     {
         var email = InnerAllyFactory.NewEmail();
-        var session = await PageSession.SignedInAsync(factory, email);
+        var session = await PageBrowser.RegisterAsync(factory, email);
         var api = factory.CreateClient();
         var login = await api.PostAsJsonAsync("/api/v1/account/login", new { email, password = InnerAllyFactory.GoodPassword }, TestContext.Current.CancellationToken);
         var token = (await login.Content.ReadFromJsonAsync<InnerAllyFactory.TokenResponse>(TestContext.Current.CancellationToken))!.AccessToken;
@@ -53,18 +53,18 @@ public sealed class HistoryPageTests(InnerAllyFactory factory) : IClassFixture<I
     [InlineData("/check-ins?after=not-a-cursor")]
     public async Task Unusable_range_or_position_goes_back_to_the_newest(string url)
     {
-        var session = await PageSession.SignedInAsync(factory);
+        var session = await PageBrowser.RegisterAsync(factory);
 
         var response = await session.Client.GetAsync(url, TestContext.Current.CancellationToken);
 
-        PageSession.AssertRedirectsTo(response, "/check-ins");
+        PageBrowser.AssertRedirectsTo(response, "/check-ins");
     }
 
     [Fact]
     public async Task Long_history_pages_with_a_link_to_earlier_check_ins()
     {
         var email = InnerAllyFactory.NewEmail();
-        var session = await PageSession.SignedInAsync(factory, email);
+        var session = await PageBrowser.RegisterAsync(factory, email);
         var api = factory.CreateClient();
         var login = await api.PostAsJsonAsync("/api/v1/account/login", new { email, password = InnerAllyFactory.GoodPassword }, TestContext.Current.CancellationToken);
         api.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<InnerAllyFactory.TokenResponse>(TestContext.Current.CancellationToken))!.AccessToken);

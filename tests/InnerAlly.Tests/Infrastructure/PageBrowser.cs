@@ -1,9 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using InnerAlly.Tests.Infrastructure;
-
-namespace InnerAlly.Tests.Features.Account;
+namespace InnerAlly.Tests.Infrastructure;
 
 /// <summary>
 /// A careful browser over HTTP: it keeps cookies, does not follow redirects, and fills in forms
@@ -20,6 +18,20 @@ public sealed class PageBrowser(HttpClient client)
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync(Cancel));
 
+    /// <summary>Any answer, with the page parsed (for 404s and redirects too).</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string url)
+    {
+        var response = await client.GetAsync(url, Cancel);
+        return (response, await ParseAsync(response));
+    }
+
+    public static void AssertRedirectsTo(HttpResponseMessage response, string pathStart)
+    {
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
+            $"Expected a redirect, got {(int)response.StatusCode}.");
+        Assert.StartsWith(pathStart, response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
     public async Task<IHtmlDocument> OpenAsync(string url)
     {
         var response = await client.GetAsync(url, Cancel);
@@ -27,34 +39,39 @@ public sealed class PageBrowser(HttpClient client)
         return await ParseAsync(response);
     }
 
-    /// <summary>Opens <paramref name="url"/>, fills the form in the page's main content and sends it.</summary>
+    /// <summary>
+    /// Opens <paramref name="url"/>, fills the form in the page's main content and sends it. A
+    /// field named in <paramref name="fields"/> replaces what the form held under that name; a
+    /// name given more than once (checkboxes) is sent once per value.
+    /// </summary>
     /// <param name="formSelector">Which form, when the page has more than one (the nav's sign-out form is never chosen).</param>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, IReadOnlyDictionary<string, string> fields, string formSelector = "main form")
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
     {
         var page = await OpenAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {url}.");
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var given = fields.ToList();
+        var names = given.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
         {
-            if (input.Type is "checkbox" or "radio" && !input.IsChecked)
+            if ((input.Type is "checkbox" or "radio" && !input.IsChecked) || names.Contains(input.Name!))
             {
                 continue;
             }
 
-            values[input.Name!] = input.Value;
+            values.Add(new(input.Name!, input.Value));
         }
 
         foreach (var select in form.QuerySelectorAll("select[name]").OfType<IHtmlSelectElement>())
         {
-            values[select.Name!] = select.Value ?? string.Empty;
+            if (!names.Contains(select.Name!))
+            {
+                values.Add(new(select.Name!, select.Value ?? string.Empty));
+            }
         }
 
-        foreach (var (name, value) in fields)
-        {
-            values[name] = value;
-        }
-
+        values.AddRange(given);
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         return await client.PostAsync(action, new FormUrlEncodedContent(values), Cancel);
     }
