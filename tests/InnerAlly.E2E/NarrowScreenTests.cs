@@ -37,8 +37,11 @@ public sealed class NarrowScreenTests(BrowserApp app) : BrowserTest(app)
             Assert.True(await action.IsVisibleAsync(), $"On {which}, {name} is not visible at {Width} px. Screenshot: {screenshot}");
             var box = await action.BoundingBoxAsync();
             Assert.NotNull(box);
-            Assert.True(box.X >= 0 && box.X + box.Width <= Width + 0.5,
-                $"On {which}, {name} ({await action.InnerTextAsync()}) runs off the side of the screen: x {box.X:0.#} to {box.X + box.Width:0.#} in {Width} px. Screenshot: {screenshot}");
+            if (box.X < 0 || box.X + box.Width > Width + 0.5)
+            {
+                Assert.Fail($"On {which}, {name} ({(await action.TextContentAsync())?.Trim()}) runs off the side of the screen: " +
+                    $"x {box.X:0.#} to {box.X + box.Width:0.#} in {Width} px. Screenshot: {screenshot}");
+            }
         }
     }
 }
