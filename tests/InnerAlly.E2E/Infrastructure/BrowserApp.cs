@@ -30,8 +30,20 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    private readonly List<DateTimeOffset> _historyTimes = [];
+
     /// <summary>Signed up before the tests, with one check-in on each of the last <see cref="HistoryDays"/> days.</summary>
     public Person HistoryPerson { get; private set; } = null!;
+
+    /// <summary>
+    /// How many of <see cref="HistoryPerson"/>'s check-ins fall in the 30 days shown now (their time
+    /// zone is UTC): all of them, unless the run has crossed midnight UTC since they were recorded.
+    /// </summary>
+    public int HistoryCheckInsShownNow()
+    {
+        var firstDayShown = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(-(HistoryDays - 1));
+        return _historyTimes.Count(t => DateOnly.FromDateTime(t.UtcDateTime) >= firstDayShown);
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -72,17 +84,17 @@ public sealed class BrowserApp : IAsyncLifetime
         var person = new Person(InnerAllyFactory.NewEmail(), InnerAllyFactory.GoodPassword);
         using var client = new HttpClient { BaseAddress = App.Address };
         (await client.PostAsJsonAsync("/api/v1/account/register", new { person.Email, person.Password })).EnsureSuccessStatusCode();
+        var tokens = await ReadTokensAsync(await client.PostAsJsonAsync("/api/v1/account/login", new { person.Email, person.Password }));
         for (var day = 0; day < HistoryDays; day++)
         {
             if (day > 0)
             {
+                // An access token lasts an hour of the app's time and a refresh token 14 days, so each
+                // new day trades the last refresh token for fresh ones (cheaper than signing in again).
                 App.Clock.WindForward(TimeSpan.FromDays(1));
+                tokens = await ReadTokensAsync(await client.PostAsJsonAsync("/api/v1/account/refresh", new { tokens.RefreshToken }));
             }
 
-            // A bearer token lasts an hour of the app's time, so each day signs in afresh.
-            var login = await client.PostAsJsonAsync("/api/v1/account/login", new { person.Email, person.Password });
-            login.EnsureSuccessStatusCode();
-            var token = (await login.Content.ReadFromJsonAsync<InnerAllyFactory.TokenResponse>())!.AccessToken;
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/check-ins")
             {
                 // Slow waves, so the three lines are told apart and cross now and then.
@@ -95,8 +107,9 @@ public sealed class BrowserApp : IAsyncLifetime
                     note = day % 4 == 0 ? $"Day {day + 1}: a walk by the river, then a long phone call with my sister that went on and on." : null,
                 }),
             };
-            request.Headers.Authorization = new("Bearer", token);
+            request.Headers.Authorization = new("Bearer", tokens.AccessToken);
             (await client.SendAsync(request)).EnsureSuccessStatusCode();
+            _historyTimes.Add(App.Clock.GetUtcNow());
         }
 
         if (App.Clock.Offset != TimeSpan.Zero)
@@ -105,6 +118,12 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         return person;
+    }
+
+    private static async Task<InnerAllyFactory.TokenResponse> ReadTokensAsync(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<InnerAllyFactory.TokenResponse>())!;
     }
 
     public async ValueTask DisposeAsync()
