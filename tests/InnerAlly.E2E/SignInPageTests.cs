@@ -3,7 +3,7 @@ using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.E2E;
 
-/// <summary>The sign-in page at /account/login: fields labelled Email and Password and a submit button.</summary>
+/// <summary>The sign-in page at /account/login: fields labelled Email and Password and a submit button. Built on the accounts branch.</summary>
 public sealed class SignInPageTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
@@ -44,11 +44,11 @@ public sealed class SignInPageTests(BrowserApp app) : BrowserTest(app)
     private static async Task SubmitSignInAsync(IPage page, string email, string password)
     {
         await GoAsync(page, "/account/login");
-        var form = page.Locator("main form");
-        await form.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await form.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        var form = SignInForm(page);
+        await EmailField(form).FillAsync(email);
+        await PasswordField(form).FillAsync(password);
         var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST");
-        await form.Locator("button[type=submit], input[type=submit]").First.ClickAsync();
+        await SubmitButton(form).ClickAsync();
         await posted;
         await page.WaitForLoadStateAsync(LoadState.Load);
     }

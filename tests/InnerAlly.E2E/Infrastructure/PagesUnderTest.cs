@@ -57,16 +57,25 @@ public abstract partial class BrowserTest
 
     protected static ILocator SaveButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" });
 
-    private static ILocator SubmitButton(ILocator form) => form.Locator("button[type=submit], input[type=submit]").First;
+    protected static ILocator SubmitButton(ILocator form) => form.Locator("button[type=submit], input[type=submit]").First;
+
+    /// <summary>The sign-in form: the one in main with a password field (other forms, such as a passkey's, may sit beside it).</summary>
+    protected static ILocator SignInForm(IPage page) => page.Locator("main form:has(input[type=password])");
+
+    /// <summary>Labelled "Email" or, say, "Email address".</summary>
+    protected static ILocator EmailField(ILocator form) => form.GetByLabel("Email");
+
+    /// <summary>Labelled exactly "Password", so a "Show password" toggle is not mistaken for it.</summary>
+    protected static ILocator PasswordField(ILocator form) => form.GetByLabel("Password", new() { Exact = true });
 
     private static async Task<(IResponse, List<(string, ILocator)>)> OpenSignInAsync(IPage page)
     {
         var response = await GoAsync(page, "/account/login");
-        var form = page.Locator("main form");
+        var form = SignInForm(page);
         return (response,
         [
-            ("the Email field", form.GetByLabel("Email", new() { Exact = true })),
-            ("the Password field", form.GetByLabel("Password", new() { Exact = true })),
+            ("the Email field", EmailField(form)),
+            ("the Password field", PasswordField(form)),
             ("the submit button", SubmitButton(form)),
         ]);
     }
