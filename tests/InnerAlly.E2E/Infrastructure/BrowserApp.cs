@@ -61,6 +61,8 @@ public sealed class BrowserApp : IAsyncLifetime
         await App.StartAsync();
         HistoryPerson = await RecordHistoryAsync();
 
+        // Web-first assertions wait for the page; on a busy machine 5 seconds (the default) is too tight.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

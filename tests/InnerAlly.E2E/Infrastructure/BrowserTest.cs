@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.E2E.Infrastructure;
@@ -10,6 +11,7 @@ namespace InnerAlly.E2E.Infrastructure;
 public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposable
 {
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly ConcurrentDictionary<IRequest, DateTime> _pending = new();
 
     protected BrowserApp BrowserApp { get; } = browserApp;
 
@@ -18,7 +20,14 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
     protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var context = await BrowserApp.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        // Generous, because CI's two cores are shared with the HTTP tests running beside this suite;
+        // a wait only lasts this long when something is really wrong.
+        context.SetDefaultTimeout(30_000);
+        // Requests the page started but never finished are listed when the test ends: the first
+        // thing to know when a wait for "load" or "networkidle" times out.
+        context.Request += (_, request) => _pending[request] = DateTime.UtcNow;
+        context.RequestFinished += (_, request) => _pending.TryRemove(request, out DateTime _);
+        context.RequestFailed += (_, request) => _pending.TryRemove(request, out DateTime _);
         _contexts.Add(context);
         return context;
     }
@@ -69,6 +78,12 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var (request, started) in _pending.Where(p => DateTime.UtcNow - p.Value > TimeSpan.FromSeconds(2)))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"Still waiting for {request.Method} {request.Url} ({request.ResourceType}), started {(DateTime.UtcNow - started).TotalSeconds:0.0} s before the test ended.");
+        }
+
         foreach (var context in _contexts)
         {
             await context.CloseAsync();
