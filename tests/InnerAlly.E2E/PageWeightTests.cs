@@ -12,7 +12,9 @@ namespace InnerAlly.E2E;
 /// sent (compressed where the server compressed it), from Playwright's Request.Sizes. Not counted:
 /// the request bytes the browser sent, TCP/HTTP framing, and the sign-in calls made beforehand through
 /// the API request context (they are not part of the page). A kilobyte is taken as 1,000 bytes, the
-/// stricter reading of the budget.
+/// stricter reading of the budget. The test host runs in Development, where static files are sent
+/// gzip-wrapped but not compressed and every response carries a renewed session cookie, so this is
+/// an upper bound for a published build.
 /// </summary>
 public sealed class PageWeightTests(BrowserApp app) : BrowserTest(app)
 {

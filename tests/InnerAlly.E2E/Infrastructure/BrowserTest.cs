@@ -15,8 +15,6 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 
     protected BrowserApp BrowserApp { get; } = browserApp;
 
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var context = await BrowserApp.NewContextAsync(options);
@@ -64,7 +62,8 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
     protected static async Task<IResponse> GoAsync(IPage page, string path, PageGotoOptions? options = null)
     {
         var response = await page.GotoAsync(path, options) ?? throw new InvalidOperationException($"No response for {path}.");
-        Assert.True(response.Status == 200, $"GET {path} answered {response.Status} at {page.Url}; this page must exist and load for the test to mean anything.");
+        var origin = path.StartsWith("/account/", StringComparison.Ordinal) ? " (the account pages are built on the accounts branch)" : "";
+        Assert.True(response.Status == 200, $"GET {path} answered {response.Status} at {page.Url}; this page must exist and load for the test to mean anything{origin}.");
         return response;
     }
 
