@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.E2E.Infrastructure;
+
+/// <summary>
+/// Base for browser tests: each test opens its own contexts (fresh cookies, cache and storage)
+/// and they are closed when the test ends. Signing in goes through the account API, from the
+/// context's own request context so the session cookie lands in the browser.
+/// </summary>
+public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposable
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly ConcurrentDictionary<IRequest, DateTime> _pending = new();
+
+    protected BrowserApp BrowserApp { get; } = browserApp;
+
+    protected async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await BrowserApp.NewContextAsync(options);
+        // Generous, because CI's two cores are shared with the HTTP tests running beside this suite;
+        // a wait only lasts this long when something is really wrong.
+        context.SetDefaultTimeout(30_000);
+        // Requests the page started but never finished are listed when the test ends: the first
+        // thing to know when a wait for "load" or "networkidle" times out.
+        context.Request += (_, request) => _pending[request] = DateTime.UtcNow;
+        context.RequestFinished += (_, request) => _pending.TryRemove(request, out DateTime _);
+        context.RequestFailed += (_, request) => _pending.TryRemove(request, out DateTime _);
+        _contexts.Add(context);
+        return context;
+    }
+
+    /// <summary>Registers a new person and signs them in with a cookie in this context.</summary>
+    protected static async Task<Person> SignUpAndSignInAsync(IBrowserContext context)
+    {
+        var person = new Person(InnerAllyFactory.NewEmail(), InnerAllyFactory.GoodPassword);
+        await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/account/register", new() { DataObject = new { email = person.Email, password = person.Password } }));
+        await SignInAsync(context, person);
+        return person;
+    }
+
+    /// <summary>Signs an existing person in with a cookie in this context.</summary>
+    protected static async Task SignInAsync(IBrowserContext context, Person person) =>
+        await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/account/login?useCookies=true", new() { DataObject = new { email = person.Email, password = person.Password } }));
+
+    /// <summary>Records a check-in through the bearer API (the cookie in the context plays no part) and returns its id.</summary>
+    protected static async Task<Guid> RecordCheckInAsync(IBrowserContext context, Person person, object checkIn)
+    {
+        var login = await context.APIRequest.PostAsync("/api/v1/account/login", new() { DataObject = new { email = person.Email, password = person.Password } });
+        await ExpectOkAsync(login);
+        var token = (await login.JsonAsync())!.Value.GetProperty("accessToken").GetString();
+        var created = await context.APIRequest.PostAsync("/api/v1/check-ins", new()
+        {
+            DataObject = checkIn,
+            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        });
+        await ExpectOkAsync(created);
+        return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Opens a path and fails plainly when the app does not answer 200 (a 404 page is not the page under test).</summary>
+    protected static async Task<IResponse> GoAsync(IPage page, string path, PageGotoOptions? options = null)
+    {
+        var response = await page.GotoAsync(path, options) ?? throw new InvalidOperationException($"No response for {path}.");
+        var origin = path.StartsWith("/account/", StringComparison.Ordinal) ? " (the account pages are built on the accounts branch)" : "";
+        Assert.True(response.Status == 200, $"GET {path} answered {response.Status} at {page.Url}; this page must exist and load for the test to mean anything{origin}.");
+        return response;
+    }
+
+    private static async Task ExpectOkAsync(IAPIResponse response)
+    {
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"{response.Url} answered {response.Status}: {await response.TextAsync()}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (request, started) in _pending.Where(p => DateTime.UtcNow - p.Value > TimeSpan.FromSeconds(2)))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"Still waiting for {request.Method} {request.Url} ({request.ResourceType}), started {(DateTime.UtcNow - started).TotalSeconds:0.0} s before the test ended.");
+        }
+
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

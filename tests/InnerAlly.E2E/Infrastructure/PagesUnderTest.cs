@@ -1,0 +1,153 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace InnerAlly.E2E.Infrastructure;
+
+/// <summary>The pages every browser check walks through, each opened in the state a person would see it.</summary>
+public enum AppPage
+{
+    /// <summary>/account/login, built on the accounts branch.</summary>
+    SignIn,
+
+    /// <summary>/account/register, built on the accounts branch.</summary>
+    Register,
+
+    /// <summary>/check-ins/new, empty.</summary>
+    CheckIn,
+
+    /// <summary>/check-ins/new after saving with nothing chosen: the messages beside each scale.</summary>
+    CheckInWithMessages,
+
+    /// <summary>/check-ins/{id}: the three circles, feelings and note.</summary>
+    CheckInDetail,
+
+    /// <summary>/check-ins with a check-in on each of the last 30 days: the trend and the list.</summary>
+    History,
+
+    /// <summary>/help, signed out.</summary>
+    Help,
+}
+
+public abstract partial class BrowserTest
+{
+    public static TheoryData<AppPage> AllPages => new(Enum.GetValues<AppPage>());
+
+    /// <summary>An open page and the things on it a person came to use.</summary>
+    protected sealed record OpenedPage(IPage Page, IResponse FirstResponse, IReadOnlyList<(string Name, ILocator Locator)> MainActions);
+
+    /// <summary>Opens <paramref name="which"/> in a new tab of <paramref name="context"/>, signing in first where the page needs it.</summary>
+    protected async Task<OpenedPage> OpenAsync(IBrowserContext context, AppPage which)
+    {
+        var page = await context.NewPageAsync();
+        var (response, actions) = which switch
+        {
+            AppPage.SignIn => await OpenSignInAsync(page),
+            AppPage.Register => await OpenRegisterAsync(page),
+            AppPage.CheckIn => await OpenCheckInAsync(context, page),
+            AppPage.CheckInWithMessages => await OpenCheckInWithMessagesAsync(context, page),
+            AppPage.CheckInDetail => await OpenDetailAsync(context, page),
+            AppPage.History => await OpenHistoryAsync(context, page),
+            AppPage.Help => await OpenHelpAsync(page),
+            _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
+        };
+
+        // "Need help now?" is on every page, always one click away.
+        actions.Add(("the 'Need help now?' link", page.GetByRole(AriaRole.Link, new() { Name = "Need help now?" })));
+        return new(page, response, actions);
+    }
+
+    protected static ILocator SaveButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" });
+
+    protected static ILocator SubmitButton(ILocator form) => form.Locator("button[type=submit], input[type=submit]").First;
+
+    /// <summary>The sign-in form: the one in main with a password field (other forms, such as a passkey's, may sit beside it).</summary>
+    protected static ILocator SignInForm(IPage page) => page.Locator("main form:has(input[type=password])");
+
+    /// <summary>Labelled "Email" or, say, "Email address".</summary>
+    protected static ILocator EmailField(ILocator form) => form.GetByLabel("Email");
+
+    /// <summary>Labelled exactly "Password", so a "Show password" toggle is not mistaken for it.</summary>
+    protected static ILocator PasswordField(ILocator form) => form.GetByLabel("Password", new() { Exact = true });
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenSignInAsync(IPage page)
+    {
+        var response = await GoAsync(page, "/account/login");
+        var form = SignInForm(page);
+        return (response,
+        [
+            ("the Email field", EmailField(form)),
+            ("the Password field", PasswordField(form)),
+            ("the submit button", SubmitButton(form)),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenRegisterAsync(IPage page)
+    {
+        var response = await GoAsync(page, "/account/register");
+        return (response, [("the submit button", SubmitButton(page.Locator("main form")))]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenCheckInAsync(IBrowserContext context, IPage page)
+    {
+        await SignUpAndSignInAsync(context);
+        var response = await GoAsync(page, "/check-ins/new");
+        return (response, [("the Save button", SaveButton(page))]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenCheckInWithMessagesAsync(IBrowserContext context, IPage page)
+    {
+        await SignUpAndSignInAsync(context);
+        var response = await GoAsync(page, "/check-ins/new");
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/check-ins/new", StringComparison.Ordinal));
+        await SaveButton(page).ClickAsync();
+        Assert.Equal(200, (await posted).Status);
+        var message = page.GetByRole(AriaRole.Alert);
+        await Expect(message).ToContainTextAsync("need another look");
+        await Expect(page.Locator("fieldset.rating .field-error")).ToHaveCountAsync(3);
+        return (response, [("the message", message), ("the Save button", SaveButton(page))]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenDetailAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        var id = await RecordCheckInAsync(context, person, new
+        {
+            threat = 6,
+            drive = 4,
+            soothe = 3,
+            emotions = new[] { "anxious", "pressured", "calm" },
+            note = "Hard meeting this morning. Walked home the long way, which helped a little.",
+        });
+        var response = await GoAsync(page, $"/check-ins/{id}");
+        return (response,
+        [
+            ("the circles", page.Locator("svg.circles")),
+            ("the 'See how things have moved' link", page.GetByRole(AriaRole.Link, new() { Name = "See how things have moved" })),
+            ("the 'Check in again' link", page.GetByRole(AriaRole.Link, new() { Name = "Check in again" })),
+        ]);
+    }
+
+    private async Task<(IResponse, List<(string, ILocator)>)> OpenHistoryAsync(IBrowserContext context, IPage page)
+    {
+        await SignInAsync(context, BrowserApp.HistoryPerson);
+        var response = await GoAsync(page, "/check-ins");
+        // The page under test must really show the month of data, not an empty state.
+        var shown = BrowserApp.HistoryCheckInsShownNow();
+        Assert.InRange(shown, BrowserApp.HistoryDays - 1, BrowserApp.HistoryDays);
+        await Expect(page.Locator("figure figcaption")).ToContainTextAsync($"checked in {shown} times on {shown} days");
+        return (response,
+        [
+            ("the trend chart", page.Locator("svg.trend")),
+            ("the 'Check in' button", page.Locator("main .button-row").GetByRole(AriaRole.Link, new() { Name = "Check in", Exact = true })),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenHelpAsync(IPage page)
+    {
+        var response = await GoAsync(page, "/help");
+        return (response,
+        [
+            ("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 })),
+            ("the crisis lines", page.Locator(".crisis-list")),
+        ]);
+    }
+}
