@@ -130,7 +130,6 @@ public static class HostingExtensions
             o.Cookie.Name = "InnerAlly.TwoFactor";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "InnerAlly.Antiforgery";
@@ -169,7 +168,8 @@ public static class HostingExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
-        app.MapStaticAssets();
+        // Static files need no session: they skip authentication, so they are never made uncacheable by a cookie.
+        app.MapStaticAssets().ShortCircuit();
         app.MapRazorPages().WithStaticAssets();
 
         app.MapAccountApi();

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Security.Claims;
+using InnerAlly.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
 
 /// <summary>
 /// A sign-in lasts 30 idle minutes (sliding) and never more than <see cref="AbsoluteLifetime"/>,
 /// and ends at once when the security stamp changes (sign-out, new password, 2FA changes).
+/// The stamp is checked on every request; the cookie is re-issued only by sliding expiration.
 /// </summary>
 public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticationEvents
 {
@@ -36,7 +41,19 @@ public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticati
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // The same check Identity's SecurityStampValidator makes, without re-issuing the cookie
+        // on every request: the stamp in the cookie must still be the person's current one.
+        var stampType = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var claimed = context.Principal?.FindFirstValue(stampType);
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var current = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)
+            : null;
+        if (claimed is null || claimed != current)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
