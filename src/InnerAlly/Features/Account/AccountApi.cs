@@ -1,6 +1,6 @@
 using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 
 namespace InnerAlly.Features.Account;
 
