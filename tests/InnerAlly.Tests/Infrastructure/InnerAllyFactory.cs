@@ -69,7 +69,9 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.ConfigureLogging(logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Trace);
-                logging.AddFilter(_ => true);
+                // A rule for this provider alone outranks the category rules in appsettings.json
+                // (EF Core and ASP.NET Core at Warning), so every level of every category is captured.
+                logging.AddFilter<CapturingLoggerProvider>(static (_, _) => true);
                 logging.AddProvider(new CapturingLoggerProvider(Logs));
             });
         }
