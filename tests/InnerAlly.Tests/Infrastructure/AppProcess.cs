@@ -47,22 +47,28 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartServerAsync(
         TestDatabase database, IEnumerable<string>? arguments = null, IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        string[] args = ["--urls", baseAddress.ToString().TrimEnd('/'), .. arguments ?? []];
-        var output = new OutputBuffer();
-        var started = Stopwatch.StartNew();
-        var process = Start(args, database, environment, output);
-        var app = new AppProcess(process, output, baseAddress);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            app.TimeToFirstHealthy = await app.WaitUntilHealthyAsync(started, cancellationToken);
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
+            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+            string[] args = ["--urls", baseAddress.ToString().TrimEnd('/'), .. arguments ?? []];
+            var output = new OutputBuffer();
+            var started = Stopwatch.StartNew();
+            var app = new AppProcess(Start(args, database, environment, output), output, baseAddress);
+            try
+            {
+                app.TimeToFirstHealthy = await app.WaitUntilHealthyAsync(started, cancellationToken);
+                return app;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && app.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process took the free port between our look and the app's bind.
+                await app.DisposeAsync();
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class StartupTimeTests(ITestOutputHelper output)
         var first = await StartAndStopAsync(database, cancellationToken);
         var second = await StartAndStopAsync(database, cancellationToken);
 
-        output.WriteLine($"{database.Provider}: time to first 200 from /health: new database {first.TotalMilliseconds:F0} ms, "
+        output.WriteLine($"{AppProcess.AppDll} on {database.Provider}: time to first 200 from /health: new database {first.TotalMilliseconds:F0} ms, "
             + $"migrated database {second.TotalMilliseconds:F0} ms.");
     }
 
