@@ -11,8 +11,9 @@ namespace InnerAlly.Tests.Features.Hosting;
 /// </summary>
 public sealed class SecurityHeadersTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
+    /// <summary>Whatever a page route answers: the sign-in page once it exists, the not-found page before.</summary>
     [Fact]
-    public async Task Page_has_the_security_headers()
+    public async Task Page_route_has_the_security_headers()
     {
         var response = await factory.CreatePageClient().GetAsync("/account/login", TestContext.Current.CancellationToken);
 
