@@ -22,6 +22,7 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     };
 
     private TestDatabase? _database;
+    private bool _ownsDatabase;
 
     /// <summary>Extra configuration, as an operator would set it (for example "RateLimits:SignInPermitLimit").</summary>
     public IDictionary<string, string?> Settings
@@ -42,9 +43,16 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
+    /// <summary>
+    /// Another host's database, for tests of two app instances on one database; it stays
+    /// for its owner to delete. Without it, each factory makes its own.
+    /// </summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _ownsDatabase = SharedDatabase is null;
+        _database = SharedDatabase ?? await TestDatabase.CreateAsync();
         _settings["Database:Provider"] = _database.Provider.ToString();
         _settings["ConnectionStrings:InnerAlly"] = _database.ConnectionString;
     }
@@ -66,7 +74,9 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.ConfigureLogging(logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Trace);
-                logging.AddFilter(_ => true);
+                // A rule for this provider alone outranks the category rules in appsettings.json
+                // (EF Core and ASP.NET Core at Warning), so every level of every category is captured.
+                logging.AddFilter<CapturingLoggerProvider>(static (_, _) => true);
                 logging.AddProvider(new CapturingLoggerProvider(Logs));
             });
         }
@@ -75,7 +85,7 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }

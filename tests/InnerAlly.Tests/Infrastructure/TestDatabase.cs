@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InnerAlly.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -57,6 +58,37 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ToString(), null, admin, name);
+    }
+
+    /// <summary>
+    /// Reads the database directly, outside the app, as an operator with the file or a psql
+    /// prompt would. Names in double quotes and @parameters work on both providers.
+    /// </summary>
+    public async Task<List<T>> QueryAsync<T>(
+        string sql, Func<DbDataReader, T> read, IReadOnlyDictionary<string, object>? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await using DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString())
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object>())
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The whole test suite: once on SQLite, then again on PostgreSQL when INNERALLY_TEST_POSTGRES
+# names a server login that may create databases. Each run writes TRX reports; the totals
+# printed last are summed from those reports, not from the console, so a run that crashed
+# or reported nothing counts as a failure.
+#
+#   ./test.sh                         SQLite only
+#   INNERALLY_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=..." ./test.sh
+#
+# Extra arguments go to every `dotnet test` run (for example --filter-class 'InnerAlly.Tests.Data.*').
+# INNERALLY_TEST_RESULTS moves the reports (default TestResults/suite); INNERALLY_TEST_TIMEOUT
+# bounds each run (default 20m).
+set -uo pipefail
+
+cd "$(dirname "$0")"
+root=$PWD
+results=${INNERALLY_TEST_RESULTS:-$root/TestResults/suite}
+timeout=${INNERALLY_TEST_TIMEOUT:-20m}
+rm -rf "$results"
+mkdir -p "$results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+crashed=0
+runs=(sqlite)
+if [[ -n "${INNERALLY_TEST_POSTGRES:-}" ]]; then
+  runs+=(postgres)
+fi
+
+echo "== build"
+if ! dotnet build InnerAlly.slnx --nologo -v quiet -clp:ErrorsOnly; then
+  echo "The build failed; no tests ran."
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+for run in "${runs[@]}"; do
+  echo "== tests on $run"
+  dir=$results/$run
+  INNERALLY_TEST_DATABASE=$run dotnet test --solution InnerAlly.slnx --no-build --no-ansi --no-progress \
+    --report-trx --results-directory "$dir" --timeout "$timeout" "$@"
+  code=$?
+  if [[ $code -ne 0 ]]; then
+    echo "dotnet test on $run exited with $code."
+    # Failed tests alone give exit code 2; anything else means the run itself went wrong.
+    if [[ $code -ne 2 ]]; then
+      crashed=1
+    fi
+  fi
+  if ! compgen -G "$dir/*.trx" > /dev/null; then
+    echo "The $run run wrote no TRX report: it crashed before reporting."
+    crashed=1
+  fi
+done
+
+# Sum <Counters .../> over every report. Skipped tests are counted as notExecuted in TRX;
+# errors, time-outs and aborts count as failures.
+passed=0 failed=0 skipped=0 total=0
+attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<< "$2"; }
+shopt -s nullglob
+for trx in "$results"/*/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  if [[ -z "$counters" ]]; then
+    echo "$trx has no <Counters>: the run did not finish."
+    crashed=1
+    continue
+  fi
+  t=$(attr total "$counters") p=$(attr passed "$counters") f=$(attr failed "$counters")
+  e=$(attr error "$counters") o=$(attr timeout "$counters") a=$(attr aborted "$counters")
+  n=$(attr notExecuted "$counters")
+  echo "${trx#"$root"/}: total $t, passed $p, failed $f, error $e, timeout $o, aborted $a, skipped $n"
+  total=$((total + t))
+  passed=$((passed + p))
+  failed=$((failed + f + e + o + a))
+  skipped=$((skipped + n))
+done
+
+if [[ $total -eq 0 ]]; then
+  echo "No test results were found."
+  crashed=1
+elif [[ $((passed + failed + skipped)) -ne $total ]]; then
+  echo "The reports count $total tests but only $((passed + failed + skipped)) outcomes."
+  crashed=1
+fi
+
+status=0
+if [[ $failed -gt 0 || $crashed -ne 0 ]]; then
+  status=1
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status

@@ -1,0 +1,41 @@
+using InnerAlly.Data;
+using InnerAlly.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnerAlly.Tests.Data;
+
+/// <summary>
+/// On SQLite a commit is durable only with synchronous=FULL, and readers keep going during a
+/// write only in WAL mode; both must hold on every connection the app opens, not just the first.
+/// </summary>
+public sealed class SqlitePragmaTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    [Fact]
+    public async Task App_connections_use_WAL_with_synchronous_FULL_and_a_busy_timeout()
+    {
+        Assert.SkipWhen(factory.Database.Provider != DatabaseProvider.Sqlite, "SQLite only; this run is on PostgreSQL.");
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        // Two contexts open at once hold two different pooled connections.
+        await using var first = factory.Services.CreateAsyncScope();
+        await using var second = factory.Services.CreateAsyncScope();
+        foreach (var scope in new[] { first, second })
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.IsType<SqliteAppDbContext>(db);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+
+            Assert.Equal("wal", await PragmaAsync(db, "journal_mode", cancellationToken));
+            Assert.Equal("2", await PragmaAsync(db, "synchronous", cancellationToken)); // 2 is FULL
+            Assert.Equal("30000", await PragmaAsync(db, "busy_timeout", cancellationToken));
+        }
+    }
+
+    private static async Task<string?> PragmaAsync(AppDbContext db, string name, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

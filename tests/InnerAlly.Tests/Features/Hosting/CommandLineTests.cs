@@ -1,0 +1,56 @@
+using System.Net;
+using InnerAlly.Infrastructure;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.Tests.Features.Hosting;
+
+/// <summary>
+/// Verbs (seed-demo, migrate) never get in the way of ASP.NET Core's own options; a word the app
+/// does not know is a mistake to point out, not something to serve.
+/// </summary>
+[Collection(AppProcesses.Collection)]
+public sealed class CommandLineTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Unknown_verb_prints_usage_and_exits_2()
+    {
+        var result = await AppProcess.RunAsync(["frobnicate", "--urls", "http://127.0.0.1:9"], database: null, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command 'frobnicate'", result.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("Usage: InnerAlly", result.AllOutput, StringComparison.Ordinal);
+        Assert.All(CommandLine.Verbs, verb => Assert.Contains(verb, result.AllOutput, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_applies_the_migrations_and_exits_0()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+
+        var result = await AppProcess.RunAsync(["migrate"], database, cancellationToken: cancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        var applied = await database.QueryAsync("""SELECT "MigrationId" FROM "__EFMigrationsHistory" """, r => r.GetString(0), cancellationToken: cancellationToken);
+        Assert.NotEmpty(applied);
+    }
+
+    [Fact]
+    public async Task With_no_verb_urls_serves_plain_http_without_redirect_or_hsts()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var server = await AppProcess.StartServerAsync(database, cancellationToken: cancellationToken);
+        output.WriteLine($"{database.Provider}: healthy {server.TimeToFirstHealthy.TotalMilliseconds:F0} ms after start.");
+        using var client = server.CreateClient();
+
+        foreach (var (path, expected) in new[] { ("health", HttpStatusCode.OK), ("api/v1/check-ins", HttpStatusCode.Unauthorized), ("openapi/v1.json", HttpStatusCode.OK) })
+        {
+            using var response = await client.GetAsync(path, cancellationToken);
+
+            Assert.Equal(expected, response.StatusCode);
+            Assert.Equal("http", response.RequestMessage!.RequestUri!.Scheme);
+            Assert.False(response.Headers.Contains("Strict-Transport-Security"), $"/{path} sent Strict-Transport-Security over plain HTTP.");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.Tests.Features.Hosting;
+
+/// <summary>The API describes itself, so an app or a script can be written against it.</summary>
+public sealed class OpenApiTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    [Fact]
+    public async Task Document_lists_the_check_in_and_account_endpoints()
+    {
+        var response = await factory.CreateClient().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/check-ins").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/check-ins").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/check-ins/{id}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/check-ins/{id}").TryGetProperty("delete", out _));
+        Assert.True(paths.GetProperty("/api/v1/account/register").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/account/login").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/account/refresh").TryGetProperty("post", out _));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Single().Value.GetProperty("scheme").GetString());
+    }
+}
