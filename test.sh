@@ -22,6 +22,7 @@ mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 crashed=0
+mapfile -t projects < <(grep -o 'tests/[^"]*\.csproj' InnerAlly.slnx | xargs -n1 basename | sed 's/\.csproj$//')
 runs=(sqlite)
 if [[ -n "${INNERALLY_TEST_POSTGRES:-}" ]]; then
   runs+=(postgres)
@@ -47,10 +48,13 @@ for run in "${runs[@]}"; do
       crashed=1
     fi
   fi
-  if ! compgen -G "$dir/*.trx" > /dev/null; then
-    echo "The $run run wrote no TRX report: it crashed before reporting."
-    crashed=1
-  fi
+  # Every test project must report, or one that could not start would pass unnoticed.
+  for project in "${projects[@]}"; do
+    if ! compgen -G "$dir/${project}_*.trx" > /dev/null; then
+      echo "$project wrote no TRX report on $run: it did not run, or crashed before reporting."
+      crashed=1
+    fi
+  done
 done
 
 # Sum <Counters .../> over every report. Skipped tests are counted as notExecuted in TRX;
