@@ -35,8 +35,11 @@ if (verb is not null)
 }
 
 app.UseInnerAlly();
+var database = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
 await app.RunAsync();
-return 0;
+
+// A database that could not be prepared stops the app; say so to whatever started it.
+return database.Ready.IsFaulted ? 1 : 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

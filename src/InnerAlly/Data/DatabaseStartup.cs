@@ -1,21 +1,46 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Data;
 
 /// <summary>
-/// Before the server takes its first request: apply migrations, then make sure the Data
-/// Protection key ring (stored in the same database) has a key to protect with.
+/// Readies the database as the app starts: applies migrations, then makes sure the Data
+/// Protection key ring (stored in the same database) has a key and is loaded. It runs beside
+/// the server's own start-up, and every request except the liveness probe waits for
+/// <see cref="Ready"/> (<see cref="UseDatabaseReadiness"/>), so nothing touches the database
+/// before it is migrated. If it fails, the app stops.
 /// </summary>
-public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> logger, TimeProvider clock) : IHostedLifecycleService
+public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> logger, TimeProvider clock, IHostApplicationLifetime lifetime)
+    : IHostedLifecycleService
 {
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
     /// <summary>A new key is made this long before the newest one expires.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(14);
 
     public static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(90);
 
-    public async Task StartingAsync(CancellationToken cancellationToken) =>
-        await PrepareAsync(services, clock, logger, cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await PrepareAsync(services, clock, logger, lifetime.ApplicationStopping);
+                _ready.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                Log.Failed(logger, e);
+                _ready.TrySetException(e);
+                lifetime.StopApplication();
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Also used by command-line verbs, which need the database without starting the server.</summary>
     public static async Task PrepareAsync(IServiceProvider services, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
@@ -32,6 +57,9 @@ public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<D
         }
 
         EnsureProtectionKey(services.GetRequiredService<IKeyManager>(), clock, logger);
+
+        // Loads the key ring now rather than on the first request that needs it.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(DatabaseStartup)).Protect([1]);
     }
 
     /// <summary>
@@ -76,6 +104,38 @@ public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<D
 
         [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Created a new data protection key")]
         public static partial void KeyCreated(ILogger logger);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Critical, Message = "The database could not be prepared; InnerAlly is stopping")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
+
+public static class DatabaseReadiness
+{
+    /// <summary>
+    /// Requests wait until the database is migrated and the key ring loaded; the liveness probe
+    /// never waits (it says the process is up, not that it is ready).
+    /// </summary>
+    public static IApplicationBuilder UseDatabaseReadiness(this IApplicationBuilder app)
+    {
+        var startup = app.ApplicationServices.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
+        return app.Use(async (context, next) =>
+        {
+            if (!startup.Ready.IsCompletedSuccessfully && !context.Request.Path.StartsWithSegments("/health/live"))
+            {
+                try
+                {
+                    await startup.Ready.WaitAsync(context.RequestAborted);
+                }
+                catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return;
+                }
+            }
+
+            await next(context);
+        });
     }
 }
 

@@ -58,6 +58,15 @@ public static class HostingExtensions
 
         // X-Forwarded-For/-Proto from a reverse proxy are honoured when ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        // Data Protection's own start-up read of the key ring could run before migrations (it is
+        // registered again by cookie and bearer authentication, hence last); DatabaseStartup loads the ring instead.
+        foreach (var prefetch in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(prefetch);
+        }
+
         return builder;
     }
 
@@ -146,6 +155,7 @@ public static class HostingExtensions
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
 
         app.UseSecurityHeaders();
+        app.UseDatabaseReadiness();
         app.UseExceptionHandler("/error");
         if (httpsConfigured)
         {

@@ -53,4 +53,22 @@ public sealed class CommandLineTests(ITestOutputHelper output)
             Assert.False(response.Headers.Contains("Strict-Transport-Security"), $"/{path} sent Strict-Transport-Security over plain HTTP.");
         }
     }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_reached_stops_the_server_with_exit_code_1()
+    {
+        // Port 1 on loopback refuses at once; for SQLite the "file" is a folder, which cannot be opened.
+        var environment = TestDatabase.ProviderUnderTest == InnerAlly.Data.DatabaseProvider.Postgres
+            ? new Dictionary<string, string?>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__InnerAlly"] = "Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=2",
+            }
+            : new Dictionary<string, string?> { ["ConnectionStrings__InnerAlly"] = $"Data Source={Path.GetTempPath()}" };
+
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], database: null, environment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("could not be prepared", result.AllOutput, StringComparison.Ordinal);
+    }
 }
