@@ -1,10 +1,10 @@
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace InnerAlly.Data;
 
@@ -12,24 +12,36 @@ namespace InnerAlly.Data;
 /// The one database context. Each provider has a small subclass so that each keeps its own
 /// migrations set (see docs/adr/0001-one-project-two-migration-sets.md).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, IDataProtectionProvider dataProtection)
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options),
       IDataProtectionKeyContext
 {
-    /// <summary>Protects health text at rest; part of the model cache key (see <see cref="ProtectorAwareModelCacheKeyFactory"/>).</summary>
-    internal IDataProtectionProvider DataProtection { get; } = dataProtection;
+    private FieldKeyRing? _keyRing;
+
+    /// <summary>
+    /// Encrypts health text at rest; part of the model cache key (see
+    /// <see cref="ProtectorAwareModelCacheKeyFactory"/>). Taken from the application's services,
+    /// so the context keeps the one-argument constructor that context pooling needs.
+    /// </summary>
+    internal FieldKeyRing KeyRing => _keyRing ??=
+        (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?? throw new InvalidOperationException("The context was made without the application's services."))
+        .GetRequiredService<FieldKeyRing>();
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        var protectedText = new ProtectedTextConverter(DataProtection);
+        var protectedText = new ProtectedTextConverter(KeyRing);
         builder.ApplyConfiguration(new CheckInConfiguration(protectedText));
         builder.ApplyConfiguration(new UserConfiguration());
+        builder.ApplyConfiguration(new FieldKeyConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -43,8 +55,8 @@ public abstract class AppDbContext(DbContextOptions options, IDataProtectionProv
 /// SQLite allows one writer at a time and Microsoft.Data.Sqlite retries a busy writer only every
 /// 150 ms, so concurrent requests queue here, in the process, instead of sleeping in the driver.
 /// </summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IDataProtectionProvider dataProtection)
-    : AppDbContext(options, dataProtection)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+    : AppDbContext(options)
 {
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -75,5 +87,5 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IDataProtectionProvider dataProtection)
-    : AppDbContext(options, dataProtection);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options)
+    : AppDbContext(options);

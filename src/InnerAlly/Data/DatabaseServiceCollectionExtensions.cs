@@ -21,16 +21,18 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddDbContext<SqliteAppDbContext>((sp, db) =>
+        // Pooled: a request borrows a ready context instead of building one.
+        services.AddDbContextPool<SqliteAppDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             db.UseSqlite(options.ConnectionString)
                 .AddInterceptors(new SqliteConnectionInterceptor(options.SqliteBusyTimeoutSeconds))
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
         });
-        services.AddDbContext<PostgresAppDbContext>((sp, db) =>
+        services.AddDbContextPool<PostgresAppDbContext>((sp, db) =>
             db.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
+        services.AddSingleton<FieldKeyRing>();
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),

@@ -60,6 +60,7 @@ public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<D
 
         // Loads the key ring now rather than on the first request that needs it.
         services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(DatabaseStartup)).Protect([1]);
+        services.GetRequiredService<FieldKeyRing>().EnsureCurrent();
     }
 
     /// <summary>
@@ -139,8 +140,8 @@ public static class DatabaseReadiness
     }
 }
 
-/// <summary>Checks twice a day that a protection key will be ready before the current one expires.</summary>
-public sealed class DataProtectionKeyKeeper(IKeyManager keys, TimeProvider clock, ILogger<DataProtectionKeyKeeper> logger) : BackgroundService
+/// <summary>Checks twice a day that a protection key and a field key will be ready before the current ones expire.</summary>
+public sealed class DataProtectionKeyKeeper(IKeyManager keys, FieldKeyRing fieldKeys, TimeProvider clock, ILogger<DataProtectionKeyKeeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -150,6 +151,7 @@ public sealed class DataProtectionKeyKeeper(IKeyManager keys, TimeProvider clock
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 DatabaseStartup.EnsureProtectionKey(keys, clock, logger);
+                fieldKeys.EnsureCurrent();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

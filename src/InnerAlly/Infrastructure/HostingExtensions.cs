@@ -41,6 +41,7 @@ public static class HostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CheckInJson.Default));
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
         services.AddRazorPages(o =>
@@ -120,6 +121,7 @@ public static class HostingExtensions
         services.AddPasskeySettings();
 
         services.AddSingleton<SessionCookieEvents>();
+        services.AddSingleton<SecurityStamps>();
 
         services.ConfigureApplicationCookie(o =>
         {

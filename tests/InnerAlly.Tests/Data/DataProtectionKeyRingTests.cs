@@ -35,7 +35,8 @@ public sealed class DataProtectionKeyRingTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(note, (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("note").GetString());
         Assert.Equal(note, second.WithDb(db => db.CheckIns.AsNoTracking().Single(c => c.Id == id).Note));
-        // It used the ring it found rather than starting one of its own.
+        // It used the rings it found rather than starting its own.
         Assert.Equal(keys.Count, second.WithDb(db => db.DataProtectionKeys.Count()));
+        Assert.Equal(1, second.WithDb(db => db.FieldKeys.Count()));
     }
 }

@@ -35,7 +35,7 @@ public sealed class NoteEncryptionTests(InnerAllyFactory factory, ITestOutputHel
             output.WriteLine($"Scanned {main.Length} bytes of database file and {wal.Length} bytes of WAL.");
             var stored = main.Concat(wal).ToArray();
             Assert.True(Contains(stored, email), "The scan should see plain columns (the email) in the file or its WAL.");
-            Assert.True(Contains(stored, ProtectedTextConverter.Marker), "The scan should see the protected note's dp1: prefix.");
+            Assert.True(Contains(stored, ProtectedTextConverter.Marker), "The scan should see the protected note's marker.");
             Assert.False(Contains(stored, marker), "The note's words are readable in the SQLite file or its WAL.");
             Assert.False(ContainsUtf16(stored, marker), "The note's words are readable (UTF-16) in the SQLite file or its WAL.");
         }

@@ -5,6 +5,7 @@ using InnerAlly.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InnerAlly.Tests.Infrastructure;
@@ -80,6 +81,17 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 logging.AddProvider(new CapturingLoggerProvider(Logs));
             });
         }
+    }
+
+    /// <summary>
+    /// The app migrates its database beside its own start-up and holds requests until that is
+    /// done; tests that reach into the app's services directly wait for it here as well.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetServices<IHostedService>().OfType<InnerAlly.Data.DatabaseStartup>().Single().Ready.GetAwaiter().GetResult();
+        return host;
     }
 
     public override async ValueTask DisposeAsync()

@@ -12,14 +12,12 @@ namespace InnerAlly.Features.Account;
 /// The API's scheme: Identity's bearer token, and the session it belongs to must still be alive.
 /// When the person signs out everywhere or changes their password, the security stamp changes
 /// and a token issued before that stops working at once, answering 401. (Cookies get the same
-/// check from Identity's SecurityStampValidator.)
+/// check in SessionCookieEvents; both go through SecurityStamps.)
 /// </summary>
 public sealed class BearerSessionHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
-    UrlEncoder encoder,
-    AppDbContext db,
-    IOptions<IdentityOptions> identity)
+    UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "InnerAlly.Bearer";
@@ -32,13 +30,9 @@ public sealed class BearerSessionHandler(
             return token;
         }
 
-        var principal = token.Principal;
-        var claimed = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        var current = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            ? await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(Context.RequestAborted)
-            : null;
-        return claimed is not null && claimed == current
-            ? AuthenticateResult.Success(new AuthenticationTicket(principal, token.Properties, Scheme.Name))
+        var services = Context.RequestServices;
+        return await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(token.Principal, services.GetRequiredService<AppDbContext>(), Context.RequestAborted)
+            ? AuthenticateResult.Success(new AuthenticationTicket(token.Principal, token.Properties, Scheme.Name))
             : AuthenticateResult.Fail("This sign-in has ended.");
     }
 

@@ -7,14 +7,34 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>
 /// Identity keeps the authenticator secret and the recovery codes as user tokens, in plain text by
-/// default; here they are protected at rest like every other secret column.
+/// default; here they are protected at rest like every other secret column. Changes to an account
+/// also reach <see cref="SecurityStamps"/>, so a session that has ended is refused at once.
 /// </summary>
-public sealed class ProtectedUserStore(AppDbContext context, IDataProtectionProvider dataProtection, TimeProvider clock, IdentityErrorDescriber? describer = null)
+public sealed class ProtectedUserStore(
+    AppDbContext context, IDataProtectionProvider dataProtection, TimeProvider clock, SecurityStamps stamps, IdentityErrorDescriber? describer = null)
     : UserStore<User, IdentityRole<Guid>, AppDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityRoleClaim<Guid>, IdentityUserPasskey<Guid>>(context, describer)
 {
     private const string Purpose = "InnerAlly.IdentityTokens.v1";
+
+    /// <summary>Data Protection payloads; read rarely (at sign-in), so the per-value cost does not matter here.</summary>
+    public const string Marker = "dp1:";
     private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+
+    /// <summary>Any change may carry a new security stamp; sessions are checked against the database again.</summary>
+    public override async Task<IdentityResult> UpdateAsync(User user, CancellationToken cancellationToken = default)
+    {
+        var result = await base.UpdateAsync(user, cancellationToken);
+        stamps.Forget(user.Id);
+        return result;
+    }
+
+    public override async Task<IdentityResult> DeleteAsync(User user, CancellationToken cancellationToken = default)
+    {
+        var result = await base.DeleteAsync(user, cancellationToken);
+        stamps.Forget(user.Id);
+        return result;
+    }
 
     /// <summary>Every way in (the pages and the API) records when the account began.</summary>
     public override Task<IdentityResult> CreateAsync(User user, CancellationToken cancellationToken = default)
@@ -28,13 +48,13 @@ public sealed class ProtectedUserStore(AppDbContext context, IDataProtectionProv
     }
 
     public override Task SetTokenAsync(User user, string loginProvider, string name, string? value, CancellationToken cancellationToken) =>
-        base.SetTokenAsync(user, loginProvider, name, value is null ? null : ProtectedTextConverter.Marker + _protector.Protect(value), cancellationToken);
+        base.SetTokenAsync(user, loginProvider, name, value is null ? null : Marker + _protector.Protect(value), cancellationToken);
 
     public override async Task<string?> GetTokenAsync(User user, string loginProvider, string name, CancellationToken cancellationToken)
     {
         var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
-        return stored is not null && stored.StartsWith(ProtectedTextConverter.Marker, StringComparison.Ordinal)
-            ? _protector.Unprotect(stored[ProtectedTextConverter.Marker.Length..])
+        return stored is not null && stored.StartsWith(Marker, StringComparison.Ordinal)
+            ? _protector.Unprotect(stored[Marker.Length..])
             : stored;
     }
 }

@@ -43,13 +43,9 @@ public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticati
 
         // The same check Identity's SecurityStampValidator makes, without re-issuing the cookie
         // on every request: the stamp in the cookie must still be the person's current one.
-        var stampType = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var claimed = context.Principal?.FindFirstValue(stampType);
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var current = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            ? await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted)
-            : null;
-        if (claimed is null || claimed != current)
+        var services = context.HttpContext.RequestServices;
+        if (context.Principal is null
+            || !await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(context.Principal, services.GetRequiredService<AppDbContext>(), context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

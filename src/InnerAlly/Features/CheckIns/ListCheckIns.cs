@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using InnerAlly.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InnerAlly.Features.CheckIns;
 
@@ -47,28 +49,12 @@ public static class ListCheckIns
 
     public static async Task<Page> HandleAsync(Query query, Guid userId, AppDbContext db, CancellationToken cancellationToken)
     {
-        var checkIns = db.CheckIns.AsNoTracking().Where(c => c.UserId == userId);
-        if (query.From is { } from)
+        var items = new List<CheckIn>(query.Limit + 1);
+        var compiled = Compiled.GetValue(db.Model, static _ => Compile());
+        await foreach (var item in compiled(db, userId, query.From, query.To, query.After?.RecordedAt, query.After?.Id ?? Guid.Empty, query.Limit + 1).WithCancellation(cancellationToken))
         {
-            checkIns = checkIns.Where(c => c.RecordedAt >= from);
+            items.Add(item);
         }
-
-        if (query.To is { } to)
-        {
-            checkIns = checkIns.Where(c => c.RecordedAt < to);
-        }
-
-        if (query.After is { } after)
-        {
-            checkIns = checkIns.Where(c => c.RecordedAt < after.RecordedAt
-                || (c.RecordedAt == after.RecordedAt && c.Id.CompareTo(after.Id) < 0));
-        }
-
-        var items = await checkIns
-            .OrderByDescending(c => c.RecordedAt)
-            .ThenByDescending(c => c.Id)
-            .Take(query.Limit + 1)
-            .ToListAsync(cancellationToken);
 
         if (items.Count <= query.Limit)
         {
@@ -79,4 +65,21 @@ public static class ListCheckIns
         var last = items[^1];
         return new Page(items, new Cursor(last.RecordedAt, last.Id));
     }
+
+    /// <summary>
+    /// The list is the most read query, so it is compiled once per model (EF Core then skips
+    /// building and caching the expression on every request). Absent bounds are null parameters.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckIn>>> Compiled = [];
+
+    private static Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckIn>> Compile() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId, DateTime? from, DateTime? to, DateTime? afterAt, Guid afterId, int take) =>
+            db.CheckIns.AsNoTracking()
+                .Where(c => c.UserId == userId
+                    && (from == null || c.RecordedAt >= from)
+                    && (to == null || c.RecordedAt < to)
+                    && (afterAt == null || c.RecordedAt < afterAt || (c.RecordedAt == afterAt && c.Id.CompareTo(afterId) < 0)))
+                .OrderByDescending(c => c.RecordedAt)
+                .ThenByDescending(c => c.Id)
+                .Take(take));
 }
