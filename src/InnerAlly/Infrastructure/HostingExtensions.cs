@@ -1,6 +1,7 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,10 +30,18 @@ public static class HostingExtensions
         services.AddHostedService<DataProtectionKeyKeeper>();
 
         // One key ring for every instance, kept in the database beside the data it protects.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("InnerAlly")
             .PersistKeysToDbContext<AppDbContext>()
             .DisableAutomaticKeyGeneration();
+
+        // Optional hardening: the key ring is stored encrypted to a certificate the operator keeps
+        // outside the database (a PFX file), so a copy of the database alone opens nothing.
+        if (builder.Configuration["DataProtection:KeyCertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:KeyCertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
+        }
 
         AddAccounts(services);
         services.AddInnerAllyRateLimits();
