@@ -113,7 +113,8 @@ rm -rf "$SQLITE_DIR"
 if [ -n "${PGHOST:-}" ]; then
   DB="innerally_bench_$$"
   psql -d postgres -qc "CREATE DATABASE $DB" >/dev/null
-  run_provider PostgreSQL Postgres "Host=$PGHOST;Port=${PGPORT:-5432};Username=${PGUSER:-postgres};Password=${PGPASSWORD:-};Database=$DB"
+  # Loopback to a co-located server: no TLS (Debian enables it by default, and a remote database would want it).
+  run_provider PostgreSQL Postgres "Host=$PGHOST;Port=${PGPORT:-5432};Username=${PGUSER:-postgres};Password=${PGPASSWORD:-};Database=$DB;SSL Mode=${PGSSLMODE:-Disable}"
   psql -d postgres -qc "DROP DATABASE $DB WITH (FORCE)" >/dev/null
 fi
 

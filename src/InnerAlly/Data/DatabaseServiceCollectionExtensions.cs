@@ -41,10 +41,33 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Statements the app runs again and again are prepared once per connection, and a pooled
+    /// connection is not reset on the server each time it is returned (the app keeps no session
+    /// state). An operator's own settings in the connection string win.
+    /// </summary>
+    private static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        var given = configured.ToUpperInvariant();
+        if (!given.Contains("AUTO PREPARE", StringComparison.Ordinal))
+        {
+            builder.MaxAutoPrepare = 32;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.Contains("RESET ON CLOSE", StringComparison.Ordinal))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static string ResolveConnectionString(DatabaseProvider provider, string? configured, string contentRoot) => provider switch
     {
         DatabaseProvider.Sqlite => SqliteConnectionStrings.Resolve(configured, contentRoot),
-        DatabaseProvider.Postgres when !string.IsNullOrWhiteSpace(configured) => configured,
+        DatabaseProvider.Postgres when !string.IsNullOrWhiteSpace(configured) => PostgresConnectionString(configured),
         DatabaseProvider.Postgres => throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), [
             "Database:Provider is Postgres but ConnectionStrings:InnerAlly is not set. Set ConnectionStrings__InnerAlly to a " +
             "PostgreSQL connection string, for example \"Host=localhost;Database=innerally;Username=innerally;Password=...\"."]),
