@@ -131,6 +131,7 @@ public static class HostingExtensions
 
         services.AddSingleton<SessionCookieEvents>();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<BearerTickets>();
 
         services.ConfigureApplicationCookie(o =>
         {

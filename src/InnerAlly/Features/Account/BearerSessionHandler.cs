@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using InnerAlly.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
@@ -24,15 +22,23 @@ public sealed class BearerSessionHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = await Context.AuthenticateAsync(IdentityConstants.BearerScheme);
-        if (!token.Succeeded)
+        var services = Context.RequestServices;
+        var tickets = services.GetRequiredService<BearerTickets>();
+        var presented = Request.Headers.Authorization.ToString();
+        if (!tickets.TryGet(presented, out var ticket))
         {
-            return token;
+            var token = await Context.AuthenticateAsync(IdentityConstants.BearerScheme);
+            if (!token.Succeeded)
+            {
+                return token;
+            }
+
+            ticket = token.Ticket;
+            tickets.Remember(presented, ticket);
         }
 
-        var services = Context.RequestServices;
-        return await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(token.Principal, services.GetRequiredService<AppDbContext>(), Context.RequestAborted)
-            ? AuthenticateResult.Success(new AuthenticationTicket(token.Principal, token.Properties, Scheme.Name))
+        return await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(ticket.Principal, services.GetRequiredService<AppDbContext>(), Context.RequestAborted)
+            ? AuthenticateResult.Success(new AuthenticationTicket(ticket.Principal, ticket.Properties, Scheme.Name))
             : AuthenticateResult.Fail("This sign-in has ended.");
     }
 
