@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -34,11 +33,11 @@ public sealed class FieldEncryptionTests(InnerAllyFactory factory) : IClassFixtu
         var ring = Ring;
         var text = "Ich habe heute geweint, and that is alright. 🌱";
 
-        var sealedText = ProtectedTextConverter.Seal(ring, Purpose, text);
+        var sealedBytes = ProtectedTextConverter.Seal(ring, Purpose, text);
 
-        Assert.StartsWith(ProtectedTextConverter.Marker, sealedText, StringComparison.Ordinal);
-        Assert.DoesNotContain("geweint", sealedText, StringComparison.Ordinal);
-        Assert.Equal(text, ProtectedTextConverter.Open(ring, Purpose, sealedText));
+        Assert.Equal(ProtectedTextConverter.Version, sealedBytes[0]);
+        Assert.Equal(-1, sealedBytes.AsSpan().IndexOf("geweint"u8));
+        Assert.Equal(text, ProtectedTextConverter.Open(ring, Purpose, sealedBytes));
     }
 
     [Fact]
@@ -53,25 +52,25 @@ public sealed class FieldEncryptionTests(InnerAllyFactory factory) : IClassFixtu
     public void Any_changed_byte_is_refused()
     {
         var ring = Ring;
-        var sealedBytes = Base64Url.DecodeFromChars(ProtectedTextConverter.Seal(ring, Purpose, "do not change me").AsSpan(ProtectedTextConverter.Marker.Length));
+        var sealedBytes = ProtectedTextConverter.Seal(ring, Purpose, "do not change me");
 
-        for (var i = 16; i < sealedBytes.Length; i++)
+        // Every byte but the key id (a changed id finds no key, which is refused too).
+        for (var i = 0; i < sealedBytes.Length; i++)
         {
             var changed = (byte[])sealedBytes.Clone();
             changed[i] ^= 0x01;
-            var stored = ProtectedTextConverter.Marker + Base64Url.EncodeToString(changed);
-            Assert.ThrowsAny<CryptographicException>(() => ProtectedTextConverter.Open(ring, Purpose, stored));
+            Assert.ThrowsAny<CryptographicException>(() => ProtectedTextConverter.Open(ring, Purpose, changed));
         }
     }
 
     [Fact]
-    public void Text_sealed_for_one_purpose_does_not_open_as_another_or_without_the_marker()
+    public void Text_sealed_for_one_purpose_does_not_open_as_another_nor_plain_bytes()
     {
         var ring = Ring;
-        var sealedText = ProtectedTextConverter.Seal(ring, Purpose, "a private note");
+        var sealedBytes = ProtectedTextConverter.Seal(ring, Purpose, "a private note");
 
-        Assert.ThrowsAny<CryptographicException>(() => ProtectedTextConverter.Open(ring, "InnerAlly.Letters.v1", sealedText));
-        Assert.ThrowsAny<CryptographicException>(() => ProtectedTextConverter.Open(ring, Purpose, "a private note"));
+        Assert.ThrowsAny<CryptographicException>(() => ProtectedTextConverter.Open(ring, "InnerAlly.Letters.v1", sealedBytes));
+        Assert.ThrowsAny<CryptographicException>(() => ProtectedTextConverter.Open(ring, Purpose, "a private note"u8.ToArray()));
     }
 
     [Fact]
@@ -140,8 +139,8 @@ public sealed class FieldEncryptionTests(InnerAllyFactory factory) : IClassFixtu
 
     private static Guid KeyIdOf(InnerAllyFactory app, Guid checkInId)
     {
-        var raw = app.Database.QueryAsync("""SELECT "Id", "Note" FROM "CheckIns" """, r => (Id: r.GetGuid(0), Note: r.GetString(1))).GetAwaiter().GetResult()
+        var raw = app.Database.QueryAsync("""SELECT "Id", "Note" FROM "CheckIns" """, r => (Id: r.GetGuid(0), Note: (byte[])r.GetValue(1))).GetAwaiter().GetResult()
             .Single(r => r.Id == checkInId).Note;
-        return new Guid(Base64Url.DecodeFromChars(raw.AsSpan(ProtectedTextConverter.Marker.Length)).AsSpan(0, 16));
+        return ProtectedTextConverter.KeyIdOf(raw);
     }
 }

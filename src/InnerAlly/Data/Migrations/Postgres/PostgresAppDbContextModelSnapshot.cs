@@ -130,8 +130,8 @@ namespace InnerAlly.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");

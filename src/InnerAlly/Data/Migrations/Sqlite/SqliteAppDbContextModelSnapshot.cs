@@ -125,8 +125,8 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
