@@ -83,7 +83,15 @@ public sealed partial class KeyboardTests(BrowserApp app) : BrowserTest(app)
         await keys.TypeAsync("Typed with the keyboard.");
 
         await TabToAsync(page, f => f.Element.StartsWith("<button", StringComparison.Ordinal) && f.Element.Contains("submit", StringComparison.Ordinal));
+        var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST");
         await keys.PressAsync("Enter");
+
+        // The form answers with a redirect to the new check-in; anything else is worth seeing.
+        var response = await posted;
+        if (response.Status != 302)
+        {
+            Assert.Fail($"The check-in form answered {response.Status} at {response.Url}: {await response.TextAsync()}");
+        }
 
         await page.WaitForURLAsync(DetailUrl());
         var summary = page.Locator(".circles-summary");

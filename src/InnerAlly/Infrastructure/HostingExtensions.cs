@@ -1,7 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;

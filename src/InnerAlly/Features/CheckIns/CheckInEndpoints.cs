@@ -82,7 +82,7 @@ public static class CheckInEndpoints
         }
 
         var page = await ListCheckIns.HandleAsync(new ListCheckIns.Query(from, to, limit, cursor), user.GetUserId(), db, cancellationToken);
-        return TypedResults.Ok(new ListResponse([.. page.Items.Select(CheckInResponse.From)], page.Next?.ToString()));
+        return TypedResults.Ok(new ListResponse(page.Items, page.Next?.ToString()));
     }
 
     private static DateTime? ParseTime(string? text, string field, Dictionary<string, string[]> errors)

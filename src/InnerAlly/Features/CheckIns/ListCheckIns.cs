@@ -17,7 +17,7 @@ public static class ListCheckIns
     /// <param name="After">Continue after this position (from a previous page's cursor).</param>
     public sealed record Query(DateTime? From, DateTime? To, int Limit, Cursor? After);
 
-    public sealed record Page(IReadOnlyList<CheckIn> Items, Cursor? Next);
+    public sealed record Page(IReadOnlyList<CheckInResponse> Items, Cursor? Next);
 
     /// <summary>Where a page ended: the last item's time and id (ids break ties between equal times).</summary>
     public sealed record Cursor(DateTime RecordedAt, Guid Id)
@@ -49,7 +49,7 @@ public static class ListCheckIns
 
     public static async Task<Page> HandleAsync(Query query, Guid userId, AppDbContext db, CancellationToken cancellationToken)
     {
-        var items = new List<CheckIn>(query.Limit + 1);
+        var items = new List<CheckInResponse>(query.Limit + 1);
         var compiled = Compiled.GetValue(db.Model, static _ => Compile());
         await foreach (var item in compiled(db, userId, query.From, query.To, query.After?.RecordedAt, query.After?.Id ?? Guid.Empty, query.Limit + 1).WithCancellation(cancellationToken))
         {
@@ -68,11 +68,12 @@ public static class ListCheckIns
 
     /// <summary>
     /// The list is the most read query, so it is compiled once per model (EF Core then skips
-    /// building and caching the expression on every request). Absent bounds are null parameters.
+    /// building and caching the expression on every request) and reads only the columns it
+    /// returns. Absent bounds are null parameters.
     /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckIn>>> Compiled = [];
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckInResponse>>> Compiled = [];
 
-    private static Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckIn>> Compile() =>
+    private static Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckInResponse>> Compile() =>
         EF.CompileAsyncQuery((AppDbContext db, Guid userId, DateTime? from, DateTime? to, DateTime? afterAt, Guid afterId, int take) =>
             db.CheckIns.AsNoTracking()
                 .Where(c => c.UserId == userId
@@ -81,5 +82,6 @@ public static class ListCheckIns
                     && (afterAt == null || c.RecordedAt < afterAt || (c.RecordedAt == afterAt && c.Id.CompareTo(afterId) < 0)))
                 .OrderByDescending(c => c.RecordedAt)
                 .ThenByDescending(c => c.Id)
-                .Take(take));
+                .Take(take)
+                .Select(c => new CheckInResponse(c.Id, c.RecordedAt, c.Threat, c.Drive, c.Soothe, c.Emotions, c.Note)));
 }

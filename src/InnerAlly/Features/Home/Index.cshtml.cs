@@ -7,7 +7,7 @@ namespace InnerAlly.Features.Home;
 
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
-    public CheckIn? Latest { get; private set; }
+    public CheckInResponse? Latest { get; private set; }
 
     public string? LatestAt { get; private set; }
 
