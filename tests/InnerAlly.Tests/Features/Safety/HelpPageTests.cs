@@ -1,0 +1,39 @@
+using System.Net;
+using InnerAlly.Features.Safety;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.Tests.Features.Safety;
+
+/// <summary>The help page is open to anyone, and on a phone each line is one tap away.</summary>
+public sealed class HelpPageTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    [Fact]
+    public async Task Anyone_can_open_help_and_call_or_text_a_line_in_one_tap()
+    {
+        var (response, page) = await new PageBrowser(factory.CreateClient()).GetAsync("/help");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var links = page.QuerySelectorAll(".crisis-list a.button").Select(a => (Name: a.GetAttribute("aria-label"), Href: a.GetAttribute("href"))).ToList();
+        Assert.Contains(("Call Samaritans", "tel:116123"), links);
+        Assert.Contains(("Call 988 Suicide & Crisis Lifeline", "tel:988"), links);
+        Assert.Contains(("Text Crisis Text Line", "sms:741741?body=HOME"), links);
+        Assert.Contains(("Text Shout", "sms:85258?body=SHOUT"), links);
+        Assert.Equal(CrisisLines.All.Countries.Sum(c => c.Lines.Count(l => l.Call is not null) + c.Lines.Count(l => l.Text is not null)), links.Count);
+    }
+
+    [Fact]
+    public void Every_link_dials_the_number_the_line_shows()
+    {
+        foreach (var line in CrisisLines.All.Countries.SelectMany(c => c.Lines))
+        {
+            var shown = new string(line.How.Where(char.IsAsciiDigit).ToArray());
+            foreach (var digits in new[] { line.Call, line.Text }.OfType<string>())
+            {
+                Assert.True(digits.All(char.IsAsciiDigit), $"{line.Name}: '{digits}' should be digits only.");
+                Assert.True(shown.Contains(digits, StringComparison.Ordinal), $"{line.Name}: {digits} is not the number shown, '{line.How}'.");
+            }
+
+            Assert.True(line.TextMessage is null || line.How.Contains(line.TextMessage, StringComparison.Ordinal), $"{line.Name}: the message to send is not shown.");
+        }
+    }
+}
