@@ -14,7 +14,7 @@ public static class TrendChart
     // Sized for a phone first: the text stays readable when the picture is 300 pixels wide.
     private const double Width = 320;
     private const double Height = 190;
-    private const double Left = 26;
+    private const double Left = 30;
     private const double Right = 10;
     private const double Top = 12;
     private const double Bottom = 30;

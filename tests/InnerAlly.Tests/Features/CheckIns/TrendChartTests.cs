@@ -30,12 +30,12 @@ public sealed class TrendChartTests
     [Fact]
     public void Lines_are_placed_on_a_0_to_10_scale()
     {
-        // Plot area runs from y=12 (10) to y=160 (0): 190 high, 12 top, 30 bottom margins.
+        // Plot area runs from y=12 (10) to y=160 (0): 190 high, 12 top, 30 bottom margins; it starts at x=30.
         var svg = TrendChart.Render(Trend((10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5)), "t").ToString()!;
 
-        Assert.Contains("class=\"line line-threat\" d=\"M26 12L", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"line line-drive\" d=\"M26 160L", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"line line-soothe\" d=\"M26 86L", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"line line-threat\" d=\"M30 12L", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"line line-drive\" d=\"M30 160L", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"line line-soothe\" d=\"M30 86L", svg, StringComparison.Ordinal);
     }
 
     [Fact]
