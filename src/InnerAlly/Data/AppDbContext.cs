@@ -1,5 +1,6 @@
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -40,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         var protectedText = new ProtectedTextConverter(KeyRing);
         builder.ApplyConfiguration(new CheckInConfiguration(protectedText));
+        builder.ApplyConfiguration(new PracticeSessionConfiguration(protectedText));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
     }

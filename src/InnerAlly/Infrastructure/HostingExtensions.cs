@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +58,7 @@ public static class HostingExtensions
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/CheckIns", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Practices", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             foreach (var page in AccountPages.Anonymous)
             {
@@ -196,6 +198,7 @@ public static class HostingExtensions
 
         app.MapAccountApi();
         app.MapCheckIns();
+        app.MapPractices();
         return app;
     }
 

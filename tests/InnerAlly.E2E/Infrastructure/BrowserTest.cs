@@ -44,11 +44,17 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
         await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/account/login?useCookies=true", new() { DataObject = new { email = person.Email, password = person.Password } }));
 
     /// <summary>Records a check-in through the bearer API (the cookie in the context plays no part) and returns its id.</summary>
-    protected static async Task<Guid> RecordCheckInAsync(IBrowserContext context, Person person, object checkIn)
+    /// <summary>Signs <paramref name="person"/> in through the API and returns the bearer token.</summary>
+    protected static async Task<string> ApiTokenAsync(IBrowserContext context, Person person)
     {
         var login = await context.APIRequest.PostAsync("/api/v1/account/login", new() { DataObject = new { email = person.Email, password = person.Password } });
         await ExpectOkAsync(login);
-        var token = (await login.JsonAsync())!.Value.GetProperty("accessToken").GetString();
+        return (await login.JsonAsync())!.Value.GetProperty("accessToken").GetString()!;
+    }
+
+    protected static async Task<Guid> RecordCheckInAsync(IBrowserContext context, Person person, object checkIn)
+    {
+        var token = await ApiTokenAsync(context, person);
         var created = await context.APIRequest.PostAsync("/api/v1/check-ins", new()
         {
             DataObject = checkIn,

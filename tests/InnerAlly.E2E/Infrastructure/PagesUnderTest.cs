@@ -25,6 +25,18 @@ public enum AppPage
 
     /// <summary>/help, signed out.</summary>
     Help,
+
+    /// <summary>/practices: the library.</summary>
+    PracticeLibrary,
+
+    /// <summary>/practices/soothing-rhythm-breathing: what it is for and its script.</summary>
+    Practice,
+
+    /// <summary>/practices/safe-place/log: logging a session.</summary>
+    PracticeLog,
+
+    /// <summary>/practices/history with sessions logged: this month, what helps, the list.</summary>
+    PracticeHistory,
 }
 
 public abstract partial class BrowserTest
@@ -47,6 +59,12 @@ public abstract partial class BrowserTest
             AppPage.CheckInDetail => await OpenDetailAsync(context, page),
             AppPage.History => await OpenHistoryAsync(context, page),
             AppPage.Help => await OpenHelpAsync(page),
+            AppPage.PracticeLibrary => await OpenSignedInAsync(context, page, "/practices", ("the first practice", page.Locator(".practice-card h2 a").First)),
+            AppPage.Practice => await OpenSignedInAsync(context, page, "/practices/soothing-rhythm-breathing",
+                ("the script", page.Locator("ol.script")),
+                ("the 'I did this practice' link", page.GetByRole(AriaRole.Link, new() { Name = "I did this practice" }))),
+            AppPage.PracticeLog => await OpenSignedInAsync(context, page, "/practices/safe-place/log", ("the Save button", page.GetByRole(AriaRole.Button, new() { Name = "Save" }))),
+            AppPage.PracticeHistory => await OpenPracticeHistoryAsync(context, page),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
 
@@ -138,6 +156,52 @@ public abstract partial class BrowserTest
         [
             ("the trend chart", page.Locator("svg.trend")),
             ("the 'Check in' button", page.Locator("main .button-row").GetByRole(AriaRole.Link, new() { Name = "Check in", Exact = true })),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenSignedInAsync(
+        IBrowserContext context, IPage page, string path, params (string, ILocator)[] actions)
+    {
+        await SignUpAndSignInAsync(context);
+        var response = await GoAsync(page, path);
+        return (response, [.. actions]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenPracticeHistoryAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        var token = await ApiTokenAsync(context, person);
+        var sessions = new (string Practice, int MinutesAgo, int Seconds, int ThreatBefore, int SootheBefore, int ThreatAfter, int SootheAfter)[]
+        {
+            ("soothing-rhythm-breathing", 20, 300, 7, 2, 5, 4),
+            ("soothing-rhythm-breathing", 60 * 25, 300, 6, 3, 5, 5),
+            ("soothing-rhythm-breathing", 60 * 49, 180, 8, 2, 6, 3),
+            ("safe-place", 60 * 3, 600, 5, 4, 4, 6),
+        };
+        foreach (var s in sessions)
+        {
+            var created = await context.APIRequest.PostAsync("/api/v1/practice-sessions", new()
+            {
+                DataObject = new
+                {
+                    practiceId = s.Practice,
+                    startedAt = DateTimeOffset.UtcNow.AddMinutes(-s.MinutesAgo),
+                    durationSeconds = s.Seconds,
+                    before = new { threat = s.ThreatBefore, soothe = s.SootheBefore },
+                    after = new { threat = s.ThreatAfter, soothe = s.SootheAfter },
+                    note = s.Practice == "safe-place" ? "The beach again. It was easier to get there this time." : null,
+                },
+                Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+            });
+            await ExpectOkAsync(created);
+        }
+
+        var response = await GoAsync(page, "/practices/history");
+        await Expect(page.Locator("ul.insights")).ToContainTextAsync("Soothing rhythm breathing");
+        return (response,
+        [
+            ("what helps you", page.Locator("ul.insights")),
+            ("the 'Practise' button", page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Practise", Exact = true })),
         ]);
     }
 

@@ -159,6 +159,62 @@ namespace InnerAlly.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SootheAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SootheBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ThreatAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ThreatBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("PracticeSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PracticeSessions_Duration", "\"DurationSeconds\" BETWEEN 1 AND 10800");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_SootheAfter", "\"SootheAfter\" IS NULL OR \"SootheAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_SootheBefore", "\"SootheBefore\" IS NULL OR \"SootheBefore\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_ThreatAfter", "\"ThreatAfter\" IS NULL OR \"ThreatAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_ThreatBefore", "\"ThreatBefore\" IS NULL OR \"ThreatBefore\" BETWEEN 0 AND 10");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -329,6 +385,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeSession", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

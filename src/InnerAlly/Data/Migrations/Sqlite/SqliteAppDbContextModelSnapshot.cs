@@ -154,6 +154,62 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SootheAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SootheBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThreatAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ThreatBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("PracticeSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PracticeSessions_Duration", "\"DurationSeconds\" BETWEEN 1 AND 10800");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_SootheAfter", "\"SootheAfter\" IS NULL OR \"SootheAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_SootheBefore", "\"SootheBefore\" IS NULL OR \"SootheBefore\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_ThreatAfter", "\"ThreatAfter\" IS NULL OR \"ThreatAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_PracticeSessions_ThreatBefore", "\"ThreatBefore\" IS NULL OR \"ThreatBefore\" BETWEEN 0 AND 10");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -318,6 +374,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeSession", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnerAlly.Features.Practices;
+
+public sealed class DetailModel : PageModel
+{
+    public Practice Practice { get; private set; } = null!;
+
+    public int Minutes { get; private set; }
+
+    public IReadOnlyList<TimedStep> Steps { get; private set; } = [];
+
+    public IActionResult OnGet(string id, int? minutes)
+    {
+        if (PracticeCatalog.Find(id) is not { } practice)
+        {
+            return NotFound();
+        }
+
+        Practice = practice;
+        Minutes = minutes is { } m && practice.Lengths.Contains(m) ? m : practice.DefaultLength;
+        Steps = practice.StepsFor(Minutes);
+        return Page();
+    }
+
+    /// <summary>A step's length in words: "about 40 seconds", "about 2 minutes".</summary>
+    public static string About(int seconds) => seconds < 90
+        ? $"about {(int)(Math.Round(seconds / 5.0) * 5)} seconds"
+        : $"about {Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero):0} minutes";
+}

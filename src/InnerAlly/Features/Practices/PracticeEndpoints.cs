@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Security.Claims;
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InnerAlly.Features.Practices;
+
+/// <summary>The practice library, and each person's own sessions: /api/v1/practices, /practice-sessions, /practice-insights.</summary>
+public static class PracticeEndpoints
+{
+    public static IEndpointRouteBuilder MapPractices(this IEndpointRouteBuilder app)
+    {
+        var library = app.MapGroup("/api/v1/practices")
+            .WithTags("Practices")
+            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        library.MapGet("/", () => TypedResults.Ok(new LibraryResponse([.. PracticeCatalog.All.Select(PracticeSummary.From)])))
+            .WithName("ListPractices")
+            .WithSummary("The practice library: what each practice is for, which systems it works with, and its lengths in minutes.");
+        library.MapGet("/{id}", GetPractice)
+            .WithName("GetPractice")
+            .WithSummary("One practice with its script: every length's steps, each with its text and seconds.");
+
+        var sessions = app.MapGroup("/api/v1/practice-sessions")
+            .WithTags("Practices")
+            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        sessions.MapPost("/", RecordAsync)
+            .WithName("RecordPracticeSession")
+            .WithSummary("Log a practice session, with optional threat and soothe ratings before and after and an optional note.")
+            .ProducesValidationProblem();
+        sessions.MapGet("/", ListAsync)
+            .WithName("ListPracticeSessions")
+            .WithSummary("Your practice sessions, newest first. Pass the last startedAt as before for the next page.")
+            .ProducesValidationProblem()
+            .DisableValidation(); // its query strings are checked by hand, field by field
+        sessions.MapGet("/{id:guid}", GetSessionAsync)
+            .WithName("GetPracticeSession")
+            .WithSummary("One of your practice sessions.");
+
+        app.MapGroup("/api/v1/practice-insights")
+            .WithTags("Practices")
+            .RequireAuthorization(HostingExtensions.ApiPolicy)
+            .MapGet("/", InsightsAsync)
+            .WithName("PracticeInsights")
+            .WithSummary("Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.");
+        return app;
+    }
+
+    public sealed record PracticeSummary(string Id, string Title, string Summary, IReadOnlyList<string> Systems, string Kind, IReadOnlyList<int> Lengths)
+    {
+        public static PracticeSummary From(Practice p) => new(p.Id, p.Title, p.Summary, p.Systems, p.Kind, p.Lengths);
+    }
+
+    public sealed record LibraryResponse(IReadOnlyList<PracticeSummary> Items);
+
+    public sealed record StepResponse(string Text, int DurationSeconds);
+
+    public sealed record LengthResponse(int Minutes, IReadOnlyList<StepResponse> Steps);
+
+    public sealed record PracticeResponse(
+        string Id,
+        string Title,
+        string Summary,
+        IReadOnlyList<string> Systems,
+        string Kind,
+        string Purpose,
+        string WhenToUse,
+        string WhenHard,
+        IReadOnlyList<int> Lengths,
+        int DefaultLength,
+        IReadOnlyList<StepResponse> Steps,
+        IReadOnlyList<LengthResponse> Versions);
+
+    /// <param name="Minutes">Which length's steps to put in <c>steps</c> (the practice's default if not given).</param>
+    private static Results<Ok<PracticeResponse>, NotFound, ValidationProblem> GetPractice(string id, int? minutes)
+    {
+        if (PracticeCatalog.Find(id) is not { } practice)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var length = minutes ?? practice.DefaultLength;
+        if (!practice.Lengths.Contains(length))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["minutes"] = [$"This practice comes in {string.Join(", ", practice.Lengths)} minutes."],
+            });
+        }
+
+        static IReadOnlyList<StepResponse> Steps(Practice p, int m) => [.. p.StepsFor(m).Select(s => new StepResponse(s.Text, s.Seconds))];
+        return TypedResults.Ok(new PracticeResponse(
+            practice.Id, practice.Title, practice.Summary, practice.Systems, practice.Kind, practice.Purpose, practice.WhenToUse, practice.WhenHard,
+            practice.Lengths, practice.DefaultLength, Steps(practice, length),
+            [.. practice.Lengths.Select(m => new LengthResponse(m, Steps(practice, m)))]));
+    }
+
+    private static async Task<Created<PracticeHistory.SessionResponse>> RecordAsync(
+        RecordPracticeSession.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var session = await RecordPracticeSession.HandleAsync(
+            request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordPracticeSession)), cancellationToken);
+        return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session));
+    }
+
+    public sealed record SessionList(IReadOnlyList<PracticeHistory.SessionResponse> Items);
+
+    /// <param name="Limit">Items per page, 1 to 200 (50 if not given).</param>
+    /// <param name="Before">Only sessions that started before this time, ISO 8601.</param>
+    public sealed record ListParameters(string? Limit, string? Before);
+
+    private static async Task<Results<Ok<SessionList>, ValidationProblem>> ListAsync(
+        [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var limit = PracticeHistory.DefaultLimit;
+        if (parameters.Limit is not null
+            && (!int.TryParse(parameters.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > PracticeHistory.MaxLimit))
+        {
+            errors["limit"] = [$"limit is a whole number from 1 to {PracticeHistory.MaxLimit}."];
+        }
+
+        DateTime? before = null;
+        if (parameters.Before is not null)
+        {
+            if (DateTimeOffset.TryParse(parameters.Before, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+            {
+                before = value.UtcDateTime;
+            }
+            else
+            {
+                errors["before"] = ["before is a time in ISO 8601 form, for example 2026-11-25T18:30:00Z."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(new SessionList(await PracticeHistory.ListAsync(user.GetUserId(), limit, before, db, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<PracticeHistory.SessionResponse>, NotFound>> GetSessionAsync(
+        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await PracticeHistory.FindAsync(id, user.GetUserId(), db, cancellationToken) is { } session
+            ? TypedResults.Ok(session)
+            : TypedResults.NotFound();
+
+    public sealed record InsightsResponse(IReadOnlyList<PracticeHistory.Insight> Items, int MinimumRatedSessions, PracticeHistory.Month ThisMonth);
+
+    private static async Task<Ok<InsightsResponse>> InsightsAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
+        var insights = await PracticeHistory.InsightsAsync(userId, db, cancellationToken);
+        var month = await PracticeHistory.ThisMonthAsync(userId, zone, db, clock, cancellationToken);
+        return TypedResults.Ok(new InsightsResponse(insights, PracticeHistory.InsightMinimum, month));
+    }
+}

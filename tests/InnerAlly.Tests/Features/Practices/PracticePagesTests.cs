@@ -1,0 +1,115 @@
+using System.Net;
+using InnerAlly.Features.Practices;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.Tests.Features.Practices;
+
+public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    private static KeyValuePair<string, string> Field(string name, object value) => new(name, value.ToString()!);
+
+    [Theory]
+    [InlineData("/practices")]
+    [InlineData("/practices/safe-place")]
+    [InlineData("/practices/safe-place/log")]
+    [InlineData("/practices/history")]
+    public async Task Signed_out_person_is_sent_to_sign_in(string url)
+    {
+        var response = await factory.CreatePageClient().GetAsync(url, TestContext.Current.CancellationToken);
+
+        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
+    }
+
+    [Fact]
+    public async Task The_library_shows_every_practice_with_what_it_helps_and_how_long_it_takes()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var page = await session.OpenAsync("/practices");
+
+        var cards = page.QuerySelectorAll(".practice-card");
+        Assert.Equal(PracticeCatalog.All.Count, cards.Length);
+        var first = cards[0];
+        Assert.Equal("/practices/soothing-rhythm-breathing", first.QuerySelector("h2 a")!.GetAttribute("href"));
+        Assert.Contains("3, 5 or 10 minutes", first.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector(".system-tag.system-soothe"));
+    }
+
+    [Fact]
+    public async Task A_practice_page_is_a_readable_script_for_the_chosen_length()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+        var practice = PracticeCatalog.Find("compassionate-colour")!;
+
+        var page = await session.OpenAsync("/practices/compassionate-colour?minutes=10");
+
+        Assert.Equal(practice.Title, page.QuerySelector("h1")!.TextContent);
+        Assert.Contains(practice.WhenHard, page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
+        var steps = page.QuerySelectorAll("ol.script > li");
+        Assert.Equal(practice.StepsFor(10).Count, steps.Length);
+        Assert.Contains(practice.StepsFor(10)[0].Text, steps[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("page", page.QuerySelector(".range-tabs a[href='/practices/compassionate-colour?minutes=10']")!.GetAttribute("aria-current"));
+        Assert.Equal("/practices/compassionate-colour/log?minutes=10", page.QuerySelector("a[href*='/log']")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_unknown_practice_page_is_404()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        Assert.Equal(HttpStatusCode.NotFound, await session.StatusOfAsync("/practices/juggling"));
+        Assert.Equal(HttpStatusCode.NotFound, await session.StatusOfAsync("/practices/juggling/log"));
+    }
+
+    [Fact]
+    public async Task Logging_a_practice_saves_it_and_shows_it_in_history()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var response = await session.SubmitAsync("/practices/soothing-touch/log?minutes=3",
+        [
+            Field("Input.Before.Threat", 6),
+            Field("Input.Before.Soothe", 3),
+            Field("Input.After.Threat", 4),
+            Field("Input.After.Soothe", 6),
+            Field("Input.Note", "Warm hands helped."),
+        ]);
+
+        PageBrowser.AssertRedirectsTo(response, "/practices/history");
+        var history = await session.OpenAsync("/practices/history");
+        Assert.Contains("Saved: Soothing touch.", history.QuerySelector(".form-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 minutes of practice on 1 day", history.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        var item = history.QuerySelector(".practice-sessions li")!;
+        Assert.Contains("Soothing touch", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Before: threat 6, soothe 3", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Warm hands helped.", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Averages appear after 3 rated sessions (1 so far).", history.QuerySelector("ul.insights")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_minutes_show_a_message_beside_the_field_keep_the_note_and_save_nothing()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var session = await PageBrowser.RegisterAsync(factory, email);
+
+        var response = await session.SubmitAsync("/practices/safe-place/log", [Field("Input.Minutes", 0), Field("Input.Note", "Keep me.")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageBrowser.ParseAsync(response);
+        Assert.Contains("1 to 180", page.QuerySelector("#minutes-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("#minutes")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Keep me.", page.QuerySelector("#note")!.TextContent);
+        Assert.Equal(0, factory.WithDb(db => db.PracticeSessions.Count(s => db.Users.Any(u => u.Id == s.UserId && u.Email == email))));
+    }
+
+    [Fact]
+    public async Task An_empty_history_invites_rather_than_counts()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var page = await session.OpenAsync("/practices/history");
+
+        Assert.NotNull(page.QuerySelector(".empty-state a[href='/practices']"));
+        Assert.Null(page.QuerySelector("ul.insights"));
+    }
+}
