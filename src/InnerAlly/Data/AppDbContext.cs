@@ -34,6 +34,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
 
+    public DbSet<PracticeRhythmItem> PracticeRhythmItems => Set<PracticeRhythmItem>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -44,6 +48,8 @@ public abstract class AppDbContext(DbContextOptions options)
         var protectedText = new ProtectedTextConverter(KeyRing);
         builder.ApplyConfiguration(new CheckInConfiguration(protectedText));
         builder.ApplyConfiguration(new PracticeSessionConfiguration(protectedText));
+        builder.ApplyConfiguration(new PracticeRhythmItemConfiguration());
+        builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
     }

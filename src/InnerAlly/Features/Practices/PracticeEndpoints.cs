@@ -44,6 +44,31 @@ public static class PracticeEndpoints
             .MapGet("/", InsightsAsync)
             .WithName("PracticeInsights")
             .WithSummary("Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.");
+
+        var rhythm = app.MapGroup("/api/v1/practice-rhythm")
+            .WithTags("Practices")
+            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        rhythm.MapGet("/", RhythmAsync)
+            .WithName("GetPracticeRhythm")
+            .WithSummary("Your weekly rhythm of practices, and your calendar feed's address if you made one.");
+        rhythm.MapPost("/", AddRhythmAsync)
+            .WithName("AddPracticeRhythmItem")
+            .WithSummary("Add a practice to your week: which practice, how many minutes, which days, and a time of day in your time zone.")
+            .ProducesValidationProblem();
+        rhythm.MapDelete("/{id:guid}", RemoveRhythmAsync)
+            .WithName("RemovePracticeRhythmItem")
+            .WithSummary("Take a line out of your weekly rhythm.");
+        rhythm.MapPost("/calendar-feed", RenewFeedAsync)
+            .WithName("RenewCalendarFeed")
+            .WithSummary("Make a new secret calendar address for your rhythm; any earlier one stops working.");
+        rhythm.MapDelete("/calendar-feed", RevokeFeedAsync)
+            .WithName("RevokeCalendarFeed")
+            .WithSummary("Turn your calendar address off.");
+
+        // Calendar apps fetch this with no sign-in: the secret in the address is the key.
+        app.MapGet("/calendar/{token}.ics", FeedAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -147,6 +172,55 @@ public static class PracticeEndpoints
         await PracticeHistory.FindAsync(id, user.GetUserId(), db, cancellationToken) is { } session
             ? TypedResults.Ok(session)
             : TypedResults.NotFound();
+
+    public sealed record FeedResponse(string Url, DateTime CreatedAt);
+
+    public sealed record RhythmResponse(IReadOnlyList<PracticeRhythm.ItemResponse> Items, string TimeZone, FeedResponse? CalendarFeed);
+
+    internal static FeedResponse FeedFor(CalendarFeed feed, HttpRequest request) =>
+        new($"{request.Scheme}://{request.Host}{CalendarFeed.PathFor(feed.Token)}", feed.CreatedAt);
+
+    private static async Task<Ok<RhythmResponse>> RhythmAsync(ClaimsPrincipal user, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
+        var items = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
+        var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
+        return TypedResults.Ok(new RhythmResponse([.. items.Select(PracticeRhythm.ToResponse)], zone.Id, feed is null ? null : FeedFor(feed, request)));
+    }
+
+    private static async Task<Results<Created<PracticeRhythm.ItemResponse>, ValidationProblem>> AddRhythmAsync(
+        PracticeRhythm.Request body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (outcome, item) = await PracticeRhythm.AddAsync(body, user.GetUserId(), db, clock, cancellationToken);
+        return outcome == PracticeRhythm.AddOutcome.Full
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["practiceId"] = [$"A week can hold up to {PracticeRhythmItem.MaxItems} practices; take one out to add another."],
+            })
+            : TypedResults.Created($"/api/v1/practice-rhythm/{item!.Id}", PracticeRhythm.ToResponse(item));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RemoveRhythmAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await PracticeRhythm.RemoveAsync(id, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Created<FeedResponse>> RenewFeedAsync(
+        ClaimsPrincipal user, HttpRequest request, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var feed = await CalendarFeed.RenewAsync(user.GetUserId(), db, clock, cancellationToken);
+        return TypedResults.Created("/api/v1/practice-rhythm", FeedFor(feed, request));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeFeedAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await CalendarFeed.RevokeAsync(user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(string token, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var site = new Uri($"{request.Scheme}://{request.Host}/");
+        return await CalendarFeed.RenderAsync(token, site, db, cancellationToken) is { } text
+            ? TypedResults.Text(text, "text/calendar; charset=utf-8")
+            : TypedResults.NotFound();
+    }
 
     public sealed record InsightsResponse(IReadOnlyList<PracticeHistory.Insight> Items, int MinimumRatedSessions, PracticeHistory.Month ThisMonth);
 

@@ -13,6 +13,7 @@ public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture
     [InlineData("/practices/safe-place")]
     [InlineData("/practices/safe-place/log")]
     [InlineData("/practices/history")]
+    [InlineData("/practices/rhythm")]
     public async Task Signed_out_person_is_sent_to_sign_in(string url)
     {
         var response = await factory.CreatePageClient().GetAsync(url, TestContext.Current.CancellationToken);

@@ -154,6 +154,69 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeRhythmItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PracticeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("TimeOfDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PracticeRhythmItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PracticeRhythmItems_Days", "\"Days\" BETWEEN 1 AND 127");
+
+                            t.HasCheckConstraint("CK_PracticeRhythmItems_Minutes", "\"Minutes\" BETWEEN 1 AND 60");
+                        });
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Practices.PracticeSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -374,6 +437,24 @@ namespace InnerAlly.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithOne()
+                        .HasForeignKey("InnerAlly.Features.Practices.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeRhythmItem", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

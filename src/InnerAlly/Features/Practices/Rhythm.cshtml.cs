@@ -1,0 +1,83 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnerAlly.Features.Practices;
+
+/// <summary>A weekly rhythm of practices, and the calendar address that carries it; the same use cases as /api/v1/practice-rhythm.</summary>
+public sealed class RhythmModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<PracticeRhythmItem> Items { get; private set; } = [];
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public string? FeedUrl { get; private set; }
+
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public PracticeRhythm.Request Input { get; set; } = new() { PracticeId = "soothing-rhythm-breathing", Minutes = 5, Time = "08:00" };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Message = TempData["Message"] as string;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var (outcome, _) = await PracticeRhythm.AddAsync(Input, User.GetUserId(), db, clock, cancellationToken);
+        if (outcome == PracticeRhythm.AddOutcome.Full)
+        {
+            ModelState.AddModelError("Input.PracticeId", $"A week can hold up to {PracticeRhythmItem.MaxItems} practices; take one out to add another.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        TempData["Message"] = "Added to your week.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await PracticeRhythm.RemoveAsync(id, User.GetUserId(), db, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = "Taken out of your week.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken cancellationToken)
+    {
+        await CalendarFeed.RenewAsync(User.GetUserId(), db, clock, cancellationToken);
+        TempData["Message"] = "Your calendar address is ready. Any earlier one has stopped working.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostStopFeedAsync(CancellationToken cancellationToken)
+    {
+        await CalendarFeed.RevokeAsync(User.GetUserId(), db, cancellationToken);
+        TempData["Message"] = "Your calendar address is turned off. Calendars subscribed to it will stop updating.";
+        return RedirectToPage();
+    }
+
+    public bool IsDayChosen(DayOfWeek day) => Input.Days?.Contains(PracticeRhythm.DayId(day), StringComparer.OrdinalIgnoreCase) == true;
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        Zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
+        Items = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
+        var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
+        FeedUrl = feed is null ? null : PracticeEndpoints.FeedFor(feed, Request).Url;
+    }
+}
