@@ -38,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<PracticeReminderSubscription> PracticeReminderSubscriptions => Set<PracticeReminderSubscription>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -49,6 +51,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new CheckInConfiguration(protectedText));
         builder.ApplyConfiguration(new PracticeSessionConfiguration(protectedText));
         builder.ApplyConfiguration(new PracticeRhythmItemConfiguration());
+        builder.ApplyConfiguration(new PracticeReminderSubscriptionConfiguration());
         builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());

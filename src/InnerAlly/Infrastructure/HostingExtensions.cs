@@ -128,6 +128,8 @@ public static class HostingExtensions
             o.SignIn.RequireConfirmedAccount = email.Value.IsConfigured;
             o.SignIn.RequireConfirmedEmail = email.Value.IsConfigured;
         });
+        services.AddSingleton<Mailer>();
+        services.AddHostedService<PracticeReminderService>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
         services.AddPasskeySettings();
 

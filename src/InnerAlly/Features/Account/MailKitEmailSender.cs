@@ -1,16 +1,11 @@
 using System.Net;
-using MailKit.Net.Smtp;
+using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace InnerAlly.Features.Account;
 
-/// <summary>
-/// Account emails through MailKit. Subjects stay neutral: someone else may see the inbox, and
-/// using a mental-health app is the person's own business.
-/// </summary>
-public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, TimeProvider clock, ILogger<MailKitEmailSender> logger) : IEmailSender<User>
+/// <summary>Account emails (confirmation, password reset), sent by <see cref="Mailer"/>.</summary>
+public sealed partial class MailKitEmailSender(Mailer mailer, ILogger<MailKitEmailSender> logger) : IEmailSender<User>
 {
     public Task SendConfirmationLinkAsync(User user, string email, string confirmationLink) =>
         SendAsync(email, "Confirm your email address",
@@ -29,40 +24,11 @@ public sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, T
 
     private async Task SendAsync(string to, string subject, string text)
     {
-        var settings = options.Value;
-        if (!settings.IsConfigured)
+        // With email off, accounts work without confirmation and no message is owed.
+        if (await mailer.SendAsync(to, subject, text))
         {
-            // Email is off: accounts work without confirmation and no message is owed.
-            return;
+            Log.Sent(logger, subject);
         }
-
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = subject;
-        message.Date = clock.GetUtcNow();
-        message.Body = new TextPart("plain") { Text = text };
-
-        if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
-        {
-            Directory.CreateDirectory(settings.PickupDirectory);
-            var path = Path.Combine(settings.PickupDirectory, $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(path);
-        }
-        else
-        {
-            using var client = new SmtpClient();
-            await client.ConnectAsync(settings.Smtp.Host!, settings.Smtp.Port, settings.Smtp.Security);
-            if (!string.IsNullOrEmpty(settings.Smtp.Username))
-            {
-                await client.AuthenticateAsync(settings.Smtp.Username, settings.Smtp.Password ?? string.Empty);
-            }
-
-            await client.SendAsync(message);
-            await client.DisconnectAsync(quit: true);
-        }
-
-        Log.Sent(logger, subject);
     }
 
     private static partial class Log

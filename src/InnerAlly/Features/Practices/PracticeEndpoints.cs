@@ -58,6 +58,10 @@ public static class PracticeEndpoints
         rhythm.MapDelete("/{id:guid}", RemoveRhythmAsync)
             .WithName("RemovePracticeRhythmItem")
             .WithSummary("Take a line out of your weekly rhythm.");
+        rhythm.MapPut("/email-reminders", SetEmailRemindersAsync)
+            .WithName("SetPracticeEmailReminders")
+            .WithSummary("Turn email reminders at your rhythm's times on or off. Only where the site sends email (emailAvailable).")
+            .ProducesValidationProblem();
         rhythm.MapPost("/calendar-feed", RenewFeedAsync)
             .WithName("RenewCalendarFeed")
             .WithSummary("Make a new secret calendar address for your rhythm; any earlier one stops working.");
@@ -175,18 +179,41 @@ public static class PracticeEndpoints
 
     public sealed record FeedResponse(string Url, DateTime CreatedAt);
 
-    public sealed record RhythmResponse(IReadOnlyList<PracticeRhythm.ItemResponse> Items, string TimeZone, FeedResponse? CalendarFeed);
+    public sealed record RhythmResponse(
+        IReadOnlyList<PracticeRhythm.ItemResponse> Items, string TimeZone, FeedResponse? CalendarFeed, bool EmailAvailable, bool EmailReminders);
+
+    public sealed record EmailRemindersRequest(bool? Enabled);
 
     internal static FeedResponse FeedFor(CalendarFeed feed, HttpRequest request) =>
         new($"{request.Scheme}://{request.Host}{CalendarFeed.PathFor(feed.Token)}", feed.CreatedAt);
 
-    private static async Task<Ok<RhythmResponse>> RhythmAsync(ClaimsPrincipal user, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<RhythmResponse>> RhythmAsync(
+        ClaimsPrincipal user, HttpRequest request, AppDbContext db, Mailer mailer, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
         var items = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
         var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
-        return TypedResults.Ok(new RhythmResponse([.. items.Select(PracticeRhythm.ToResponse)], zone.Id, feed is null ? null : FeedFor(feed, request)));
+        var reminders = await PracticeReminders.IsOnAsync(userId, db, cancellationToken);
+        return TypedResults.Ok(new RhythmResponse(
+            [.. items.Select(PracticeRhythm.ToResponse)], zone.Id, feed is null ? null : FeedFor(feed, request), mailer.IsConfigured, reminders));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SetEmailRemindersAsync(
+        EmailRemindersRequest body, ClaimsPrincipal user, HttpRequest request, AppDbContext db, Mailer mailer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (body.Enabled is not { } enabled)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["enabled"] = ["enabled is true or false."] });
+        }
+
+        if (enabled && !mailer.IsConfigured)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["enabled"] = ["This site does not send email, so reminders can come through the calendar address instead."] });
+        }
+
+        await PracticeReminders.SetAsync(enabled, user.GetUserId(), new Uri($"{request.Scheme}://{request.Host}/"), db, clock, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<PracticeRhythm.ItemResponse>, ValidationProblem>> AddRhythmAsync(

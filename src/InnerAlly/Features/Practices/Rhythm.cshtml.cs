@@ -1,12 +1,13 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Practices;
 
 /// <summary>A weekly rhythm of practices, and the calendar address that carries it; the same use cases as /api/v1/practice-rhythm.</summary>
-public sealed class RhythmModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mailer) : PageModel
 {
     public IReadOnlyList<PracticeRhythmItem> Items { get; private set; } = [];
 
@@ -15,6 +16,10 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock) : PageModel
     public string? FeedUrl { get; private set; }
 
     public string? Message { get; private set; }
+
+    public bool EmailAvailable => mailer.IsConfigured;
+
+    public bool EmailReminders { get; private set; }
 
     [BindProperty]
     public PracticeRhythm.Request Input { get; set; } = new() { PracticeId = "soothing-rhythm-breathing", Minutes = 5, Time = "08:00" };
@@ -70,6 +75,20 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostEmailAsync(bool on, CancellationToken cancellationToken)
+    {
+        if (on && !mailer.IsConfigured)
+        {
+            return BadRequest();
+        }
+
+        await PracticeReminders.SetAsync(on, User.GetUserId(), new Uri($"{Request.Scheme}://{Request.Host}/"), db, clock, cancellationToken);
+        TempData["Message"] = on
+            ? "We'll email you at the times in your week. You can stop this whenever you like."
+            : "No more reminder emails. Your week of practice stays as it is.";
+        return RedirectToPage();
+    }
+
     public bool IsDayChosen(DayOfWeek day) => Input.Days?.Contains(PracticeRhythm.DayId(day), StringComparer.OrdinalIgnoreCase) == true;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -79,5 +98,6 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock) : PageModel
         Items = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
         var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
         FeedUrl = feed is null ? null : PracticeEndpoints.FeedFor(feed, Request).Url;
+        EmailReminders = await PracticeReminders.IsOnAsync(userId, db, cancellationToken);
     }
 }

@@ -184,6 +184,24 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeReminderSubscription", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CheckedUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SiteUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PracticeReminderSubscriptions");
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Practices.PracticeRhythmItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -461,6 +479,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithOne()
                         .HasForeignKey("InnerAlly.Features.Practices.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeReminderSubscription", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithOne()
+                        .HasForeignKey("InnerAlly.Features.Practices.PracticeReminderSubscription", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -179,6 +179,24 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeReminderSubscription", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedUpTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("PracticeReminderSubscriptions");
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Practices.PracticeRhythmItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -450,6 +468,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithOne()
                         .HasForeignKey("InnerAlly.Features.Practices.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Practices.PracticeReminderSubscription", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithOne()
+                        .HasForeignKey("InnerAlly.Features.Practices.PracticeReminderSubscription", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
