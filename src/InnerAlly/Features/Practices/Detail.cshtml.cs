@@ -33,7 +33,8 @@ public sealed class DetailModel : PageModel
             $"/practices/{practice.Id}/log",
             "/practices",
             "Back to practices",
-            practice.Kind == "breathing" ? ScriptPace : null);
+            practice.Kind == "breathing" ? ScriptPace : null)
+        { Nested = true };
         return Page();
     }
 

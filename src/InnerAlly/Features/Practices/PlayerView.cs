@@ -24,6 +24,9 @@ public sealed record PlayerView(
     /// <summary>A practice with one long step (the breathing pacer) has nothing to skip to.</summary>
     public bool HasSteps { get; init; } = true;
 
+    /// <summary>Sits inside a section with its own h2 (the script), so its headings start at h3.</summary>
+    public bool Nested { get; init; }
+
     /// <summary>"3:00": how a length of time shows in the player.</summary>
     public static string Clock(int seconds) => $"{seconds / 60}:{seconds % 60:00}";
 }
