@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using InnerAlly.E2E.Infrastructure;
 
 namespace InnerAlly.E2E;
@@ -18,55 +16,15 @@ namespace InnerAlly.E2E;
 /// </summary>
 public sealed class PageWeightTests(BrowserApp app) : BrowserTest(app)
 {
-    private const long TotalBudget = 100_000;
-    private const long ScriptBudget = 30_000;
-
     [Fact]
     public async Task First_load_of_the_check_in_page_is_at_most_100_KB_with_at_most_30_KB_of_javascript()
     {
         var context = await NewContextAsync();
         await SignUpAndSignInAsync(context);
         var page = await context.NewPageAsync();
-        var finished = new List<IRequest>();
-        var failed = new List<string>();
-        page.RequestFinished += (_, request) => finished.Add(request);
-        page.RequestFailed += (_, request) => failed.Add($"{request.Url}: {request.Failure}");
 
-        await GoAsync(page, "/check-ins/new", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var weight = await PageWeight.MeasureFirstLoadAsync(page, () => GoAsync(page, "/check-ins/new", new() { WaitUntil = WaitUntilState.NetworkIdle }));
 
-        Assert.Empty(failed);
-        var rows = new List<(string Url, string Type, long Headers, long Body, long Decoded, string Encoding)>();
-        foreach (var request in finished)
-        {
-            var sizes = await request.SizesAsync();
-            var response = await request.ResponseAsync();
-            var decoded = response is null ? 0 : (await response.BodyAsync()).Length;
-            var encoding = response is null ? "" : await response.HeaderValueAsync("content-encoding") ?? "";
-            rows.Add((request.Url, request.ResourceType, sizes.ResponseHeadersSize, sizes.ResponseBodySize, decoded, encoding));
-        }
-
-        var total = rows.Sum(r => r.Headers + r.Body);
-        var script = rows.Where(r => r.Type == "script").Sum(r => r.Headers + r.Body);
-        var report = Report(rows, total, script);
-        TestContext.Current.TestOutputHelper?.WriteLine(report);
-
-        // Something must have been measured, or a budget of nothing would always pass.
-        Assert.Contains(rows, r => r.Type == "document" && r.Body > 0);
-        Assert.Contains(rows, r => r.Type == "stylesheet" && r.Body > 0);
-        Assert.Contains(rows, r => r.Type == "script" && r.Body > 0);
-        Assert.True(total <= TotalBudget, $"The first load transferred {total:N0} bytes; the budget is {TotalBudget:N0}.\n{report}");
-        Assert.True(script <= ScriptBudget, $"The first load transferred {script:N0} bytes of JavaScript; the budget is {ScriptBudget:N0}.\n{report}");
-    }
-
-    private static string Report(List<(string Url, string Type, long Headers, long Body, long Decoded, string Encoding)> rows, long total, long script)
-    {
-        var text = new StringBuilder("type        headers     body  decoded  encoding  url\n");
-        foreach (var r in rows)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{r.Type,-10} {r.Headers,8} {r.Body,8} {r.Decoded,8}  {r.Encoding,-8}  {r.Url}");
-        }
-
-        text.AppendLine(CultureInfo.InvariantCulture, $"total over the wire {total:N0} bytes, of which JavaScript {script:N0}");
-        return text.ToString();
+        weight.AssertWithinBudgets();
     }
 }

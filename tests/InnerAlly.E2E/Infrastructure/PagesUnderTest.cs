@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace InnerAlly.E2E.Infrastructure;
@@ -32,6 +33,12 @@ public enum AppPage
     /// <summary>/practices/soothing-rhythm-breathing: what it is for and its script.</summary>
     Practice,
 
+    /// <summary>/practices/soothing-rhythm-breathing with the guided player started and its pacer moving.</summary>
+    PracticePlaying,
+
+    /// <summary>/practices/breathe: the breathing pacer on its own, with its pace form.</summary>
+    Breathe,
+
     /// <summary>/practices/safe-place/log: logging a session.</summary>
     PracticeLog,
 
@@ -63,6 +70,10 @@ public abstract partial class BrowserTest
             AppPage.Practice => await OpenSignedInAsync(context, page, "/practices/soothing-rhythm-breathing",
                 ("the script", page.Locator("ol.script")),
                 ("the 'I did this practice' link", page.GetByRole(AriaRole.Link, new() { Name = "I did this practice" }))),
+            AppPage.PracticePlaying => await OpenPracticePlayingAsync(context, page),
+            AppPage.Breathe => await OpenSignedInAsync(context, page, "/practices/breathe",
+                ("the Start button", page.Locator("[data-player]").GetByRole(AriaRole.Button, new() { Name = "Start" })),
+                ("the 'Use this pace' button", page.GetByRole(AriaRole.Button, new() { Name = "Use this pace" }))),
             AppPage.PracticeLog => await OpenSignedInAsync(context, page, "/practices/safe-place/log", ("the Save button", page.GetByRole(AriaRole.Button, new() { Name = "Save" }))),
             AppPage.PracticeHistory => await OpenPracticeHistoryAsync(context, page),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
@@ -165,6 +176,23 @@ public abstract partial class BrowserTest
         await SignUpAndSignInAsync(context);
         var response = await GoAsync(page, path);
         return (response, [.. actions]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenPracticePlayingAsync(IBrowserContext context, IPage page)
+    {
+        await SignUpAndSignInAsync(context);
+        var response = await GoAsync(page, "/practices/soothing-rhythm-breathing");
+        var player = page.Locator("[data-player]");
+        await player.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Expect(player.Locator("[data-step-number]")).ToHaveTextAsync("Step 1 of 8");
+        await Expect(player.Locator("[data-pacer]")).ToHaveAttributeAsync("data-phase", new Regex("^(in|out)$"));
+        return (response,
+        [
+            ("the step", player.Locator("[data-step-now]")),
+            ("the Pause button", player.GetByRole(AriaRole.Button, new() { Name = "Pause" })),
+            ("the 'Next step' button", player.GetByRole(AriaRole.Button, new() { Name = "Next step" })),
+            ("the Stop button", player.GetByRole(AriaRole.Button, new() { Name = "Stop" })),
+        ]);
     }
 
     private static async Task<(IResponse, List<(string, ILocator)>)> OpenPracticeHistoryAsync(IBrowserContext context, IPage page)

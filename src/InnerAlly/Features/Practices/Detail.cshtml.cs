@@ -11,6 +11,11 @@ public sealed class DetailModel : PageModel
 
     public IReadOnlyList<TimedStep> Steps { get; private set; } = [];
 
+    public PlayerView Player { get; private set; } = null!;
+
+    /// <summary>The pace the breathing practice's pacer keeps: in for 4 s, out for 6 s, as its script says.</summary>
+    public static readonly PacerView ScriptPace = new(6, 1.5m);
+
     public IActionResult OnGet(string id, int? minutes)
     {
         if (PracticeCatalog.Find(id) is not { } practice)
@@ -21,6 +26,15 @@ public sealed class DetailModel : PageModel
         Practice = practice;
         Minutes = minutes is { } m && practice.Lengths.Contains(m) ? m : practice.DefaultLength;
         Steps = practice.StepsFor(Minutes);
+        Player = new PlayerView(
+            $"Guided, {Minutes} minutes",
+            "script",
+            Steps.Sum(s => s.Seconds),
+            $"/practices/{practice.Id}/log",
+            "/practices",
+            "Back to practices",
+            practice.Kind == "breathing" ? ScriptPace : null)
+        { Nested = true };
         return Page();
     }
 

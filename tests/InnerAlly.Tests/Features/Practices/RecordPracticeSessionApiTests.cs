@@ -142,7 +142,7 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
             new { practiceId = "safe-place", startedAt = Ago(5), durationSeconds = 300, note = marker }, Cancel);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
 
-        var rows = await factory.Database.QueryAsync("""SELECT "Id", "Note" FROM "PracticeSessions" """, r => (Id: r.GetGuid(0), Note: (byte[])r.GetValue(1)), cancellationToken: Cancel);
+        var rows = await factory.Database.QueryAsync("""SELECT "Id", "Note" FROM "PracticeSessions" """, r => (Id: r.GetGuid(0), Note: r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), cancellationToken: Cancel);
         var stored = rows.Single(r => r.Id == id).Note;
         Assert.DoesNotContain(marker, Encoding.Latin1.GetString(stored), StringComparison.Ordinal);
         Assert.Equal(1, stored[0]); // the sealed format's version byte
