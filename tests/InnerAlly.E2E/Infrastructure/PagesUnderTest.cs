@@ -44,6 +44,9 @@ public enum AppPage
 
     /// <summary>/practices/history with sessions logged: this month, what helps, the list.</summary>
     PracticeHistory,
+
+    /// <summary>/practices/rhythm with a practice in the week and a calendar address made.</summary>
+    PracticeRhythm,
 }
 
 public abstract partial class BrowserTest
@@ -76,6 +79,7 @@ public abstract partial class BrowserTest
                 ("the 'Use this pace' button", page.GetByRole(AriaRole.Button, new() { Name = "Use this pace" }))),
             AppPage.PracticeLog => await OpenSignedInAsync(context, page, "/practices/safe-place/log", ("the Save button", page.GetByRole(AriaRole.Button, new() { Name = "Save" }))),
             AppPage.PracticeHistory => await OpenPracticeHistoryAsync(context, page),
+            AppPage.PracticeRhythm => await OpenPracticeRhythmAsync(context, page),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
 
@@ -230,6 +234,25 @@ public abstract partial class BrowserTest
         [
             ("what helps you", page.Locator("ul.insights")),
             ("the 'Practise' button", page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Practise", Exact = true })),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenPracticeRhythmAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        var headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {await ApiTokenAsync(context, person)}" };
+        await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/practice-rhythm", new()
+        {
+            DataObject = new { practiceId = "soothing-rhythm-breathing", minutes = 5, days = new[] { "monday", "wednesday", "friday" }, time = "07:30" },
+            Headers = headers,
+        }));
+        await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/practice-rhythm/calendar-feed", new() { Headers = headers }));
+        var response = await GoAsync(page, "/practices/rhythm");
+        return (response,
+        [
+            ("the week", page.Locator(".rhythm-list")),
+            ("the 'Add to my week' button", page.GetByRole(AriaRole.Button, new() { Name = "Add to my week" })),
+            ("the calendar address", page.GetByLabel("Your calendar address")),
         ]);
     }
 
