@@ -1,5 +1,6 @@
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<PracticeReminderSubscription> PracticeReminderSubscriptions => Set<PracticeReminderSubscription>();
 
+    public DbSet<LessonState> LessonStates => Set<LessonState>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -52,6 +55,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new PracticeSessionConfiguration(protectedText));
         builder.ApplyConfiguration(new PracticeRhythmItemConfiguration());
         builder.ApplyConfiguration(new PracticeReminderSubscriptionConfiguration());
+        builder.ApplyConfiguration(new LessonStateConfiguration(new ProtectedTextConverter(KeyRing, LessonState.ReflectionPurpose)));
         builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -129,6 +130,12 @@ public static class HostingExtensions
             o.SignIn.RequireConfirmedEmail = email.Value.IsConfigured;
         });
         services.AddSingleton<Mailer>();
+        // The course ships in Content/Lessons; a clinic's own folder (Learn:LessonsFolder) adds lessons or replaces ours by slug.
+        services.AddSingleton(sp => new LessonCatalog(new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Content", "Lessons"),
+            sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
+        }.OfType<string>()));
         services.AddHostedService<PracticeReminderService>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
         services.AddPasskeySettings();
@@ -201,6 +208,7 @@ public static class HostingExtensions
         app.MapAccountApi();
         app.MapCheckIns();
         app.MapPractices();
+        app.MapLessons();
         return app;
     }
 

@@ -159,6 +159,29 @@ namespace InnerAlly.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Reflection")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("ReflectionUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Slug");
+
+                    b.ToTable("LessonStates");
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -466,6 +489,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

@@ -154,6 +154,29 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Reflection")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("ReflectionUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Slug");
+
+                    b.ToTable("LessonStates");
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -455,6 +478,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()
