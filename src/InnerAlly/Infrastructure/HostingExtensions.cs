@@ -60,6 +60,7 @@ public static class HostingExtensions
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/CheckIns", PagePolicy);
             o.Conventions.AuthorizeFolder("/Practices", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             foreach (var page in AccountPages.Anonymous)
             {

@@ -47,6 +47,15 @@ public enum AppPage
 
     /// <summary>/practices/rhythm with a practice in the week and a calendar address made.</summary>
     PracticeRhythm,
+
+    /// <summary>/learn: the course.</summary>
+    Course,
+
+    /// <summary>/learn/the-three-systems: a lesson with its question.</summary>
+    Lesson,
+
+    /// <summary>/learn/references.</summary>
+    References,
 }
 
 public abstract partial class BrowserTest
@@ -80,6 +89,11 @@ public abstract partial class BrowserTest
             AppPage.PracticeLog => await OpenSignedInAsync(context, page, "/practices/safe-place/log", ("the Save button", page.GetByRole(AriaRole.Button, new() { Name = "Save" }))),
             AppPage.PracticeHistory => await OpenPracticeHistoryAsync(context, page),
             AppPage.PracticeRhythm => await OpenPracticeRhythmAsync(context, page),
+            AppPage.Course => await OpenSignedInAsync(context, page, "/learn", ("the first lesson", page.Locator(".lesson-list h2 a").First)),
+            AppPage.Lesson => await OpenSignedInAsync(context, page, "/learn/the-three-systems",
+                ("the answer field", page.GetByRole(AriaRole.Textbox)),
+                ("the 'Save my answer' button", page.GetByRole(AriaRole.Button, new() { Name = "Save my answer" }))),
+            AppPage.References => await OpenSignedInAsync(context, page, "/learn/references", ("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
 

@@ -1,0 +1,78 @@
+using System.Net;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.Tests.Features.Learn;
+
+public sealed class LessonPagesTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    [Theory]
+    [InlineData("/learn")]
+    [InlineData("/learn/the-tricky-brain")]
+    [InlineData("/learn/references")]
+    public async Task Signed_out_person_is_sent_to_sign_in(string url)
+    {
+        var response = await factory.CreatePageClient().GetAsync(url, TestContext.Current.CancellationToken);
+
+        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
+    }
+
+    [Fact]
+    public async Task The_course_invites_a_start_and_after_reading_continues_with_the_next_lesson()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var course = await session.OpenAsync("/learn");
+        Assert.Equal(9, course.QuerySelectorAll(".lesson-list > li").Length);
+        Assert.Equal("/learn/what-compassion-is", course.QuerySelector("main .button-row a")!.GetAttribute("href"));
+
+        var read = await session.SubmitAsync("/learn/what-compassion-is", [], "main form[action*='handler=Read']");
+
+        PageBrowser.AssertRedirectsTo(read, "/learn/the-tricky-brain");
+        course = await session.OpenAsync("/learn");
+        Assert.Contains("Continue with The tricky brain", course.QuerySelector("main .button-row a")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Read", course.QuerySelector(".lesson-list > li.lesson-read")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lesson_shows_its_body_practice_question_and_sources_and_keeps_an_answer()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var page = await session.OpenAsync("/learn/the-three-systems");
+        Assert.Equal("The three systems", page.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".lesson-body h2"));
+        Assert.NotNull(page.QuerySelector(".lesson-body a[href='/check-ins/new']"));
+        Assert.NotNull(page.QuerySelector(".lesson-practice a[href='/practices/soothing-rhythm-breathing']"));
+        Assert.NotEmpty(page.QuerySelectorAll(".lesson-references li"));
+
+        var saved = await session.SubmitAsync("/learn/the-three-systems", [new("Input.Text", "Threat has been loud this week.")], "main form[action*='handler=Reflect']");
+
+        PageBrowser.AssertRedirectsTo(saved, "/learn/the-three-systems");
+        page = await session.OpenAsync("/learn/the-three-systems");
+        Assert.Equal("Threat has been loud this week.", page.QuerySelector("#reflection-text")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_empty_answer_gets_a_message_beside_the_field_and_an_unknown_lesson_is_404()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var response = await session.SubmitAsync("/learn/shame-and-guilt", [new("Input.Text", "  ")], "main form[action*='handler=Reflect']");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageBrowser.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("#reflection-error"));
+        Assert.Equal(HttpStatusCode.NotFound, await session.StatusOfAsync("/learn/juggling"));
+    }
+
+    [Fact]
+    public async Task The_references_page_lists_the_research()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var page = await session.OpenAsync("/learn/references");
+
+        Assert.True(page.QuerySelectorAll(".references li").Length >= 9);
+        Assert.Null(page.QuerySelector(".references script"));
+    }
+}
