@@ -1,4 +1,5 @@
 using InnerAlly.Data;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Demo;
 using InnerAlly.Infrastructure;
 
@@ -9,6 +10,12 @@ if (args is ["--help"] or ["-h"] or ["help"])
 }
 
 var (verb, hostArgs) = CommandLine.Split(args);
+if (verb is not null && LanguageCommands.Verbs.Contains(verb))
+{
+    // The language verbs need neither the database nor the web host.
+    return await LanguageCommands.RunAsync(verb, hostArgs);
+}
+
 if (verb is not null && !CommandLine.Verbs.Contains(verb))
 {
     await Console.Error.WriteLineAsync($"Unknown command '{verb}'.\n\n{CommandLine.Usage}");

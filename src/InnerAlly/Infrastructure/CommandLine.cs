@@ -9,7 +9,7 @@ public static class CommandLine
     public const string SeedDemo = "seed-demo";
     public const string Migrate = "migrate";
 
-    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate];
+    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate, .. Features.Analysis.LanguageCommands.Verbs];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -30,6 +30,11 @@ public static class CommandLine
         With no verb, InnerAlly serves the web app. Verbs:
           seed-demo   create (or refresh) a demo account with 90 days of check-ins
           migrate     apply database migrations and exit
+          analyze     read JSON Lines {"id", "text"} on stdin, write the language engine's analysis per line
+          evaluate    measure the language engine (thinking traps, risk, self-criticism, robustness)
+          train-language  retrain the language engine's heads from src/InnerAlly.Language/Training
+
+        "InnerAlly <verb> --help" explains a verb.
 
         Options are ASP.NET Core's own, for example:
           --urls http://127.0.0.1:5080

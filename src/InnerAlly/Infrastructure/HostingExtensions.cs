@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
@@ -138,6 +139,8 @@ public static class HostingExtensions
             sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
         }.OfType<string>()));
         services.AddHostedService<PracticeReminderService>();
+        services.AddSingleton<RiskCheck>();
+        services.AddHostedService<LanguageEngineWarmUp>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
         services.AddPasskeySettings();
 
@@ -210,6 +213,7 @@ public static class HostingExtensions
         app.MapCheckIns();
         app.MapPractices();
         app.MapLessons();
+        app.MapAnalysis();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using InnerAlly.Features.Account;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -17,12 +18,17 @@ public sealed class RateLimitOptions
 
     [Range(1, 86_400)]
     public int SignInWindowSeconds { get; set; } = 60;
+
+    /// <summary>Texts one person may send to POST /api/v1/analysis per minute.</summary>
+    [Range(1, 100_000)]
+    public int AnalysisPerMinute { get; set; } = 120;
 }
 
 /// <summary>Slows down password guessing and mass registration: 429 with Retry-After.</summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+    public const string Analysis = "analysis";
 
     public static IServiceCollection AddInnerAllyRateLimits(this IServiceCollection services)
     {
@@ -46,6 +52,15 @@ public static class RateLimits
                                 QueueLimit = 0,
                             };
                         }));
+            // The language engine costs CPU: each signed-in person gets their own budget.
+            limiter.AddPolicy(Analysis, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.GetUserId() : "ip:" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AnalysisPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             limiter.OnRejected = OnRejectedAsync;
         });
     }

@@ -1,0 +1,51 @@
+using InnerAlly.Features.Account;
+using InnerAlly.Infrastructure;
+using InnerAlly.Language;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnerAlly.Features.Analysis;
+
+/// <summary>POST /api/v1/analysis: the language engine on one text, on this server; nothing is stored.</summary>
+public static class AnalysisEndpoints
+{
+    public const int MaxTextLength = 20_000;
+
+    public static RouteGroupBuilder MapAnalysis(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/analysis")
+            .WithTags("Analysis")
+            .RequireAuthorization(HostingExtensions.ApiPolicy)
+            .RequireRateLimiting(RateLimits.Analysis);
+
+        group.MapPost("/", Analyze)
+            .WithName("AnalyzeText")
+            .WithSummary("Self-criticism, thinking traps, risk and CFT prompts in a text, worked out on this server; nothing is stored.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return group;
+    }
+
+    /// <param name="Text">The words to read, up to 20,000 characters.</param>
+    public sealed record Request(string? Text);
+
+    private static Results<Ok<TextAnalysis>, ValidationProblem, ProblemHttpResult> Analyze(Request request, HttpContext http)
+    {
+        if (request.Text is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["text is required."] });
+        }
+
+        if (request.Text.Length > MaxTextLength)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = $"text is longer than {MaxTextLength:N0} characters.",
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { ["text"] = [$"text can be at most {MaxTextLength:N0} characters; this one has {request.Text.Length:N0}."] } },
+            });
+        }
+
+        return TypedResults.Ok(SharedEngine.Instance.Analyze(request.Text, http.RequestAborted));
+    }
+}
