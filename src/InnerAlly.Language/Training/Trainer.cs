@@ -296,7 +296,9 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
             threshold = Math.Min(threshold, positives[Math.Max(0, needed - 1)]);
         }
 
-        threshold = Math.Max(threshold, 0.05);
+        // Below 0.1, ordinary sentences ("Long day.") start to count as risk; the floor keeps the
+        // support message meaningful even where the recall target would ask for less.
+        threshold = Math.Max(threshold, 0.10);
         for (var c = 1; c < RiskCategories.All.Count; c++)
         {
             var positives = Enumerable.Range(0, x.Count).Where(i => y[i] == c).ToList();

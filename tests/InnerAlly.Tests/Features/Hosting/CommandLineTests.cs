@@ -22,6 +22,19 @@ public sealed class CommandLineTests(ITestOutputHelper output)
         Assert.All(CommandLine.Verbs, verb => Assert.Contains(verb, result.AllOutput, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("analyze", "{\"id\": <any JSON value>, \"text\": \"...\"}")]
+    [InlineData("evaluate", "thinking-traps-sharma2023")]
+    [InlineData("train-language", "Training/")]
+    public async Task Language_verbs_explain_themselves_with_help_and_need_no_database(string verb, string documented)
+    {
+        var result = await AppProcess.RunAsync([verb, "--help"], database: null, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.AllOutput);
+        Assert.Contains($"Usage: InnerAlly {verb}", result.AllOutput, StringComparison.Ordinal);
+        Assert.Contains(documented, result.AllOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Migrate_applies_the_migrations_and_exits_0()
     {
