@@ -4,6 +4,7 @@ using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
+using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -62,6 +63,9 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Practices", PagePolicy);
             o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
+            // Help is for everyone, signed in or not, and never needs the database.
+            o.Conventions.AllowAnonymousToPage("/Safety/Help");
             foreach (var page in AccountPages.Anonymous)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -138,6 +142,7 @@ public static class HostingExtensions
             sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
         }.OfType<string>()));
         services.AddHostedService<PracticeReminderService>();
+        services.AddSingleton<SafetySupport>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
         services.AddPasskeySettings();
 
