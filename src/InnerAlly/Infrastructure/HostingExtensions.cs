@@ -215,6 +215,7 @@ public static class HostingExtensions
         app.MapCheckIns();
         app.MapPractices();
         app.MapLessons();
+        app.MapSafetyPlan();
         return app;
     }
 
