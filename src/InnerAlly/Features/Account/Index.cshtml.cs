@@ -69,8 +69,8 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
             TempData[StatusKey] = Countries.Find(chosen) switch
             {
                 null => "Your country is cleared. Help pages now go by your browser's language settings.",
-                { } country when CrisisLines.Find(country.Code) is not null => $"Your country is saved. Help pages now show lines for {country.Name} first.",
-                { } country => $"Your country is saved. We do not list lines for {country.Name} yet, so help pages point you to findahelpline.com, which does.",
+                { } country when CrisisLines.Find(country.Code) is not null => $"Your country is saved: {country.Name}. Help pages now show its crisis lines first.",
+                { } country => $"Your country is saved: {country.Name}. We do not list its crisis lines yet, so help pages point you to findahelpline.com, which does.",
             };
             return RedirectToPage();
         }

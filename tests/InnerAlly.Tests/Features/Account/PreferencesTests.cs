@@ -103,7 +103,7 @@ public sealed class PreferencesTests(InnerAllyFactory factory) : IClassFixture<I
         Assert.Equal("NZ", factory.WithDb(db => db.Users.Single(u => u.Email == email).Country));
         var page = await browser.OpenAsync("/account");
         Assert.Equal("NZ", page.QuerySelector("#country option[selected]")!.GetAttribute("value"));
-        Assert.Contains("lines for New Zealand first", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("saved: New Zealand. Help pages now show its crisis lines first", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         // Saving the country leaves the time zone alone, and the other way round.
         Assert.Equal("UTC", factory.WithDb(db => db.Users.Single(u => u.Email == email).TimeZoneId));
         await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Preferences.TimeZone"] = "Pacific/Auckland" }, ZoneForm);
