@@ -31,13 +31,13 @@ public sealed class DatabaseWatch : IDbConnectionInterceptor, IDbCommandIntercep
 
     public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        Opening(connection);
+        Opening(connection, eventData);
         return result;
     }
 
     public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        Opening(connection);
+        Opening(connection, eventData);
         return ValueTask.FromResult(result);
     }
 
@@ -47,13 +47,14 @@ public sealed class DatabaseWatch : IDbConnectionInterceptor, IDbCommandIntercep
         return result;
     }
 
-    private void Opening(DbConnection connection)
+    private void Opening(DbConnection connection, ConnectionEventData eventData)
     {
         Interlocked.Increment(ref _connectionsOpened);
         if (Down)
         {
-            // A closed connection may be re-pointed; the real address is kept for when the database is back.
-            _home.TryAdd(connection, connection.ConnectionString);
+            // A closed connection may be re-pointed. The real address is kept for when the database is
+            // back, as the app configured it: Npgsql's own copy leaves out the password once used.
+            _home.TryAdd(connection, eventData.Context?.Database.GetConnectionString() ?? connection.ConnectionString);
             connection.ConnectionString = connection switch
             {
                 SqliteConnection => $"Data Source={Path.Combine(Path.GetTempPath(), "innerally-tests", "gone", Guid.NewGuid().ToString("N"), "innerally.db")};Mode=ReadWrite",

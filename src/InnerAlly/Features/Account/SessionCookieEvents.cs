@@ -51,9 +51,10 @@ public sealed partial class SessionCookieEvents(TimeProvider clock) : CookieAuth
             current = context.Principal is not null
                 && await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(context.Principal, services.GetRequiredService<AppDbContext>(), context.HttpContext.RequestAborted);
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or { InnerException: DbException })
         {
-            // The database cannot say whether this sign-in still stands. The request goes on as
+            // The database cannot say whether this sign-in still stands (Npgsql's execution strategy
+            // wraps a failed connection in an InvalidOperationException). The request goes on as
             // signed out, so pages that need no database (help above all) still answer, but the
             // cookie is kept: when the database is back, so is the person.
             Log.StampUnchecked(services.GetRequiredService<ILogger<SessionCookieEvents>>(), e.GetType().FullName);
