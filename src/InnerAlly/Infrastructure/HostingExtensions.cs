@@ -182,6 +182,8 @@ public static class HostingExtensions
     public static WebApplication UseInnerAlly(this WebApplication app)
     {
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
+        // The crisis lines and support words are read now: a broken file stops the app here, not when someone needs help.
+        app.Services.GetRequiredService<SafetySupport>();
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();

@@ -17,7 +17,7 @@ namespace InnerAlly.Features.Safety;
 /// or return the <see cref="SafetyNotice"/> in a JSON response as it is. <see cref="SafetyNotice.None"/>
 /// renders nothing. Registered as a singleton.
 /// </summary>
-public sealed partial class SafetySupport(ILogger<SafetySupport> logger)
+public sealed partial class SafetySupport
 {
     /// <summary>Risk to self: suicidal thoughts, self-harm.</summary>
     public const string Self = "self";
@@ -41,6 +41,21 @@ public sealed partial class SafetySupport(ILogger<SafetySupport> logger)
         }
     }).Messages);
 
+    private readonly ILogger<SafetySupport> _logger;
+
+    /// <summary>
+    /// Reads every safety file at once, so a file an operator broke stops the app at start
+    /// (HostingExtensions makes this early) rather than failing when someone needs help.
+    /// </summary>
+    public SafetySupport(ILogger<SafetySupport> logger)
+    {
+        _logger = logger;
+        _ = Messages.Value;
+        _ = CrisisLines.All;
+        _ = Countries.ByName;
+        _ = SafetyPlanGuide.Steps;
+    }
+
     public static IReadOnlyList<string> Categories { get; } = [Self, FromOthers, ToOthers];
 
     /// <summary>
@@ -55,7 +70,7 @@ public sealed partial class SafetySupport(ILogger<SafetySupport> logger)
         ArgumentNullException.ThrowIfNull(context);
         if (!Messages.Value.TryGetValue(category, out var message) || category == General)
         {
-            Log.UnknownCategory(logger, category);
+            Log.UnknownCategory(_logger, category);
             message = Messages.Value[General];
         }
 
@@ -98,7 +113,7 @@ public sealed partial class SafetySupport(ILogger<SafetySupport> logger)
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // The type only: help goes on without the country.
-            Log.CountryUnavailable(logger, e.GetType().FullName);
+            Log.CountryUnavailable(_logger, e.GetType().FullName);
             return null;
         }
     }
