@@ -28,9 +28,7 @@ public sealed class SafetyPlanEncryptionTests(InnerAllyFactory factory) : IClass
 
         if (factory.Database.Provider == DatabaseProvider.Sqlite)
         {
-            // Read while the app still runs, so recent writes sit in the -wal file, not yet checkpointed.
-            var file = factory.Database.SqliteFile!;
-            var stored = ReadShared(file).Concat(ReadShared(file + "-wal")).ToArray();
+            var stored = factory.Database.ReadSqliteFiles();
             Assert.True(Contains(stored, Encoding.UTF8.GetBytes(email)), "The scan should see plain columns (the email) in the file or its WAL.");
             foreach (var marker in markers.Values)
             {
@@ -57,19 +55,6 @@ public sealed class SafetyPlanEncryptionTests(InnerAllyFactory factory) : IClass
         {
             Assert.Equal($"In my own words: {marker}", plan.GetProperty(field).GetString());
         }
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
