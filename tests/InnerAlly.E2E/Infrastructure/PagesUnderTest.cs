@@ -345,7 +345,7 @@ public abstract partial class BrowserTest
         return (response,
         [
             ("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 })),
-            ("the crisis lines", page.Locator(".crisis-list")),
+            ("the lines shown first", page.Locator("li.crisis-first")),
         ]);
     }
 }
