@@ -2,6 +2,7 @@ using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
+using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<LessonState> LessonStates => Set<LessonState>();
 
+    public DbSet<SafetyPlan> SafetyPlans => Set<SafetyPlan>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -57,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new PracticeReminderSubscriptionConfiguration());
         builder.ApplyConfiguration(new LessonStateConfiguration(new ProtectedTextConverter(KeyRing, LessonState.ReflectionPurpose)));
         builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
+        builder.ApplyConfiguration(new SafetyPlanConfiguration(new ProtectedTextConverter(KeyRing, SafetyPlan.Purpose)));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
     }

@@ -5,6 +5,7 @@ using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
+using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -63,6 +64,9 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Practices", PagePolicy);
             o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
+            // Help is for everyone, signed in or not, and never needs the database.
+            o.Conventions.AllowAnonymousToPage("/Safety/Help");
             foreach (var page in AccountPages.Anonymous)
             {
                 o.Conventions.AllowAnonymousToPage(page);
@@ -141,6 +145,7 @@ public static class HostingExtensions
         services.AddHostedService<PracticeReminderService>();
         services.AddSingleton<RiskCheck>();
         services.AddHostedService<LanguageEngineWarmUp>();
+        services.AddSingleton<SafetySupport>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
         services.AddPasskeySettings();
 
@@ -180,6 +185,8 @@ public static class HostingExtensions
     public static WebApplication UseInnerAlly(this WebApplication app)
     {
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
+        // The crisis lines and support words are read now: a broken file stops the app here, not when someone needs help.
+        app.Services.GetRequiredService<SafetySupport>();
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();
@@ -216,6 +223,7 @@ public static class HostingExtensions
         app.MapPractices();
         app.MapLessons();
         app.MapAnalysis();
+        app.MapSafetyPlan();
         return app;
     }
 

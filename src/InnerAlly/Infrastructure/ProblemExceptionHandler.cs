@@ -67,6 +67,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static string MessageFor(BadHttpRequestException bad, string field) => bad switch
     {
+        // System.Text.Json's words for a property a [JsonUnmappedMemberHandling(Disallow)] type does not have.
+        { InnerException: JsonException json } when field != "body" && json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)
+            => $"'{field}' is not a field this request takes. Check its spelling, and leave out fields the server fills in.",
         { InnerException: JsonException } when field != "body" => $"The value of '{field}' could not be read. Check that it has the right type.",
         { InnerException: JsonException } => "The body is not valid JSON.",
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request is too large.",

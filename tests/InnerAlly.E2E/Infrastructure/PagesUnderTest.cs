@@ -27,6 +27,21 @@ public enum AppPage
     /// <summary>/help, signed out.</summary>
     Help,
 
+    /// <summary>/help, signed in with New Zealand chosen as their country: its lines first, and their safety plan.</summary>
+    HelpSignedIn,
+
+    /// <summary>/account: signing in, the time zone and the country for crisis lines.</summary>
+    Account,
+
+    /// <summary>/safety-plan before anything is written: what a safety plan is, and an invitation.</summary>
+    SafetyPlanEmpty,
+
+    /// <summary>/safety-plan with every step written: the plan to read and print, and the lines for the person's country.</summary>
+    SafetyPlan,
+
+    /// <summary>/safety-plan/edit: each step explained beside its field.</summary>
+    SafetyPlanEdit,
+
     /// <summary>/practices: the library.</summary>
     PracticeLibrary,
 
@@ -78,6 +93,17 @@ public abstract partial class BrowserTest
             AppPage.CheckInDetail => await OpenDetailAsync(context, page),
             AppPage.History => await OpenHistoryAsync(context, page),
             AppPage.Help => await OpenHelpAsync(page),
+            AppPage.HelpSignedIn => await OpenHelpSignedInAsync(context, page),
+            AppPage.Account => await OpenSignedInAsync(context, page, "/account",
+                ("the time zone", page.GetByLabel("Time zone", new() { Exact = true })),
+                ("the country", page.GetByLabel("Your country", new() { Exact = true })),
+                ("the 'Save country' button", page.GetByRole(AriaRole.Button, new() { Name = "Save country" }))),
+            AppPage.SafetyPlanEmpty => await OpenSignedInAsync(context, page, "/safety-plan",
+                ("the 'Write my plan' link", page.GetByRole(AriaRole.Link, new() { Name = "Write my plan" }))),
+            AppPage.SafetyPlan => await OpenSafetyPlanAsync(context, page),
+            AppPage.SafetyPlanEdit => await OpenSignedInAsync(context, page, "/safety-plan/edit",
+                ("the first step", page.GetByLabel("1. My warning signs")),
+                ("the 'Save my plan' button", page.GetByRole(AriaRole.Button, new() { Name = "Save my plan" }))),
             AppPage.PracticeLibrary => await OpenSignedInAsync(context, page, "/practices", ("the first practice", page.Locator(".practice-card h2 a").First)),
             AppPage.Practice => await OpenSignedInAsync(context, page, "/practices/soothing-rhythm-breathing",
                 ("the script", page.Locator("ol.script")),
@@ -270,13 +296,56 @@ public abstract partial class BrowserTest
         ]);
     }
 
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenHelpSignedInAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        await ExpectOkAsync(await context.APIRequest.PutAsync("/api/v1/account/preferences", new()
+        {
+            DataObject = new { timeZone = "Pacific/Auckland", country = "NZ" },
+            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {await ApiTokenAsync(context, person)}" },
+        }));
+        var response = await GoAsync(page, "/help");
+        await Expect(page.Locator("li.crisis-first")).ToHaveAttributeAsync("data-country", "NZ");
+        return (response,
+        [
+            ("the 'Open my safety plan' button", page.GetByRole(AriaRole.Link, new() { Name = "Open my safety plan" })),
+            ("the first line's Call button", page.Locator("li.crisis-first").GetByRole(AriaRole.Link, new() { Name = "Call Need to talk?" })),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenSafetyPlanAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        await ExpectOkAsync(await context.APIRequest.PutAsync("/api/v1/safety-plan", new()
+        {
+            DataObject = new
+            {
+                warningSigns = "I stop answering messages. I lie awake going over the same conversation again and again.",
+                copingOnMyOwn = "A hot shower. Soothing rhythm breathing for five minutes. The playlist called 'slow'.",
+                peopleAndPlaces = "The library on Queen Street. My neighbour's garden.",
+                peopleToAsk = "Jo, my sister. Sam from choir.",
+                professionals = "My GP surgery in the day. A crisis line at night.",
+                saferSurroundings = "Jo keeps my tablets for now.",
+                mattersMost = "My dog Biscuit, and seeing the sea again.",
+            },
+            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {await ApiTokenAsync(context, person)}" },
+        }));
+        var response = await GoAsync(page, "/safety-plan");
+        return (response,
+        [
+            ("the first step", page.Locator("ol.plan > li").First),
+            ("the 'Change my plan' link", page.GetByRole(AriaRole.Link, new() { Name = "Change my plan" })),
+            ("the Print button", page.GetByRole(AriaRole.Button, new() { Name = "Print" })),
+        ]);
+    }
+
     private static async Task<(IResponse, List<(string, ILocator)>)> OpenHelpAsync(IPage page)
     {
         var response = await GoAsync(page, "/help");
         return (response,
         [
             ("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 })),
-            ("the crisis lines", page.Locator(".crisis-list")),
+            ("the lines shown first", page.Locator("li.crisis-first")),
         ]);
     }
 }

@@ -29,11 +29,8 @@ public sealed class NoteEncryptionTests(InnerAllyFactory factory, ITestOutputHel
         if (factory.Database.Provider == DatabaseProvider.Sqlite)
         {
             // Read while the app still runs, so recent writes sit in the -wal file, not yet checkpointed.
-            var file = factory.Database.SqliteFile!;
-            var main = ReadShared(file);
-            var wal = ReadShared(file + "-wal");
-            output.WriteLine($"Scanned {main.Length} bytes of database file and {wal.Length} bytes of WAL.");
-            var stored = main.Concat(wal).ToArray();
+            var stored = factory.Database.ReadSqliteFiles();
+            output.WriteLine($"Scanned {stored.Length} bytes of database file and WAL.");
             Assert.True(Contains(stored, email), "The scan should see plain columns (the email) in the file or its WAL.");
             Assert.False(Contains(stored, marker), "The note's words are readable in the SQLite file or its WAL.");
             Assert.False(ContainsUtf16(stored, marker), "The note's words are readable (UTF-16) in the SQLite file or its WAL.");
@@ -49,19 +46,6 @@ public sealed class NoteEncryptionTests(InnerAllyFactory factory, ITestOutputHel
 
         var fetched = await client.GetFromJsonAsync<JsonElement>($"/api/v1/check-ins/{id}", cancellationToken);
         Assert.Equal(note, fetched.GetProperty("note").GetString());
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 
     private static bool Contains(byte[] haystack, string text) =>

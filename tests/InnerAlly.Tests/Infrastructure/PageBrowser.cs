@@ -71,6 +71,14 @@ public sealed class PageBrowser(HttpClient client)
             }
         }
 
+        foreach (var textArea in form.QuerySelectorAll("textarea[name]").OfType<IHtmlTextAreaElement>())
+        {
+            if (!names.Contains(textArea.Name!))
+            {
+                values.Add(new(textArea.Name!, textArea.Value));
+            }
+        }
+
         values.AddRange(given);
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         return await client.PostAsync(action, new FormUrlEncodedContent(values), Cancel);

@@ -37,6 +37,30 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The SQLite file, when the provider is SQLite.</summary>
     public string? SqliteFile => _directory is null ? null : Path.Combine(_directory, "innerally.db");
 
+    /// <summary>
+    /// The bytes of the SQLite file and its -wal as they are on disk now, read while the app may
+    /// still hold them open (recent writes sit in the WAL until a checkpoint), for scans of what a
+    /// copy of the database would show.
+    /// </summary>
+    public byte[] ReadSqliteFiles()
+    {
+        var file = SqliteFile ?? throw new InvalidOperationException("The database is not SQLite.");
+        return [.. ReadShared(file), .. ReadShared(file + "-wal")];
+
+        static byte[] ReadShared(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return [];
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
+
     public static async Task<TestDatabase> CreateAsync()
     {
         if (ProviderUnderTest == DatabaseProvider.Sqlite)

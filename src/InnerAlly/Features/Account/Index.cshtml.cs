@@ -1,4 +1,5 @@
 using InnerAlly.Data;
+using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,8 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
 
     public IReadOnlyList<TimeZones.Choice> Zones { get; private set; } = [];
 
+    public IReadOnlyList<Countries.Country> CountryChoices => Countries.ByName;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -38,7 +41,7 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
     public async Task<IActionResult> OnPostTimeZoneAsync(CancellationToken cancellationToken)
     {
         if (ModelState.IsValid
-            && await UpdatePreferences.HandleAsync(Preferences, User.GetUserId(), db, logger, cancellationToken))
+            && await UpdatePreferences.ChangeTimeZoneAsync(Preferences.TimeZone, User.GetUserId(), db, logger, cancellationToken))
         {
             TempData[StatusKey] = "Your time zone is saved. Your check-ins now follow your days there.";
             return RedirectToPage();
@@ -56,6 +59,32 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCountryAsync(CancellationToken cancellationToken)
+    {
+        // Only the country is sent from its form; the time zone's rules do not apply here.
+        ModelState.Remove("Preferences.TimeZone");
+        var chosen = Preferences.Country;
+        if (await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, logger, cancellationToken))
+        {
+            TempData[StatusKey] = Countries.Find(chosen) switch
+            {
+                null => "Your country is cleared. Help pages now go by your browser's language settings.",
+                { } country when CrisisLines.Find(country.Code) is not null => $"Your country is saved: {country.Name}. Help pages now show its crisis lines first.",
+                { } country => $"Your country is saved: {country.Name}. We do not list its crisis lines yet, so help pages point you to findahelpline.com, which does.",
+            };
+            return RedirectToPage();
+        }
+
+        ModelState.AddModelError("Preferences.Country", UpdatePreferences.UnknownCountry);
+        if (!await LoadAsync())
+        {
+            return Challenge();
+        }
+
+        Preferences.Country = chosen;
+        return Page();
+    }
+
     private async Task<bool> LoadAsync()
     {
         if (await users.GetUserAsync(User) is not { } user)
@@ -67,6 +96,7 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
         TwoFactorOn = user.TwoFactorEnabled;
         PasskeyCount = (await users.GetPasskeysAsync(user)).Count;
         Preferences.TimeZone = user.TimeZoneId;
+        Preferences.Country = user.Country;
         var now = clock.GetUtcNow();
         Zones = TimeZones.Choices(now, user.TimeZoneId);
         LocalTimeNow = PersonalTime.Format(now.UtcDateTime, user.TimeZone);

@@ -16,10 +16,10 @@ public static class PreferencesApi
 
         group.MapGet("/", GetAsync)
             .WithName("GetPreferences")
-            .WithSummary("Your preferences, such as the time zone your days are counted in.");
+            .WithSummary("Your preferences: the time zone your days are counted in, and the country whose crisis lines come first.");
         group.MapPut("/", PutAsync)
             .WithName("UpdatePreferences")
-            .WithSummary("Change your preferences. timeZone is an IANA id, such as Europe/London.")
+            .WithSummary("Replace your preferences. timeZone is an IANA id, such as Europe/London; country is an ISO 3166-1 alpha-2 code, such as GB, or null for none.")
             .ProducesValidationProblem();
         return group;
     }
@@ -33,9 +33,10 @@ public static class PreferencesApi
     private static async Task<Results<Ok<UpdatePreferences.Preferences>, ValidationProblem>> PutAsync(
         UpdatePreferences.Request request, ClaimsPrincipal user, AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!await UpdatePreferences.HandleAsync(request, user.GetUserId(), db, loggers.CreateLogger(typeof(UpdatePreferences)), cancellationToken))
+        var errors = await UpdatePreferences.HandleAsync(request, user.GetUserId(), db, loggers.CreateLogger(typeof(UpdatePreferences)), cancellationToken);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["timeZone"] = [UpdatePreferences.UnknownZone] });
+            return TypedResults.ValidationProblem(errors);
         }
 
         return TypedResults.Ok((await UpdatePreferences.GetAsync(user.GetUserId(), db, cancellationToken))!);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using InnerAlly.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -13,7 +14,7 @@ namespace InnerAlly.Features.Account;
 /// and ends at once when the security stamp changes (sign-out, new password, 2FA changes).
 /// The stamp is checked on every request; the cookie is re-issued only by sliding expiration.
 /// </summary>
-public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticationEvents
+public sealed partial class SessionCookieEvents(TimeProvider clock) : CookieAuthenticationEvents
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
@@ -44,8 +45,24 @@ public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticati
         // The same check Identity's SecurityStampValidator makes, without re-issuing the cookie
         // on every request: the stamp in the cookie must still be the person's current one.
         var services = context.HttpContext.RequestServices;
-        if (context.Principal is null
-            || !await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(context.Principal, services.GetRequiredService<AppDbContext>(), context.HttpContext.RequestAborted))
+        bool current;
+        try
+        {
+            current = context.Principal is not null
+                && await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(context.Principal, services.GetRequiredService<AppDbContext>(), context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is DbException or { InnerException: DbException })
+        {
+            // The database cannot say whether this sign-in still stands (Npgsql's execution strategy
+            // wraps a failed connection in an InvalidOperationException). The request goes on as
+            // signed out, so pages that need no database (help above all) still answer, but the
+            // cookie is kept: when the database is back, so is the person.
+            Log.StampUnchecked(services.GetRequiredService<ILogger<SessionCookieEvents>>(), e.GetType().FullName);
+            context.RejectPrincipal();
+            return;
+        }
+
+        if (!current)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -61,5 +78,11 @@ public sealed class SessionCookieEvents(TimeProvider clock) : CookieAuthenticati
         }
 
         return base.RedirectToLogin(context);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2070, Level = LogLevel.Warning, Message = "A sign-in could not be checked ({ExceptionType}): the database did not answer; this request is treated as signed out")]
+        public static partial void StampUnchecked(ILogger logger, string? exceptionType);
     }
 }

@@ -1,3 +1,4 @@
+using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,12 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>IANA time zone used to say which day a check-in belongs to.</summary>
     public string TimeZoneId { get; set; } = "UTC";
 
+    /// <summary>
+    /// The country the person chose (ISO 3166-1 alpha-2, such as "GB"), so crisis lines for where
+    /// they are come first; null when they have not said.
+    /// </summary>
+    public string? Country { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public TimeZoneInfo TimeZone =>
@@ -28,6 +35,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     public void Configure(EntityTypeBuilder<User> builder)
     {
         builder.Property(u => u.TimeZoneId).HasMaxLength(User.TimeZoneIdMaxLength).HasDefaultValue("UTC");
+        builder.Property(u => u.Country).HasMaxLength(Countries.CodeLength);
         builder.Ignore(u => u.TimeZone);
     }
 }

@@ -23,3 +23,9 @@ for (const field of document.querySelectorAll("textarea[maxlength][data-count]")
   field.addEventListener("input", update);
   update();
 }
+
+// A "Print" button needs script to do anything, so it stays hidden without it.
+for (const button of document.querySelectorAll("button[data-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}

@@ -24,6 +24,9 @@ public sealed class OpenApiTests(InnerAllyFactory factory) : IClassFixture<Inner
         Assert.True(paths.GetProperty("/api/v1/account/register").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/api/v1/account/login").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/api/v1/account/refresh").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/account/preferences").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/safety-plan").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/safety-plan").TryGetProperty("put", out _));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Single().Value.GetProperty("scheme").GetString());
     }
 }

@@ -22,6 +22,28 @@ public sealed class HelpPageTests(InnerAllyFactory factory) : IClassFixture<Inne
     }
 
     [Fact]
+    public async Task Help_opens_the_persons_safety_plan_in_one_tap()
+    {
+        var browser = await PageBrowser.RegisterAsync(factory);
+
+        var page = await browser.OpenAsync("/help");
+
+        var link = page.QuerySelector("main a[href='/safety-plan']");
+        Assert.NotNull(link);
+        Assert.Equal("Open my safety plan", link.TextContent.Trim());
+        Assert.Null(page.QuerySelector(".safety-plan-link .muted"));
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_see_the_safety_plan_link_and_are_told_it_needs_a_sign_in()
+    {
+        var page = await new PageBrowser(factory.CreatePageClient()).OpenAsync("/help");
+
+        Assert.NotNull(page.QuerySelector("main a[href='/safety-plan']"));
+        Assert.Contains("sign in first", page.QuerySelector(".safety-plan-link")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_link_dials_the_number_the_line_shows()
     {
         foreach (var line in CrisisLines.All.Countries.SelectMany(c => c.Lines))

@@ -53,6 +53,10 @@ namespace InnerAlly.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -319,6 +323,40 @@ namespace InnerAlly.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Safety.SafetyPlan", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CopingOnMyOwn")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("MattersMost")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PeopleAndPlaces")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PeopleToAsk")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Professionals")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SaferSurroundings")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("WarningSigns")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SafetyPlans");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -538,6 +576,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Safety.SafetyPlan", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithOne()
+                        .HasForeignKey("InnerAlly.Features.Safety.SafetyPlan", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -48,6 +48,10 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -314,6 +318,40 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Safety.SafetyPlan", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CopingOnMyOwn")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("MattersMost")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PeopleAndPlaces")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PeopleToAsk")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Professionals")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SaferSurroundings")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WarningSigns")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SafetyPlans");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -527,6 +565,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Safety.SafetyPlan", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithOne()
+                        .HasForeignKey("InnerAlly.Features.Safety.SafetyPlan", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

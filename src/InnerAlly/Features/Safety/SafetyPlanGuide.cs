@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace InnerAlly.Features.Safety;
+
+/// <summary>What each step of the safety plan is for, in plain words (Content/Safety/safety-plan.json).</summary>
+public static class SafetyPlanGuide
+{
+    private static readonly Lazy<GuideFile> Loaded = new(() => SafetyContent.Read<GuideFile>("safety-plan.json", static (file, path) =>
+    {
+        var expected = SafetyPlan.StepNames.Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
+        if (!file.Steps.Select(s => s.Field).SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException($"{path} must explain the steps {string.Join(", ", expected)}, in that order.");
+        }
+    }));
+
+    /// <param name="Field">The step's name in the API ("warningSigns").</param>
+    public sealed record PlanStep(string Field, string Title, string Explanation, string Example)
+    {
+        /// <summary>The form field's name and the model state key ("Input.WarningSigns").</summary>
+        public string InputName => "Input." + char.ToUpperInvariant(Field[0]) + Field[1..];
+
+        /// <summary>An id for the page ("plan-warningSigns").</summary>
+        public string Id => "plan-" + Field;
+    }
+
+    public static string Intro => Loaded.Value.Intro;
+
+    /// <summary>The six steps and what matters most, in the same order as <see cref="SafetyPlan.Steps.All"/>.</summary>
+    public static IReadOnlyList<PlanStep> Steps => Loaded.Value.Steps;
+
+    /// <summary>How many of <see cref="Steps"/> are numbered; the last one, what matters most, stands on its own.</summary>
+    public const int NumberedSteps = 6;
+
+    private sealed record GuideFile(string Intro, IReadOnlyList<PlanStep> Steps);
+}
