@@ -144,6 +144,7 @@ public static class HostingExtensions
         }.OfType<string>()));
         services.AddHostedService<PracticeReminderService>();
         services.AddSingleton<RiskCheck>();
+        services.AddSingleton<SafetyFollowUp>();
         services.AddHostedService<LanguageEngineWarmUp>();
         services.AddSingleton<SafetySupport>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();

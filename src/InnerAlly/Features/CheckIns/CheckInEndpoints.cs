@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,10 +40,14 @@ public static class CheckInEndpoints
     }
 
     private static async Task<Created<CheckInResponse>> RecordAsync(
-        RecordCheckIn.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        RecordCheckIn.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
         var checkIn = await RecordCheckIn.HandleAsync(request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordCheckIn)), cancellationToken);
-        return TypedResults.Created($"/api/v1/check-ins/{checkIn.Id}", CheckInResponse.From(checkIn));
+
+        // Saved first, exactly as written; then the note's risk check.
+        var notice = await safety.AfterSavingAsync(checkIn.Note, http, db, cancellationToken);
+        return TypedResults.Created($"/api/v1/check-ins/{checkIn.Id}", CheckInResponse.From(checkIn, notice));
     }
 
     public sealed record ListResponse(IReadOnlyList<CheckInResponse> Items, string? NextCursor);

@@ -24,6 +24,7 @@ public sealed class DetailModel(AppDbContext db) : PageModel
         CheckIn = checkIn;
         RecordedAt = PersonalTime.Format(checkIn.RecordedAt, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
         JustSaved = TempData["Saved"] is true;
+
         return Page();
     }
 }

@@ -1,11 +1,12 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.CheckIns;
 
-public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewModel> logger) : PageModel
+public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewModel> logger, SafetyFollowUp safety) : PageModel
 {
     [BindProperty]
     public RecordCheckIn.Request Input { get; set; } = new();
@@ -23,6 +24,11 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
 
         var checkIn = await RecordCheckIn.HandleAsync(Input, User.GetUserId(), db, clock, logger, cancellationToken);
         TempData["Saved"] = true;
+        if (await safety.AfterSavingAsync(checkIn.Note, HttpContext, db, cancellationToken) is { Triggered: true } notice)
+        {
+            TempData[SafetyFollowUp.TempDataKey] = notice.Category;
+        }
+
         return RedirectToPage("Detail", new { id = checkIn.Id });
     }
 

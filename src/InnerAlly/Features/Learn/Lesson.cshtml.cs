@@ -1,5 +1,6 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnerAlly.Features.Learn;
 
 /// <summary>One lesson with its question; the same use cases and rules as /api/v1/lessons.</summary>
-public sealed class LessonModel(LessonCatalog course, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class LessonModel(LessonCatalog course, AppDbContext db, TimeProvider clock, SafetyFollowUp safety) : PageModel
 {
     public Lesson Lesson { get; private set; } = null!;
 
@@ -49,6 +50,11 @@ public sealed class LessonModel(LessonCatalog course, AppDbContext db, TimeProvi
 
         await CourseProgress.SaveReflectionAsync(User.GetUserId(), slug, text!, db, clock, cancellationToken);
         TempData["Reflected"] = true;
+        if (await safety.AfterSavingAsync(text, HttpContext, db, cancellationToken) is { Triggered: true } notice)
+        {
+            TempData[SafetyFollowUp.TempDataKey] = notice.Category;
+        }
+
         return Redirect($"/learn/{slug}#reflection");
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Practices;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +38,10 @@ public static class LessonEndpoints
 
     public sealed record PracticeLink(string Id, string Title);
 
-    public sealed record ReflectionResponse(string Text, DateTime? UpdatedAt);
+    public sealed record ReflectionResponse(
+        string Text,
+        DateTime? UpdatedAt,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Safety.SafetyNotice? Safety = null);
 
     public sealed record LessonResponse(
         string Slug, string Title, string Summary, int Minutes, string Body, IReadOnlyList<string> References,
@@ -83,7 +87,7 @@ public static class LessonEndpoints
 
     private static async Task<Results<Created<ReflectionResponse>, Ok<ReflectionResponse>, NotFound>> ReflectAsync(
         string slug, CourseProgress.ReflectionRequest request, ClaimsPrincipal user, LessonCatalog course, AppDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
         if (course.Find(slug) is null)
         {
@@ -91,7 +95,8 @@ public static class LessonEndpoints
         }
 
         var first = await CourseProgress.SaveReflectionAsync(user.GetUserId(), slug, request.Text!, db, clock, cancellationToken);
-        var response = new ReflectionResponse(request.Text!, clock.GetUtcNow().UtcDateTime);
+        var notice = await safety.AfterSavingAsync(request.Text, http, db, cancellationToken);
+        var response = new ReflectionResponse(request.Text!, clock.GetUtcNow().UtcDateTime, notice);
         return first ? TypedResults.Created($"/api/v1/lessons/{slug}", response) : TypedResults.Ok(response);
     }
 }

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Practices;
 
 /// <summary>Logs a practice just finished; the same use case, and the same rules, as POST /api/v1/practice-sessions.</summary>
-public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogModel> logger) : PageModel
+public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogModel> logger, SafetyFollowUp safety) : PageModel
 {
     public const int MaxMinutes = PracticeSession.MaxDurationSeconds / 60;
 
@@ -65,8 +66,13 @@ public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogMod
             After = Input.After,
             Note = Input.Note,
         };
-        await RecordPracticeSession.HandleAsync(request, User.GetUserId(), db, clock, logger, cancellationToken);
+        var session = await RecordPracticeSession.HandleAsync(request, User.GetUserId(), db, clock, logger, cancellationToken);
         TempData["Logged"] = practice.Title;
+        if (await safety.AfterSavingAsync(session.Note, HttpContext, db, cancellationToken) is { Triggered: true } notice)
+        {
+            TempData[SafetyFollowUp.TempDataKey] = notice.Category;
+        }
+
         return Redirect("/practices/history");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -126,11 +127,13 @@ public static class PracticeEndpoints
     }
 
     private static async Task<Created<PracticeHistory.SessionResponse>> RecordAsync(
-        RecordPracticeSession.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        RecordPracticeSession.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
         var session = await RecordPracticeSession.HandleAsync(
             request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordPracticeSession)), cancellationToken);
-        return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session));
+        var notice = await safety.AfterSavingAsync(session.Note, http, db, cancellationToken);
+        return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session) with { Safety = notice });
     }
 
     public sealed record SessionList(IReadOnlyList<PracticeHistory.SessionResponse> Items);

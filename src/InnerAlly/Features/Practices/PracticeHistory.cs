@@ -20,7 +20,8 @@ public static class PracticeHistory
         int DurationSeconds,
         RatingsResponse? Before,
         RatingsResponse? After,
-        string? Note);
+        string? Note,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Safety.SafetyNotice? Safety = null);
 
     public sealed record RatingsResponse(int? Threat, int? Soothe);
 

@@ -34,7 +34,7 @@ public sealed class AnalyzeTextApiTests(InnerAllyFactory factory) : IClassFixtur
     {
         var client = await factory.CreateSignedInApiClientAsync();
 
-        var body = await (await client.PostAsJsonAsync("/api/v1/analysis", new { text = "Long day. I want to kill myself." }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var body = await (await client.PostAsJsonAsync("/api/v1/analysis", new { text = "Baked bread with my daughter. I want to kill myself." }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
         Assert.Equal("self", body.GetProperty("risk").GetProperty("category").GetString());
         Assert.Equal("I want to kill myself.", body.GetProperty("risk").GetProperty("evidence")[0].GetProperty("text").GetString());
