@@ -66,11 +66,12 @@ throughput=$(python3 -c "print('%.0f' % (2000 / max(0.001, $all_s - $one_s)))")
 echo "API latency..."
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
 Database__Provider=Sqlite ConnectionStrings__InnerAlly="Data Source=$OUT/bench.db" \
-RateLimits__SignInPermitLimit=1000 RateLimits__AnalysisPerMinute=1000000 \
+RateLimits__SignInPermitLimit=1000 RateLimits__AnalysisPerMinute=100000 \
   "$OUT/app/InnerAlly" --urls "$BASE" >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true; rm -f "$OUT/bench.db"*' EXIT
 for _ in $(seq 1 200); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.05; done
+curl -sf "$BASE/health" >/dev/null || { echo "the app did not start; see $OUT/app.log" >&2; exit 1; }
 email="analysis-$RANDOM$RANDOM@bench.local"
 curl -sf -X POST "$BASE/api/v1/account/register" -H 'content-type: application/json' -d "{\"email\":\"$email\",\"password\":\"bench marks run on quiet machines\"}" >/dev/null
 token=$(curl -sf -X POST "$BASE/api/v1/account/login" -H 'content-type: application/json' -d "{\"email\":\"$email\",\"password\":\"bench marks run on quiet machines\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
