@@ -21,6 +21,9 @@ public enum AppPage
     /// <summary>/check-ins/{id}: the three circles, feelings and note.</summary>
     CheckInDetail,
 
+    /// <summary>/check-ins/{id} right after saving a note the risk check reads as risk: the support notice above the circles.</summary>
+    CheckInSupport,
+
     /// <summary>/check-ins with a check-in on each of the last 30 days: the trend and the list.</summary>
     History,
 
@@ -91,6 +94,7 @@ public abstract partial class BrowserTest
             AppPage.CheckIn => await OpenCheckInAsync(context, page),
             AppPage.CheckInWithMessages => await OpenCheckInWithMessagesAsync(context, page),
             AppPage.CheckInDetail => await OpenDetailAsync(context, page),
+            AppPage.CheckInSupport => await OpenCheckInSupportAsync(context, page),
             AppPage.History => await OpenHistoryAsync(context, page),
             AppPage.Help => await OpenHelpAsync(page),
             AppPage.HelpSignedIn => await OpenHelpSignedInAsync(context, page),
@@ -177,6 +181,26 @@ public abstract partial class BrowserTest
         await Expect(message).ToContainTextAsync("need another look");
         await Expect(page.Locator("fieldset.rating .field-error")).ToHaveCountAsync(3);
         return (response, [("the message", message), ("the Save button", SaveButton(page))]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenCheckInSupportAsync(IBrowserContext context, IPage page)
+    {
+        await SignUpAndSignInAsync(context);
+        await GoAsync(page, "/check-ins/new");
+        await page.Locator("fieldset.system-threat").GetByRole(AriaRole.Radio, new() { Name = "9", Exact = true }).CheckAsync();
+        await page.Locator("fieldset.system-drive").GetByRole(AriaRole.Radio, new() { Name = "1", Exact = true }).CheckAsync();
+        await page.Locator("fieldset.system-soothe").GetByRole(AriaRole.Radio, new() { Name = "1", Exact = true }).CheckAsync();
+        await page.GetByLabel("A note for yourself").FillAsync("I don't want to be alive anymore.");
+        var detail = page.WaitForResponseAsync(r => r.Request.Method == "GET" && r.Url.Contains("/check-ins/", StringComparison.Ordinal) && !r.Url.EndsWith("/new", StringComparison.Ordinal));
+        await SaveButton(page).ClickAsync();
+        var response = await detail;
+        var notice = page.Locator(".support-notice");
+        await Expect(notice).ToBeVisibleAsync();
+        return (response,
+        [
+            ("the support notice", notice),
+            ("the 'Open my safety plan' link", notice.GetByRole(AriaRole.Link, new() { Name = "Open my safety plan" })),
+        ]);
     }
 
     private static async Task<(IResponse, List<(string, ILocator)>)> OpenDetailAsync(IBrowserContext context, IPage page)
