@@ -94,9 +94,8 @@ public sealed class LanguageEngine : IDisposable
         var risk = ReadRisk(sentences, language);
         var selfCriticism = ReadSelfCriticism(sentences);
         var traps = ReadTraps(embeddings, sentences);
-        var prompts = selfCriticism.Sentences
-            .Select(s => Prompts.For(s, TopTrap(sentences.First(x => x.Span.Start == s.Start).Traps)))
-            .ToList();
+        var byStart = sentences.ToDictionary(s => s.Span.Start);
+        var prompts = selfCriticism.Sentences.Select(s => Prompts.For(s, TopTrap(byStart[s.Start].Traps))).ToList();
         return new TextAnalysis(language, risk, selfCriticism, traps, prompts);
     }
 

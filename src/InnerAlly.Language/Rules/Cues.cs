@@ -57,9 +57,9 @@ public sealed partial class Cues(RiskLexicon lexicon)
         }
 
         var n = lexicon.Constructs.Count;
-        var strongSelf = StrongSelf().IsMatch(joined) && !NegatedStrong(joined, StrongSelf());
-        var strongFrom = StrongFromOthers().IsMatch(joined) && !NegatedStrong(joined, StrongFromOthers());
-        var strongTo = StrongToOthers().IsMatch(joined) && !NegatedStrong(joined, StrongToOthers());
+        var strongSelf = IsStrong(joined, StrongSelf());
+        var strongFrom = IsStrong(joined, StrongFromOthers());
+        var strongTo = IsStrong(joined, StrongToOthers());
         bool[] cues =
         [
             negated > 0, Past().IsMatch(joined), Present().IsMatch(joined), idioms.Count > 0,
@@ -161,12 +161,18 @@ public sealed partial class Cues(RiskLexicon lexicon)
         return idioms.Any(m => m.Index < end && start < m.Index + m.Length) && joined.Length > 0;
     }
 
-    private static bool NegatedStrong(string joined, Regex strong)
+    /// <summary>The strong phrase is there and the four words before it do not negate it.</summary>
+    private static bool IsStrong(string joined, Regex strong)
     {
         var m = strong.Match(joined);
+        if (!m.Success)
+        {
+            return false;
+        }
+
         var before = joined[..m.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeLast(4).ToList();
         var cut = before.FindLastIndex(w => Uncertain.Contains(w) || w is "but" or "and");
-        return before.Skip(cut + 1).Any(Negators.Contains);
+        return !before.Skip(cut + 1).Any(Negators.Contains);
     }
 
     private static bool StrongSelfIsPast(string joined) =>

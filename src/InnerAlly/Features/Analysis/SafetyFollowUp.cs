@@ -26,8 +26,6 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
     /// <summary>Pages redirect after saving (Post/Redirect/Get); the category rides along once in TempData.</summary>
     public const string TempDataKey = "SupportCategory";
 
-    public SafetyNotice NoticeFor(string category, HttpContext http, string? country) => support.NoticeFor(category, http, country);
-
     public Task<SafetyNotice> NoticeForAsync(string category, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
         support.NoticeForAsync(category, http, db, cancellationToken);
 }
