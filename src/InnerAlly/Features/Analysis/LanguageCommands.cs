@@ -56,7 +56,7 @@ public static class LanguageCommands
         src/InnerAlly.Language/Model/heads.json; rebuild afterwards so the library embeds it.
         Deterministic for the same files. Development/ and the outside evaluation set are never read.
         --cache FILE keeps the sentence embeddings between runs (faster retraining while changing cues).
-        --l2 VALUE sets the weight penalty (default 0.001).
+        --l2 VALUE sets the weight penalty (default 0.0001).
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
         """;
 
@@ -292,7 +292,7 @@ public static class LanguageCommands
         var output = Option(args, "--out") ?? Path.Combine(data, "..", "Model", "heads.json");
         using var embedder = new Embedder();
         var cues = new Language.Rules.Cues(Language.Rules.RiskLexicon.Load());
-        var l2 = Option(args, "--l2") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : 1e-3;
+        var l2 = Option(args, "--l2") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : Trainer.DefaultL2;
         var trainer = new Trainer(embedder, cues, Console.Out) { CachePath = Option(args, "--cache"), L2 = l2, CrossValidateAll = args.Contains("--cv") };
         var model = trainer.Train(data);
         model.Save(output);
