@@ -40,25 +40,48 @@ public sealed class Embedder : IDisposable
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
+        session = LoadInt8(options);
+    }
+
+    private static InferenceSession LoadInt8(SessionOptions options)
+    {
         // The rewritten model goes through a file so that ONNX Runtime reads it after the parsed
         // float model has been collected: holding both, and a byte copy, would push the peak at
-        // load above the engine's working size.
+        // load above the engine's working size. Where no temporary file can be written, memory will do.
         var file = Path.Combine(Path.GetTempPath(), $"innerally-minilm-int8-{Environment.ProcessId}-{Guid.NewGuid():N}.onnx");
         try
         {
-            using (var source = ResourceLoader.OpenResource(typeof(SentenceEncoder).Assembly, "model.onnx"))
             using (var target = File.Create(file))
             {
-                Int8Weights.Quantize(source, target);
+                Rewrite(target);
             }
 
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            session = new InferenceSession(file, options);
+            return new InferenceSession(file, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            using var memory = new MemoryStream();
+            Rewrite(memory);
+            return new InferenceSession(memory.ToArray(), options);
         }
         finally
         {
-            File.Delete(file);
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing was written, or the folder is gone: nothing to tidy.
+            }
         }
+    }
+
+    private static void Rewrite(Stream target)
+    {
+        using var source = ResourceLoader.OpenResource(typeof(SentenceEncoder).Assembly, "model.onnx");
+        Int8Weights.Quantize(source, target);
     }
 
     /// <summary>
