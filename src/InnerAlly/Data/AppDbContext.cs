@@ -1,6 +1,10 @@
 using InnerAlly.Features.Account;
+using InnerAlly.Features.AllyCards;
+using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
+using InnerAlly.Features.Letters;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -46,6 +50,14 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SafetyPlan> SafetyPlans => Set<SafetyPlan>();
 
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<AllyRecord> AllyRecords => Set<AllyRecord>();
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<AllyCard> AllyCards => Set<AllyCard>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -61,6 +73,10 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new LessonStateConfiguration(new ProtectedTextConverter(KeyRing, LessonState.ReflectionPurpose)));
         builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
         builder.ApplyConfiguration(new SafetyPlanConfiguration(new ProtectedTextConverter(KeyRing, SafetyPlan.Purpose)));
+        builder.ApplyConfiguration(new JournalEntryConfiguration(KeyRing));
+        builder.ApplyConfiguration(new AllyRecordConfiguration(KeyRing));
+        builder.ApplyConfiguration(new LetterConfiguration(KeyRing));
+        builder.ApplyConfiguration(new AllyCardConfiguration(KeyRing));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
     }

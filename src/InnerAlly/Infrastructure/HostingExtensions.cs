@@ -1,11 +1,16 @@
 using System.Security.Cryptography.X509Certificates;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.AllyCards;
+using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
+using InnerAlly.Features.Letters;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
+using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -145,6 +150,7 @@ public static class HostingExtensions
         services.AddHostedService<PracticeReminderService>();
         services.AddSingleton<RiskCheck>();
         services.AddSingleton<SafetyFollowUp>();
+        services.AddSingleton<WritingFollowUp>();
         services.AddHostedService<LanguageEngineWarmUp>();
         services.AddSingleton<SafetySupport>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
@@ -225,6 +231,10 @@ public static class HostingExtensions
         app.MapLessons();
         app.MapAnalysis();
         app.MapSafetyPlan();
+        app.MapJournal();
+        app.MapAllyRecords();
+        app.MapLetters();
+        app.MapAllyCards();
         return app;
     }
 
