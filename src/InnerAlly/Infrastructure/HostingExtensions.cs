@@ -29,6 +29,12 @@ public static class HostingExtensions
     /// <summary>Pages sign in with the session cookie alone; a signed-out visit is sent to the sign-in page.</summary>
     public const string PagePolicy = "pages";
 
+    /// <summary>
+    /// A bearer token, or the session cookie of a page's own script. Endpoints under it must check
+    /// the page's antiforgery token when the cookie is what signed the request in (see AnalysisEndpoints).
+    /// </summary>
+    public const string ApiOrPagePolicy = "api-or-page";
+
     public static WebApplicationBuilder AddInnerAlly(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -70,6 +76,15 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
+            foreach (var folder in (string[])["/Writing", "/Journal", "/AllyRecords", "/Letters", "/AllyCards"])
+            {
+                o.Conventions.AuthorizeFolder(folder, PagePolicy);
+            }
+
+            // One page writes a new item and changes an old one.
+            o.Conventions.AddPageRoute("/Journal/Edit", "/journal/new");
+            o.Conventions.AddPageRoute("/AllyRecords/Edit", "/ally-records/new");
+            o.Conventions.AddPageRoute("/Letters/Edit", "/letters/new");
             // Help is for everyone, signed in or not, and never needs the database.
             o.Conventions.AllowAnonymousToPage("/Safety/Help");
             foreach (var page in AccountPages.Anonymous)
@@ -186,7 +201,8 @@ public static class HostingExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiOrPagePolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName, IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
     }
 
     public static WebApplication UseInnerAlly(this WebApplication app)
@@ -194,6 +210,8 @@ public static class HostingExtensions
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
         // The crisis lines and support words are read now: a broken file stops the app here, not when someone needs help.
         app.Services.GetRequiredService<SafetySupport>();
+        // So are the prompts and words of the writing pages.
+        WritingContent.CheckAll();
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();
