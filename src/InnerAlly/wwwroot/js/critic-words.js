@@ -75,7 +75,7 @@ const render = (panel, result, text) => {
   }
 };
 
-for (const field of document.querySelectorAll("textarea[data-analyze]")) {
+for (const field of document.querySelectorAll('textarea[data-analyze="critic"]')) {
   const panel = document.querySelector(`[data-analysis-for="${field.id}"]`);
   const status = document.querySelector(`[data-analysis-status="${field.id}"]`);
   const token = field.form?.querySelector('input[name="__RequestVerificationToken"]')?.value;
