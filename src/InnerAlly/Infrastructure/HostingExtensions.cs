@@ -232,6 +232,7 @@ public static class HostingExtensions
         app.MapLessons();
         app.MapAnalysis();
         app.MapSafetyPlan();
+        app.MapMeasures();
         return app;
     }
 
