@@ -233,6 +233,7 @@ public static class HostingExtensions
         app.MapAnalysis();
         app.MapSafetyPlan();
         app.MapMeasures();
+        app.MapFhir();
         return app;
     }
 

@@ -186,7 +186,7 @@ public sealed record SafetyItem(string Item, int Above, string Category);
 
 /// <summary>Codes for exports: the panel (the whole questionnaire) and its total score; LOINC where one exists.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record InstrumentCodes(Coding? Panel, Coding? Total);
+public sealed record InstrumentCodes(InstrumentCode? Panel, InstrumentCode? Total);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record Coding(string System, string Code, string Display);
+public sealed record InstrumentCode(string System, string Code, string Display);
