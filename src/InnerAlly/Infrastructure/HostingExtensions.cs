@@ -195,6 +195,7 @@ public static class HostingExtensions
         app.Services.GetRequiredService<SafetySupport>();
         // So are the questionnaire definitions: a wrong scoring rule stops the app before anyone is scored by it.
         app.Services.GetRequiredService<InstrumentCatalog>();
+        _ = MeasureWords.Current;
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();
