@@ -127,7 +127,7 @@ public sealed class MeasurePagesTests(InnerAllyFactory factory) : IClassFixture<
         Assert.Equal(2, svg.QuerySelectorAll("circle.score-dot").Length);
         Assert.Contains("The first", svg.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
         var rows = page.QuerySelectorAll("table.measure-table tbody tr");
-        Assert.Equal(["18", "8"], rows.Select(r => r.QuerySelectorAll("td")[0].TextContent));
+        Assert.Equal(["18", "8"], rows.Select(r => r.QuerySelector("td .table-score")!.TextContent));
         Assert.Contains("a reliable improvement", rows[1].TextContent, StringComparison.Ordinal);
         PageBrowser.AssertRedirectsTo(reminder, "/measures/phq9/history");
         Assert.Contains("every 3 weeks", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
