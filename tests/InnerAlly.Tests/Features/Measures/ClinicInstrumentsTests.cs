@@ -52,3 +52,43 @@ public sealed class ClinicInstrumentsTests(ClinicInstrumentsFactory factory) : I
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/instruments/{MadeUpInstrument.Code}", Cancel)).StatusCode);
     }
 }
+
+/// <summary>A clinic's broken definition, or a folder that is not there, stops the app at start with the problem named.</summary>
+public sealed class ClinicInstrumentsStartupTests
+{
+    [Fact]
+    public async Task A_broken_definition_stops_the_app_at_start_naming_the_file_and_the_problem()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "innerally-instruments", Guid.NewGuid().ToString("N"));
+        var definition = MadeUpInstrument.Definition();
+        definition["missing"] = new System.Text.Json.Nodes.JsonObject { ["maxMissing"] = 22 };
+        var file = MadeUpInstrument.Write(folder, definition);
+        try
+        {
+            await using var factory = new InnerAllyFactory { Settings = new Dictionary<string, string?> { ["Measures:InstrumentsFolder"] = folder } };
+            await factory.InitializeAsync();
+
+            var error = Record.Exception(() => factory.CreateClient());
+
+            Assert.NotNull(error);
+            Assert.Contains($"{file}: missing.maxMissing must be from 0 to 21.", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_folder_that_is_not_there_stops_the_app_at_start()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "innerally-instruments", "not-there-" + Guid.NewGuid().ToString("N"));
+        await using var factory = new InnerAllyFactory { Settings = new Dictionary<string, string?> { ["Measures:InstrumentsFolder"] = folder } };
+        await factory.InitializeAsync();
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("Measures:InstrumentsFolder", error.ToString(), StringComparison.Ordinal);
+    }
+}
