@@ -1,6 +1,7 @@
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Learn;
+using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -46,6 +47,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SafetyPlan> SafetyPlans => Set<SafetyPlan>();
 
+    public DbSet<MeasureResponse> MeasureResponses => Set<MeasureResponse>();
+
+    public DbSet<MeasureReminder> MeasureReminders => Set<MeasureReminder>();
+
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -61,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new LessonStateConfiguration(new ProtectedTextConverter(KeyRing, LessonState.ReflectionPurpose)));
         builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
         builder.ApplyConfiguration(new SafetyPlanConfiguration(new ProtectedTextConverter(KeyRing, SafetyPlan.Purpose)));
+        builder.ApplyConfiguration(new MeasureResponseConfiguration(new ProtectedTextConverter(KeyRing, MeasureResponse.Purpose)));
+        builder.ApplyConfiguration(new MeasureReminderConfiguration());
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
     }

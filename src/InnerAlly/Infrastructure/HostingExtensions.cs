@@ -4,6 +4,7 @@ using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Learn;
+using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.Authentication;
@@ -65,6 +66,7 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Measures", PagePolicy);
             // Help is for everyone, signed in or not, and never needs the database.
             o.Conventions.AllowAnonymousToPage("/Safety/Help");
             foreach (var page in AccountPages.Anonymous)
@@ -143,6 +145,9 @@ public static class HostingExtensions
             sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
         }.OfType<string>()));
         services.AddHostedService<PracticeReminderService>();
+        // Our questionnaires ship in Content/Instruments; a clinic's folder (Measures:InstrumentsFolder) adds its own.
+        services.AddOptions<MeasuresOptions>().BindConfiguration(MeasuresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
         services.AddSingleton<RiskCheck>();
         services.AddSingleton<SafetyFollowUp>();
         services.AddHostedService<LanguageEngineWarmUp>();
@@ -188,6 +193,9 @@ public static class HostingExtensions
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
         // The crisis lines and support words are read now: a broken file stops the app here, not when someone needs help.
         app.Services.GetRequiredService<SafetySupport>();
+        // So are the questionnaire definitions: a wrong scoring rule stops the app before anyone is scored by it.
+        app.Services.GetRequiredService<InstrumentCatalog>();
+        _ = MeasureWords.Current;
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();
@@ -225,6 +233,8 @@ public static class HostingExtensions
         app.MapLessons();
         app.MapAnalysis();
         app.MapSafetyPlan();
+        app.MapMeasures();
+        app.MapFhir();
         return app;
     }
 
