@@ -1,6 +1,10 @@
 using InnerAlly.Features.Account;
+using InnerAlly.Features.AllyCards;
+using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
+using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
@@ -50,6 +54,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MeasureResponse> MeasureResponses => Set<MeasureResponse>();
 
     public DbSet<MeasureReminder> MeasureReminders => Set<MeasureReminder>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<AllyRecord> AllyRecords => Set<AllyRecord>();
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<AllyCard> AllyCards => Set<AllyCard>();
 
     public DbSet<FieldKey> FieldKeys => Set<FieldKey>();
 
@@ -68,6 +79,10 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new SafetyPlanConfiguration(new ProtectedTextConverter(KeyRing, SafetyPlan.Purpose)));
         builder.ApplyConfiguration(new MeasureResponseConfiguration(new ProtectedTextConverter(KeyRing, MeasureResponse.Purpose)));
         builder.ApplyConfiguration(new MeasureReminderConfiguration());
+        builder.ApplyConfiguration(new JournalEntryConfiguration(KeyRing));
+        builder.ApplyConfiguration(new AllyRecordConfiguration(KeyRing));
+        builder.ApplyConfiguration(new LetterConfiguration(KeyRing));
+        builder.ApplyConfiguration(new AllyCardConfiguration(KeyRing));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
     }

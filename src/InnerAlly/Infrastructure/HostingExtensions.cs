@@ -1,12 +1,17 @@
 using System.Security.Cryptography.X509Certificates;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.AllyCards;
+using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
+using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
+using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -150,6 +155,7 @@ public static class HostingExtensions
         services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
         services.AddSingleton<RiskCheck>();
         services.AddSingleton<SafetyFollowUp>();
+        services.AddSingleton<WritingFollowUp>();
         services.AddHostedService<LanguageEngineWarmUp>();
         services.AddSingleton<SafetySupport>();
         services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
@@ -235,6 +241,10 @@ public static class HostingExtensions
         app.MapSafetyPlan();
         app.MapMeasures();
         app.MapFhir();
+        app.MapJournal();
+        app.MapAllyRecords();
+        app.MapLetters();
+        app.MapAllyCards();
         return app;
     }
 

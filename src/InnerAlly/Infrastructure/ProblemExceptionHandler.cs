@@ -52,13 +52,16 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         });
     }
 
-    /// <summary>"$.emotions[2]" becomes "emotions"; a body that is not JSON at all is "body".</summary>
+    /// <summary>
+    /// "$.emotions[2]" becomes "emotions", "$.parts.close" stays "parts.close" (as validation names a
+    /// field inside an object); a body that is not JSON at all is "body".
+    /// </summary>
     internal static string FieldOf(BadHttpRequestException bad)
     {
         if (bad.InnerException is JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal))
         {
             var name = path[2..];
-            var end = name.IndexOfAny(['.', '[']);
+            var end = name.IndexOf('[', StringComparison.Ordinal);
             return end < 0 ? name : name[..end];
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InnerAlly.Tests.Features.Writing;
 using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.Tests.Data;
@@ -41,5 +42,43 @@ public sealed class LogPrivacyTests : IAsyncLifetime
         Assert.Contains(logs, line => line.Contains("/api/v1/check-ins", StringComparison.Ordinal));
         var leaks = logs.Where(line => line.Contains(marker, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, $"{leaks.Count} of {logs.Length} log lines contain the note, for example:\n{string.Join("\n", leaks.Take(3))}");
+    }
+
+    [Fact]
+    public async Task Journal_records_letters_and_cards_never_appear_in_the_logs()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var client = await _factory.CreateSignedInApiClientAsync();
+        var marker = $"m{Guid.NewGuid():N}";
+        var ids = new List<Guid>();
+        foreach (var url in new[] { WritingSamples.JournalUrl, WritingSamples.AllyRecordsUrl, WritingSamples.LettersUrl, WritingSamples.AllyCardsUrl })
+        {
+            var (id, _) = await WritingSamples.CreateAsync(client, url, WritingSamples.Body(url, marker));
+            ids.Add(id);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, cancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/{id}", cancellationToken)).StatusCode);
+            if (url != WritingSamples.AllyCardsUrl)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"{url}/{id}", WritingSamples.Body(url, marker + " again"), cancellationToken)).StatusCode);
+            }
+
+            // Refused bodies too: too long, and a field the request does not take (named with the words in it).
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync(url, WritingSamples.Brief(url, marker + new string('x', 20_001)), cancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(url, WritingSamples.Json($"{{\"{marker}\":\"{marker}\"}}"), cancellationToken)).StatusCode);
+        }
+
+        // Searched for in the body: words in a URL would be in the request line that hosting and proxies log.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"{WritingSamples.JournalUrl}/search", new { q = marker, tag = marker }, cancellationToken)).StatusCode);
+        foreach (var (url, id) in new[] { WritingSamples.JournalUrl, WritingSamples.AllyRecordsUrl, WritingSamples.LettersUrl, WritingSamples.AllyCardsUrl }.Zip(ids))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/{id}", cancellationToken)).StatusCode);
+        }
+
+        var logs = _factory.Logs.ToArray();
+        Assert.Contains(logs, line => line.Contains(ids[0].ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(logs, line => line.StartsWith("Debug Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal));
+        Assert.Contains(logs, line => line.Contains("/api/v1/ally-records", StringComparison.Ordinal));
+        var leaks = logs.Where(line => line.Contains(marker, StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, $"{leaks.Count} of {logs.Length} log lines contain what was written, for example:\n{string.Join("\n", leaks.Take(3))}");
     }
 }

@@ -10,7 +10,14 @@ namespace InnerAlly.Features.Analysis;
 public sealed partial class RiskCheck(ILogger<RiskCheck> logger)
 {
     /// <summary>The risk found in the text, or null when there is none or no text.</summary>
-    public RiskFinding? Check(string? text, CancellationToken cancellationToken = default)
+    public RiskFinding? Check(string? text, CancellationToken cancellationToken = default) =>
+        Analyze(text, cancellationToken)?.Risk is { Found: true } risk ? risk : null;
+
+    /// <summary>
+    /// Everything the engine notices in the text (risk among it), or null when there is no text or
+    /// the engine failed; a failure is logged by type only and never reaches the person.
+    /// </summary>
+    public TextAnalysis? Analyze(string? text, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -19,8 +26,7 @@ public sealed partial class RiskCheck(ILogger<RiskCheck> logger)
 
         try
         {
-            var risk = SharedEngine.Instance.Analyze(text, cancellationToken).Risk;
-            return risk.Found ? risk : null;
+            return SharedEngine.Instance.Analyze(text, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

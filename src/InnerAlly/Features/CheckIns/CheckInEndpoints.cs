@@ -71,7 +71,7 @@ public static class CheckInEndpoints
             errors["limit"] = [$"limit is a whole number from 1 to {ListCheckIns.MaxLimit}."];
         }
 
-        if (!ListCheckIns.Cursor.TryParse(parameters.Cursor, out var cursor))
+        if (!ListCursor.TryParse(parameters.Cursor, out var cursor))
         {
             errors["cursor"] = ["cursor is not one this API gave out; pass nextCursor from the previous page exactly."];
         }

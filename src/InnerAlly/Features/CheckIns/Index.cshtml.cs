@@ -1,5 +1,6 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(int? days, string? after, CancellationToken cancellationToken)
     {
         var range = days ?? 30;
-        if (!CheckInTrend.Ranges.Contains(range) || !ListCheckIns.Cursor.TryParse(after, out var cursor))
+        if (!CheckInTrend.Ranges.Contains(range) || !ListCursor.TryParse(after, out var cursor))
         {
             return Redirect("/check-ins");
         }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using InnerAlly.Data;
+using InnerAlly.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -15,43 +15,15 @@ public static class ListCheckIns
     /// <param name="From">Inclusive lower bound (UTC).</param>
     /// <param name="To">Exclusive upper bound (UTC).</param>
     /// <param name="After">Continue after this position (from a previous page's cursor).</param>
-    public sealed record Query(DateTime? From, DateTime? To, int Limit, Cursor? After);
+    public sealed record Query(DateTime? From, DateTime? To, int Limit, ListCursor? After);
 
-    public sealed record Page(IReadOnlyList<CheckInResponse> Items, Cursor? Next);
-
-    /// <summary>Where a page ended: the last item's time and id (ids break ties between equal times).</summary>
-    public sealed record Cursor(DateTime RecordedAt, Guid Id)
-    {
-        public override string ToString() =>
-            $"{RecordedAt.Ticks.ToString(CultureInfo.InvariantCulture)}.{Id:N}";
-
-        public static bool TryParse(string? text, out Cursor? cursor)
-        {
-            cursor = null;
-            if (string.IsNullOrEmpty(text))
-            {
-                return true;
-            }
-
-            var dot = text.IndexOf('.', StringComparison.Ordinal);
-            if (dot <= 0
-                || !long.TryParse(text.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks
-                || !Guid.TryParseExact(text.AsSpan(dot + 1), "N", out var id))
-            {
-                return false;
-            }
-
-            cursor = new Cursor(new DateTime(ticks, DateTimeKind.Utc), id);
-            return true;
-        }
-    }
+    public sealed record Page(IReadOnlyList<CheckInResponse> Items, ListCursor? Next);
 
     public static async Task<Page> HandleAsync(Query query, Guid userId, AppDbContext db, CancellationToken cancellationToken)
     {
         var items = new List<CheckInResponse>(query.Limit + 1);
         var compiled = Compiled.GetValue(db.Model, static _ => Compile());
-        await foreach (var item in compiled(db, userId, query.From, query.To, query.After?.RecordedAt, query.After?.Id ?? Guid.Empty, query.Limit + 1).WithCancellation(cancellationToken))
+        await foreach (var item in compiled(db, userId, query.From, query.To, query.After?.At, query.After?.Id ?? Guid.Empty, query.Limit + 1).WithCancellation(cancellationToken))
         {
             items.Add(item);
         }
@@ -63,7 +35,7 @@ public static class ListCheckIns
 
         items.RemoveAt(items.Count - 1);
         var last = items[^1];
-        return new Page(items, new Cursor(last.RecordedAt, last.Id));
+        return new Page(items, new ListCursor(last.RecordedAt, last.Id));
     }
 
     /// <summary>

@@ -120,6 +120,113 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.AllyCards.AllyCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AllyRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllyRecordId");
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("AllyCards", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.AllyRecords.AllyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Action")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("AllyStrength")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("AllyWarmth")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("AllyWisdom")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("BeliefAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BeliefBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CriticFear")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("CriticWords")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Emotions")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("FeelingsBody")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("HarshnessAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HarshnessBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Situation")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("AllyRecords", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AllyRecords_BeliefAfter", "\"BeliefAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_AllyRecords_BeliefBefore", "\"BeliefBefore\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_AllyRecords_HarshnessAfter", "\"HarshnessAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_AllyRecords_HarshnessBefore", "\"HarshnessBefore\" BETWEEN 0 AND 10");
+                        });
+                });
+
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -163,6 +270,44 @@ namespace InnerAlly.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Prompt")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -184,6 +329,57 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasKey("UserId", "Slug");
 
                     b.ToTable("LessonStates");
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Letters.Letter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Acknowledge")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Close")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("CommonHumanity")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Encouragement")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("NoBlame")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<byte[]>("Understand")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("WhatWouldHelp")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Letters", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Letters_Status", "\"Status\" IN ('draft', 'done')");
+                        });
                 });
 
             modelBuilder.Entity("InnerAlly.Features.Measures.MeasureReminder", b =>
@@ -595,6 +791,34 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.AllyCards.AllyCard", b =>
+                {
+                    b.HasOne("InnerAlly.Features.AllyRecords.AllyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AllyRecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InnerAlly.Features.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.AllyRecords.AllyRecord", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
@@ -604,7 +828,30 @@ namespace InnerAlly.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Journal.JournalEntry", b =>
+                {
+                    b.HasOne("InnerAlly.Features.CheckIns.CheckIn", null)
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Letters.Letter", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

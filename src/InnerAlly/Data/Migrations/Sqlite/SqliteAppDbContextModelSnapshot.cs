@@ -115,6 +115,113 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.AllyCards.AllyCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AllyRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllyRecordId");
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("AllyCards", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.AllyRecords.AllyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Action")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("AllyStrength")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("AllyWarmth")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("AllyWisdom")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("BeliefAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeliefBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CriticFear")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CriticWords")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Emotions")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("FeelingsBody")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("HarshnessAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HarshnessBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Situation")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("AllyRecords", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AllyRecords_BeliefAfter", "\"BeliefAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_AllyRecords_BeliefBefore", "\"BeliefBefore\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_AllyRecords_HarshnessAfter", "\"HarshnessAfter\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_AllyRecords_HarshnessBefore", "\"HarshnessBefore\" BETWEEN 0 AND 10");
+                        });
+                });
+
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -158,6 +265,44 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Prompt")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -179,6 +324,57 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasKey("UserId", "Slug");
 
                     b.ToTable("LessonStates");
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Letters.Letter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Acknowledge")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Close")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("CommonHumanity")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Encouragement")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("NoBlame")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Understand")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WhatWouldHelp")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Letters", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Letters_Status", "\"Status\" IN ('draft', 'done')");
+                        });
                 });
 
             modelBuilder.Entity("InnerAlly.Features.Measures.MeasureReminder", b =>
@@ -584,6 +780,34 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.AllyCards.AllyCard", b =>
+                {
+                    b.HasOne("InnerAlly.Features.AllyRecords.AllyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AllyRecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InnerAlly.Features.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.AllyRecords.AllyRecord", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnerAlly.Features.CheckIns.CheckIn", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
@@ -593,7 +817,30 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Journal.JournalEntry", b =>
+                {
+                    b.HasOne("InnerAlly.Features.CheckIns.CheckIn", null)
+                        .WithMany()
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Learn.LessonState", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Letters.Letter", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

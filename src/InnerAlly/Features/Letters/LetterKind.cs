@@ -1,0 +1,159 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using InnerAlly.Data;
+using InnerAlly.Features.Safety;
+using InnerAlly.Features.Writing;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnerAlly.Features.Letters;
+
+/// <summary>Writing and changing compassionate letters; called by the pages and the API alike.</summary>
+public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request, LetterKind.Response>
+{
+    private LetterKind()
+    {
+    }
+
+    /// <summary>The analysis and the risk check both read the whole letter, its parts as paragraphs in order.</summary>
+    public static WritingKind<Letter> Kind { get; } = new(
+        "letters",
+        "letter",
+        "/api/v1/letters",
+        db => db.Letters,
+        l => (WritingFollowUp.Join(l.Written.All), WritingFollowUp.Join(l.Written.All)),
+        l => WritingKinds.FirstWords(l.Written.All.FirstOrDefault(WritingLimits.HasText)));
+
+    public const string NothingWritten = "Write something in at least one part of the letter; any part will do.";
+
+    /// <summary>A letter's parts and whether it is done. Fields not listed here are refused.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed class Request : IValidatableObject
+    {
+        /// <summary>The letter's parts; at least one needs some text.</summary>
+        public PartsInput? Parts { get; set; }
+
+        /// <summary>"draft" (the default) or "done".</summary>
+        public string? Status { get; set; }
+
+        public string StatusOrDraft => Status ?? Letter.Draft;
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (!(Parts?.ToParts().All ?? []).Any(WritingLimits.HasText))
+            {
+                yield return new ValidationResult(NothingWritten, [nameof(Parts)]);
+            }
+
+            if (Status is not null && !Letter.Statuses.Contains(Status))
+            {
+                yield return new ValidationResult("status is \"draft\" or \"done\".", [nameof(Status)]);
+            }
+        }
+
+        public static Request From(Letter letter) => new() { Parts = PartsInput.From(letter.Written), Status = letter.Status };
+    }
+
+    /// <summary>Each part is optional and up to 20,000 characters. Fields not listed here are refused.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed class PartsInput
+    {
+        /// <summary>Acknowledge the pain.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? Acknowledge { get; set; }
+
+        /// <summary>Why it makes sense, given your history; not your fault.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? Understand { get; set; }
+
+        /// <summary>Others feel this too.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? CommonHumanity { get; set; }
+
+        /// <summary>Without blame.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? NoBlame { get; set; }
+
+        /// <summary>What would help.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? WhatWouldHelp { get; set; }
+
+        /// <summary>Encouragement toward one step.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? Encouragement { get; set; }
+
+        /// <summary>A warm close.</summary>
+        [StringLength(WritingLimits.TextMaxLength, ErrorMessage = WritingLimits.TooLong)]
+        public string? Close { get; set; }
+
+        public Letter.Parts ToParts() => new(Acknowledge, Understand, CommonHumanity, NoBlame, WhatWouldHelp, Encouragement, Close);
+
+        public static PartsInput From(Letter.Parts parts) => new()
+        {
+            Acknowledge = parts.Acknowledge,
+            Understand = parts.Understand,
+            CommonHumanity = parts.CommonHumanity,
+            NoBlame = parts.NoBlame,
+            WhatWouldHelp = parts.WhatWouldHelp,
+            Encouragement = parts.Encouragement,
+            Close = parts.Close,
+        };
+    }
+
+    /// <param name="Analysis">After a save: what the language engine noticed in the letter (positions count in its parts joined by blank lines).</param>
+    /// <param name="Safety">After a save: the risk check's outcome, with support if it found risk.</param>
+    public sealed record Response(
+        Guid Id,
+        DateTime CreatedAt,
+        DateTime UpdatedAt,
+        string Status,
+        Letter.Parts Parts,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WritingAnalysis? Analysis = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SafetyNotice? Safety = null)
+    {
+        public static Response From(Letter l, AfterSaving? after) =>
+            new(l.Id, l.CreatedAt, l.UpdatedAt, l.Status, l.Written, after?.Analysis, after?.Safety);
+    }
+
+    /// <summary>Writes a new letter (<paramref name="id"/> null) or replaces one of the person's own.</summary>
+    public static async Task<SaveResult<Letter>> SaveAsync(
+        Guid? id, Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var now = WritingLimits.Now(clock);
+        var parts = request.Parts?.ToParts() ?? throw new ArgumentException("The edge checks that a letter has parts.", nameof(request));
+        Letter letter;
+        if (id is null)
+        {
+            letter = Letter.Write(userId, now, parts, request.StatusOrDraft);
+            db.Letters.Add(letter);
+        }
+        else if (await Kind.FindForChangeAsync(db, id.Value, userId, cancellationToken) is { } found)
+        {
+            letter = found;
+            letter.Replace(parts, request.StatusOrDraft, now);
+        }
+        else
+        {
+            return SaveResult.NotFound<Letter>();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Log.Saved(logger, letter.Id, letter.Status);
+        return new(letter, null);
+    }
+
+    /// <summary>The letter to offer for rereading: the latest one finished, else the latest draft; null when there are none.</summary>
+    public static Task<Letter?> ToRereadAsync(Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
+        db.Letters.AsNoTracking()
+            .Where(l => l.UserId == userId)
+            .OrderByDescending(l => l.Status == Letter.Done)
+            .ThenByDescending(l => l.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public static Response Respond(Letter item, AfterSaving? after) => Response.From(item, after);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 7021, Level = LogLevel.Information, Message = "Letter {LetterId} saved ({Status})")]
+        public static partial void Saved(ILogger logger, Guid letterId, string status);
+    }
+}

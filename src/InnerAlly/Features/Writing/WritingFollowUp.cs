@@ -1,0 +1,68 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Analysis;
+using InnerAlly.Features.Safety;
+using InnerAlly.Language;
+
+namespace InnerAlly.Features.Writing;
+
+/// <summary>
+/// What the language engine noticed in something a person just saved, as the API returns it: the
+/// self-critical sentences, the thinking traps and the CFT prompts. Positions count characters in
+/// the text that was read. Risk is not repeated here; it is the response's <c>safety</c>.
+/// </summary>
+public sealed record WritingAnalysis(
+    LanguageSupport Language,
+    SelfCriticismFinding SelfCriticism,
+    IReadOnlyList<ThinkingTrapFinding> ThinkingTraps,
+    IReadOnlyList<CriticPrompt> Prompts)
+{
+    public static WritingAnalysis From(TextAnalysis analysis) =>
+        new(analysis.Language, analysis.SelfCriticism, analysis.ThinkingTraps, analysis.Prompts);
+}
+
+/// <summary>What an API answer adds after a save: what the engine noticed, and the risk check's outcome.</summary>
+/// <param name="Analysis">Null when there was nothing to read or the engine could not run.</param>
+/// <param name="Safety">Null when there was no text to check (SafetyFollowUp's rule).</param>
+public sealed record AfterSaving(WritingAnalysis? Analysis, SafetyNotice? Safety);
+
+/// <summary>
+/// Every journal entry, critic-to-ally record, letter and ally card is saved first, exactly as
+/// written, and only then read (SAFETY.md): the risk check runs on everything written, and the
+/// analysis on the words the person is answering. The engine failing never undoes a save.
+/// </summary>
+public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
+{
+    /// <param name="read">The text to analyse (the critic's words, a letter's parts, an entry).</param>
+    /// <param name="everything">Every text saved, for the risk check; when it is the same as <paramref name="read"/> the engine runs once.</param>
+    public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var analysis = engine.Analyze(read, cancellationToken);
+        if (!WritingLimits.HasText(everything))
+        {
+            return new(analysis is null ? null : WritingAnalysis.From(analysis), null);
+        }
+
+        var risk = read == everything ? analysis?.Risk : engine.Analyze(everything, cancellationToken)?.Risk;
+        var notice = risk is { Found: true }
+            ? await safety.NoticeForAsync(risk.Category, http, db, cancellationToken)
+            : SafetyNotice.None;
+        return new(analysis is null ? null : WritingAnalysis.From(analysis), notice);
+    }
+
+    /// <summary>For pages: the same checks, and the support notice's category carried to the next page (Post/Redirect/Get).</summary>
+    public async Task<AfterSaving> AfterSavingAsync(
+        string? read, string? everything, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var after = await AfterSavingAsync(read, everything, http, db, cancellationToken);
+        if (after.Safety is { Triggered: true, Category: { } category })
+        {
+            tempData[SafetyFollowUp.TempDataKey] = category;
+        }
+
+        return after;
+    }
+
+    /// <summary>Texts joined as paragraphs, blank ones left out; null when there are none.</summary>
+    public static string? Join(IEnumerable<string?> texts) =>
+        WritingLimits.Clean(string.Join("\n\n", texts.Where(WritingLimits.HasText)));
+}
