@@ -105,7 +105,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [InlineData("""{"answers": {"1": -1}, "status": "draft"}""", "answers.1", "-1 is not")]
     [InlineData("""{"answers": {"1": 0}, "status": "maybe"}""", "status", "draft")]
     [InlineData("""{"status": "complete"}""", "answers", "item number")]
-    [InlineData("""{"answers": {"1": "often"}}""", "answers", "could not be read")]
+    [InlineData("""{"answers": {"1": "often"}}""", "answers.1", "could not be read")]
     public async Task Bad_answers_are_400_naming_the_item_and_nothing_is_saved(string json, string field, string words)
     {
         var client = await factory.CreateSignedInApiClientAsync();
