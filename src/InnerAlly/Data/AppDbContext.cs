@@ -5,6 +5,7 @@ using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
+using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -50,6 +51,9 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SafetyPlan> SafetyPlans => Set<SafetyPlan>();
 
+    public DbSet<MeasureResponse> MeasureResponses => Set<MeasureResponse>();
+
+    public DbSet<MeasureReminder> MeasureReminders => Set<MeasureReminder>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
     public DbSet<AllyRecord> AllyRecords => Set<AllyRecord>();
@@ -73,6 +77,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new LessonStateConfiguration(new ProtectedTextConverter(KeyRing, LessonState.ReflectionPurpose)));
         builder.ApplyConfiguration(new CalendarFeedConfiguration(new ProtectedTextConverter(KeyRing, CalendarFeed.Purpose)));
         builder.ApplyConfiguration(new SafetyPlanConfiguration(new ProtectedTextConverter(KeyRing, SafetyPlan.Purpose)));
+        builder.ApplyConfiguration(new MeasureResponseConfiguration(new ProtectedTextConverter(KeyRing, MeasureResponse.Purpose)));
+        builder.ApplyConfiguration(new MeasureReminderConfiguration());
         builder.ApplyConfiguration(new JournalEntryConfiguration(KeyRing));
         builder.ApplyConfiguration(new AllyRecordConfiguration(KeyRing));
         builder.ApplyConfiguration(new LetterConfiguration(KeyRing));

@@ -8,6 +8,7 @@ using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
+using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
@@ -76,6 +77,8 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
+            o.Conventions.AuthorizeFolder("/Measures", PagePolicy);
+
             foreach (var folder in (string[])["/Writing", "/Journal", "/AllyRecords", "/Letters", "/AllyCards"])
             {
                 o.Conventions.AuthorizeFolder(folder, PagePolicy);
@@ -163,6 +166,9 @@ public static class HostingExtensions
             sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
         }.OfType<string>()));
         services.AddHostedService<PracticeReminderService>();
+        // Our questionnaires ship in Content/Instruments; a clinic's folder (Measures:InstrumentsFolder) adds its own.
+        services.AddOptions<MeasuresOptions>().BindConfiguration(MeasuresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
         services.AddSingleton<RiskCheck>();
         services.AddSingleton<SafetyFollowUp>();
         services.AddSingleton<WritingFollowUp>();
@@ -210,6 +216,9 @@ public static class HostingExtensions
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
         // The crisis lines and support words are read now: a broken file stops the app here, not when someone needs help.
         app.Services.GetRequiredService<SafetySupport>();
+        // So are the questionnaire definitions: a wrong scoring rule stops the app before anyone is scored by it.
+        app.Services.GetRequiredService<InstrumentCatalog>();
+        _ = MeasureWords.Current;
         // So are the prompts and words of the writing pages.
         WritingContent.CheckAll();
 
@@ -249,6 +258,8 @@ public static class HostingExtensions
         app.MapLessons();
         app.MapAnalysis();
         app.MapSafetyPlan();
+        app.MapMeasures();
+        app.MapFhir();
         app.MapJournal();
         app.MapAllyRecords();
         app.MapLetters();

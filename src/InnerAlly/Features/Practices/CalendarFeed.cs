@@ -6,6 +6,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Measures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -61,7 +62,7 @@ public sealed class CalendarFeed
         db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == userId, cancellationToken);
 
     /// <summary>The iCalendar text for the person whose secret is <paramref name="token"/>, or null when no feed has it.</summary>
-    public static async Task<string?> RenderAsync(string token, Uri site, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<string?> RenderAsync(string token, Uri site, AppDbContext db, InstrumentCatalog instruments, CancellationToken cancellationToken)
     {
         var hash = Hash(token);
         var userId = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash).Select(f => (Guid?)f.UserId).FirstOrDefaultAsync(cancellationToken);
@@ -72,11 +73,15 @@ public sealed class CalendarFeed
 
         var zone = await PersonalTime.ZoneForAsync(userId.Value, db, cancellationToken);
         var items = await PracticeRhythm.ListAsync(userId.Value, db, cancellationToken);
-        return Render(items, zone, site);
+        var questionnaires = await MeasureReminders.EventsAsync(userId.Value, zone, site, instruments, db, cancellationToken);
+        return Render(items, zone, site, questionnaires);
     }
 
-    /// <summary>One weekly repeating event per rhythm line, at its time in the person's zone, with a reminder as it starts.</summary>
-    public static string Render(IReadOnlyList<PracticeRhythmItem> items, TimeZoneInfo zone, Uri site)
+    /// <summary>
+    /// One weekly repeating event per rhythm line, at its time in the person's zone, with a reminder
+    /// as it starts; and any other events of theirs (questionnaire reminders).
+    /// </summary>
+    public static string Render(IReadOnlyList<PracticeRhythmItem> items, TimeZoneInfo zone, Uri site, IEnumerable<CalendarEvent>? others = null)
     {
         var calendar = new Calendar();
         calendar.AddProperty("X-WR-CALNAME", "InnerAlly practice");
@@ -112,6 +117,11 @@ public sealed class CalendarFeed
                 Trigger = new Trigger(Duration.Zero),
             });
             calendar.Events.Add(calendarEvent);
+        }
+
+        foreach (var other in others ?? [])
+        {
+            calendar.Events.Add(other);
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
+using InnerAlly.Features.Measures;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -244,10 +245,11 @@ public static class PracticeEndpoints
     private static async Task<Results<NoContent, NotFound>> RevokeFeedAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await CalendarFeed.RevokeAsync(user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(string token, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
+        string token, HttpRequest request, AppDbContext db, InstrumentCatalog instruments, CancellationToken cancellationToken)
     {
         var site = new Uri($"{request.Scheme}://{request.Host}/");
-        return await CalendarFeed.RenderAsync(token, site, db, cancellationToken) is { } text
+        return await CalendarFeed.RenderAsync(token, site, db, instruments, cancellationToken) is { } text
             ? TypedResults.Text(text, "text/calendar; charset=utf-8")
             : TypedResults.NotFound();
     }

@@ -377,6 +377,75 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Measures.MeasureReminder", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("TimeOfDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "InstrumentCode");
+
+                    b.ToTable("MeasureReminders", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MeasureReminders_EveryWeeks", "\"EveryWeeks\" BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Measures.MeasureResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Answers");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "InstrumentCode", "CompletedAt");
+
+                    b.ToTable("MeasureResponses", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_MeasureResponses_Status", "\"Status\" IN ('draft', 'complete')");
+                        });
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -772,6 +841,24 @@ namespace InnerAlly.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InnerAlly.Features.Letters.Letter", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Measures.MeasureReminder", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Measures.MeasureResponse", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

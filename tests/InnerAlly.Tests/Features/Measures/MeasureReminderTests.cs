@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InnerAlly.Tests.Infrastructure;
+
+namespace InnerAlly.Tests.Features.Measures;
+
+/// <summary>"Remind me every N weeks" travels in the person's calendar feed.</summary>
+public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_reminder_every_2_weeks_appears_in_the_calendar_feed_and_can_be_stopped()
+    {
+        var client = await factory.CreateSignedInApiClientAsync();
+        await RecordResponseApiTests.PostAsync(client, "phq9", RecordResponseApiTests.Phq9(1, 1, 1, 1, 1, 1, 1, 1, 0));
+
+        var set = await client.PutAsJsonAsync("/api/v1/instruments/phq9/reminder", new { everyWeeks = 2, time = "18:30" }, Cancel);
+        var feed = await (await client.PostAsync("/api/v1/practice-rhythm/calendar-feed", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var calendar = await factory.CreateClient().GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=2", calendar, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:A few minutes for the PHQ-9", calendar, StringComparison.Ordinal);
+        // Two weeks after today's response, at 18:30 (the person's zone is UTC until they choose one).
+        Assert.Contains($"DTSTART:{DateTime.UtcNow.Date.AddDays(14):yyyyMMdd}T183000Z", calendar, StringComparison.Ordinal);
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>("/api/v1/instruments/phq9/reminder", Cancel)).GetProperty("everyWeeks").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/v1/instruments/phq9/reminder", Cancel)).StatusCode);
+        var after = await factory.CreateClient().GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery, Cancel);
+        Assert.DoesNotContain("PHQ-9", after, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/instruments/phq9/reminder", Cancel)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"everyWeeks": 0}""", "everyWeeks")]
+    [InlineData("""{"everyWeeks": 13}""", "everyWeeks")]
+    [InlineData("""{"everyWeeks": 2, "time": "25:00"}""", "time")]
+    public async Task Weeks_outside_1_to_12_and_a_bad_time_are_400(string json, string field)
+    {
+        var client = await factory.CreateSignedInApiClientAsync();
+
+        var response = await client.PutAsync("/api/v1/instruments/phq9/reminder", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+}
