@@ -30,6 +30,12 @@ public static class HostingExtensions
     /// <summary>Pages sign in with the session cookie alone; a signed-out visit is sent to the sign-in page.</summary>
     public const string PagePolicy = "pages";
 
+    /// <summary>
+    /// A bearer token, or the session cookie of a page's own script. Endpoints under it must check
+    /// the page's antiforgery token when the cookie is what signed the request in (see AnalysisEndpoints).
+    /// </summary>
+    public const string ApiOrPagePolicy = "api-or-page";
+
     public static WebApplicationBuilder AddInnerAlly(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -72,6 +78,16 @@ public static class HostingExtensions
             o.Conventions.AuthorizeFolder("/Account", PagePolicy);
             o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
             o.Conventions.AuthorizeFolder("/Measures", PagePolicy);
+
+            foreach (var folder in (string[])["/Writing", "/Journal", "/AllyRecords", "/Letters", "/AllyCards"])
+            {
+                o.Conventions.AuthorizeFolder(folder, PagePolicy);
+            }
+
+            // One page writes a new item and changes an old one.
+            o.Conventions.AddPageRoute("/Journal/Edit", "/journal/new");
+            o.Conventions.AddPageRoute("/AllyRecords/Edit", "/ally-records/new");
+            o.Conventions.AddPageRoute("/Letters/Edit", "/letters/new");
             // Help is for everyone, signed in or not, and never needs the database.
             o.Conventions.AllowAnonymousToPage("/Safety/Help");
             foreach (var page in AccountPages.Anonymous)
@@ -191,7 +207,8 @@ public static class HostingExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiOrPagePolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName, IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
     }
 
     public static WebApplication UseInnerAlly(this WebApplication app)
@@ -202,6 +219,8 @@ public static class HostingExtensions
         // So are the questionnaire definitions: a wrong scoring rule stops the app before anyone is scored by it.
         app.Services.GetRequiredService<InstrumentCatalog>();
         _ = MeasureWords.Current;
+        // So are the prompts and words of the writing pages.
+        WritingContent.CheckAll();
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();

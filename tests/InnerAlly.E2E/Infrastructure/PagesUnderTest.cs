@@ -89,6 +89,54 @@ public enum AppPage
 
     /// <summary>/measures/phq9/history with three scores and a reminder: the chart with bands and cut-off, its table, the reminder form.</summary>
     QuestionnaireHistory,
+
+    /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
+    Write,
+
+    /// <summary>/journal with entries and tags: search and the list.</summary>
+    Journal,
+
+    /// <summary>/journal/new: a suggested prompt and the entry's fields.</summary>
+    JournalWriting,
+
+    /// <summary>/journal/new with words this browser kept after the connection dropped, put back with a notice.</summary>
+    JournalDraftRestored,
+
+    /// <summary>/journal/{id}: a self-critical entry beside its check-in, with the offer to answer the critic.</summary>
+    JournalEntry,
+
+    /// <summary>/ally-records with a record.</summary>
+    AllyRecords,
+
+    /// <summary>/ally-records/new at step 2, the critic's words written and the engine's notes shown.</summary>
+    AllyRecordStep,
+
+    /// <summary>/ally-records/{id}: a whole record read back, with what the engine noticed.</summary>
+    AllyRecord,
+
+    /// <summary>/letters with a draft and a finished letter.</summary>
+    Letters,
+
+    /// <summary>/letters/new: each part with its prompt.</summary>
+    LetterWriting,
+
+    /// <summary>/letters/{id}: a finished letter read back, with read-aloud.</summary>
+    LetterReadBack,
+
+    /// <summary>/ally-cards with two cards: the deck.</summary>
+    AllyCards,
+
+    /// <summary>/ally-cards/new begun from a record's compassionate reply.</summary>
+    AllyCardKeeping,
+
+    /// <summary>/write/over-time with rated records: how often, and the two charts.</summary>
+    WritingOverTime,
+
+    /// <summary>/journal/{id}/delete: asking once.</summary>
+    WritingDelete,
+
+    /// <summary>/check-ins/{id} right after a heavy check-in: the offer to reread a letter.</summary>
+    CheckInReread,
 }
 
 public abstract partial class BrowserTest
@@ -146,6 +194,7 @@ public abstract partial class BrowserTest
             AppPage.QuestionnaireSupport => await OpenQuestionnaireSupportAsync(context, page),
             AppPage.QuestionnaireResult => await OpenQuestionnaireResultAsync(context, page),
             AppPage.QuestionnaireHistory => await OpenQuestionnaireHistoryAsync(context, page),
+            _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
 

@@ -1,12 +1,18 @@
 using InnerAlly.Features.Account;
 using InnerAlly.Infrastructure;
 using InnerAlly.Language;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Analysis;
 
-/// <summary>POST /api/v1/analysis: the language engine on one text, on this server; nothing is stored.</summary>
+/// <summary>
+/// POST /api/v1/analysis: the language engine on one text, on this server; nothing is stored.
+/// Apps send a bearer token; the writing pages' own script (critic-words.js) is signed in by the
+/// session cookie and must send the page's antiforgery token, so no other site can spend a person's
+/// budget of texts.
+/// </summary>
 public static class AnalysisEndpoints
 {
     public const int MaxTextLength = 20_000;
@@ -15,8 +21,9 @@ public static class AnalysisEndpoints
     {
         var group = app.MapGroup("/api/v1/analysis")
             .WithTags("Analysis")
-            .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .RequireRateLimiting(RateLimits.Analysis);
+            .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
+            .RequireRateLimiting(RateLimits.Analysis)
+            .AddEndpointFilter(RequirePageTokenForCookies);
 
         group.MapPost("/", Analyze)
             .WithName("AnalyzeText")
@@ -24,6 +31,22 @@ public static class AnalysisEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return group;
+    }
+
+    private static async ValueTask<object?> RequirePageTokenForCookies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "This page's form token is missing or out of date. Reload the page; nothing you wrote is lost.",
+            });
+        }
+
+        return await next(context);
     }
 
     /// <param name="Text">The words to read, up to 20,000 characters.</param>

@@ -1,5 +1,6 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Letters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,6 +14,9 @@ public sealed class DetailModel(AppDbContext db) : PageModel
 
     public bool JustSaved { get; private set; }
 
+    /// <summary>Right after a heavy check-in: a letter to reread, or the ally cards.</summary>
+    public RereadOffer.Offer? Reread { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
@@ -24,6 +28,7 @@ public sealed class DetailModel(AppDbContext db) : PageModel
         CheckIn = checkIn;
         RecordedAt = PersonalTime.Format(checkIn.RecordedAt, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
         JustSaved = TempData["Saved"] is true;
+        Reread = JustSaved ? await RereadOffer.ForAsync(checkIn.Threat, checkIn.Soothe, userId, db, cancellationToken) : null;
 
         return Page();
     }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.Safety;
 
@@ -7,13 +7,5 @@ internal static class SafetyContent
 {
     /// <param name="check">Throws <see cref="InvalidDataException"/> (given the path) when the file is readable but wrong.</param>
     public static T Read<T>(string fileName, Action<T, string>? check = null)
-        where T : class
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Content", "Safety", fileName);
-        using var stream = File.OpenRead(path);
-        var content = JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidDataException($"{path} is empty.");
-        check?.Invoke(content, path);
-        return content;
-    }
+        where T : class => ContentFiles.Read("Safety", fileName, check);
 }

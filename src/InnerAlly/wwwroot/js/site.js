@@ -11,17 +11,38 @@ for (const input of document.querySelectorAll("input[data-timezone]")) {
   }
 }
 
-// A gentle count of the characters left in fields that have a limit.
-for (const field of document.querySelectorAll("textarea[maxlength][data-count]")) {
+// A gentle count of the characters left in fields that have a limit. Writing fields carry the
+// limit as data-maxlength rather than maxlength, which would cut pasted words off unseen.
+for (const field of document.querySelectorAll("textarea[data-count]")) {
   const counter = document.getElementById(field.dataset.count);
-  if (!counter) continue;
-  const max = Number(field.getAttribute("maxlength"));
+  const max = Number(field.getAttribute("maxlength") ?? field.dataset.maxlength);
+  if (!counter || !max) continue;
   const update = () => {
     const left = max - field.value.length;
-    counter.textContent = left <= 200 ? `${left} characters left` : "";
+    counter.textContent = left < 0 ? `${-left} characters over the limit of ${max.toLocaleString("en")}; nothing is lost, but it can't be saved like this`
+      : left <= 200 ? `${left} characters left` : "";
   };
   field.addEventListener("input", update);
   update();
+}
+
+// Drafts kept while writing (drafts.js): let go of one the server has saved, and of all of them
+// on signing out, so the next person on this device sees none of it.
+const DRAFTS = "innerally.draft.";
+const forget = (test) => {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith(DRAFTS) && test(key.slice(DRAFTS.length))) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage may be turned off; there is then nothing to forget.
+  }
+};
+for (const saved of document.querySelectorAll("[data-draft-saved]")) {
+  forget((key) => key === saved.dataset.draftSaved);
+}
+for (const form of document.querySelectorAll('form[action$="/account/logout"]')) {
+  form.addEventListener("submit", () => forget(() => true));
 }
 
 // A "Print" button needs script to do anything, so it stays hidden without it.

@@ -1,0 +1,28 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Analysis;
+using InnerAlly.Features.Writing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnerAlly.Features.AllyRecords;
+
+/// <summary>A critic-to-ally record read back: the critic's words with what the engine noticed, and the compassionate reply, ready to keep as a card.</summary>
+public sealed class DetailModel(AppDbContext db, RiskCheck engine) : WritingPageModel(db)
+{
+    public AllyRecord Record { get; private set; } = null!;
+
+    public AnalysisView? Critic { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await AllyRecordKind.Kind.FindAsync(Db, id, UserId, cancellationToken) is not { } record)
+        {
+            return NotFound();
+        }
+
+        Record = record;
+        Critic = record.CriticWords is { } words ? new AnalysisView(words, engine.Analyze(words, cancellationToken)) : null;
+        await LoadZoneAsync(cancellationToken);
+        ReadSaved();
+        return Page();
+    }
+}

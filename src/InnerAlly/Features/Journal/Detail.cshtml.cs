@@ -1,0 +1,33 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Analysis;
+using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Writing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnerAlly.Features.Journal;
+
+/// <summary>One journal entry as written, with its check-in, and a gentle offer to answer the critic if the entry sounds self-critical.</summary>
+public sealed class DetailModel(AppDbContext db, RiskCheck engine) : WritingPageModel(db)
+{
+    public JournalEntry Entry { get; private set; } = null!;
+
+    public CheckIn? CheckIn { get; private set; }
+
+    /// <summary>Whether the language engine heard the inner critic in the entry.</summary>
+    public bool SoundsSelfCritical { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await JournalEntries.Kind.FindAsync(Db, id, UserId, cancellationToken) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        Entry = entry;
+        CheckIn = entry.CheckInId is { } checkInId ? await FindCheckIn.HandleAsync(checkInId, UserId, Db, cancellationToken) : null;
+        SoundsSelfCritical = engine.Analyze(entry.Text, cancellationToken)?.SelfCriticism.Present == true;
+        await LoadZoneAsync(cancellationToken);
+        ReadSaved();
+        return Page();
+    }
+}

@@ -1,0 +1,59 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Writing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnerAlly.Features.Letters;
+
+/// <summary>Writing a compassionate letter (/letters/new) or going on with one (/letters/{id}/edit): kept as a draft, or finished.</summary>
+public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
+{
+    [BindProperty]
+    public LetterKind.Request Input { get; set; } = new();
+
+    public Guid? Id { get; private set; }
+
+    public bool WasDone { get; private set; }
+
+    public string Draft => DraftKey("letter", Id);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            if (await LetterKind.Kind.FindAsync(Db, existing, UserId, cancellationToken) is not { } letter)
+            {
+                return NotFound();
+            }
+
+            Input = LetterKind.Request.From(letter);
+            WasDone = letter.IsDone;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await LetterKind.SaveAsync(id, Input, UserId, Db, clock, logger, cancellationToken);
+        return await AfterSavingAsync(LetterKind.Kind, result, Draft, followUp, cancellationToken);
+    }
+
+    public string? PartOf(string field) => field switch
+    {
+        "acknowledge" => Input.Parts?.Acknowledge,
+        "understand" => Input.Parts?.Understand,
+        "commonHumanity" => Input.Parts?.CommonHumanity,
+        "noBlame" => Input.Parts?.NoBlame,
+        "whatWouldHelp" => Input.Parts?.WhatWouldHelp,
+        "encouragement" => Input.Parts?.Encouragement,
+        "close" => Input.Parts?.Close,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+}

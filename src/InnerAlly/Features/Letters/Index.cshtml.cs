@@ -1,0 +1,7 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Writing;
+
+namespace InnerAlly.Features.Letters;
+
+/// <summary>The person's letters, drafts and finished, newest first.</summary>
+public sealed class IndexModel(AppDbContext db) : WritingListPageModel<Letter>(db, LetterKind.Kind);
