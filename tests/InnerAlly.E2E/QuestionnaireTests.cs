@@ -130,14 +130,6 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         await Expect(page.Locator(".score-figure strong")).ToHaveTextAsync("10");
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(NarrowScreenTests.ScreenshotFolder);
-        var path = Path.Combine(NarrowScreenTests.ScreenshotFolder, $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
-    }
-
     [GeneratedRegex("/measures/phq9$")]
     private static partial Regex TakeUrl();
 

@@ -46,6 +46,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await Expect(notes.Locator("mark")).ToContainTextAsync(["You're so lazy."]);
         await Expect(notes.Locator("dl.traps dt").First).ToBeVisibleAsync();
         await page.GetByLabel("How harsh does the critic feel right now?").SelectOptionAsync("8");
+        await SaveScreenshotAsync(page, "AllyRecordStep-1280");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
 
         // 3. How it felt.
@@ -93,6 +94,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("table.ratings tbody tr").First.Locator("td")).ToHaveTextAsync(["8", "5"]);
         await Expect(page.Locator("table.ratings tbody tr").Last.Locator("td")).ToHaveTextAsync(["3", "6"]);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('innerally.draft.')).length"));
+        await SaveScreenshotAsync(page, "AllyRecord-1280");
 
         // The reply becomes a card, which then opens first in the deck, one tap from the top bar.
         await page.GetByRole(AriaRole.Link, new() { Name = "Keep this reply as an ally card" }).ClickAsync();
@@ -138,6 +140,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your letter");
         var paragraphs = new[] { "Dear me, this month has been heavy.", "You have carried a lot, for a long time.", "Tomorrow, one walk. That is enough.", "With love, me." };
         await Expect(page.Locator("article.letter p")).ToHaveTextAsync(paragraphs);
+        await SaveScreenshotAsync(page, "LetterReadBack-1280");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Read it aloud" }).ClickAsync();
         await page.WaitForFunctionAsync("() => window.__spoken.length === 4");
@@ -188,6 +191,13 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("A warm close").FillAsync("Not finished yet.");
         await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('innerally.draft.'))");
 
+        // A slow answer to signing out: the field's change event (it loses focus to the button) must
+        // not keep a new copy after the drafts were forgotten, however long the page takes to go.
+        await page.RouteAsync("**/account/logout", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/$|/account/"));
 

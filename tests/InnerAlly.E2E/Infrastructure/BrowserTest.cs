@@ -65,6 +65,15 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
     }
 
     /// <summary>Opens a path and fails plainly when the app does not answer 200 (a 404 page is not the page under test).</summary>
+    /// <summary>A full-page screenshot to look at after changing a page, saved beside the 320 px ones.</summary>
+    protected static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(NarrowScreenTests.ScreenshotFolder);
+        var path = Path.Combine(NarrowScreenTests.ScreenshotFolder, $"{name}.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
+    }
+
     protected static async Task<IResponse> GoAsync(IPage page, string path, PageGotoOptions? options = null)
     {
         var response = await page.GotoAsync(path, options) ?? throw new InvalidOperationException($"No response for {path}.");

@@ -14,7 +14,17 @@ const read = (key) => {
   }
 };
 
+// Once signing out has begun, nothing more is kept: site.js forgets every draft as the form is
+// sent, and a copy written after that (say, by a field that lost focus to the button) would outlive it.
+let signingOut = false;
+for (const form of document.querySelectorAll('form[action$="/account/logout"]')) {
+  form.addEventListener("submit", () => {
+    signingOut = true;
+  });
+}
+
 const write = (key, fields) => {
+  if (signingOut) return;
   try {
     localStorage.setItem(key, JSON.stringify({ at: Date.now(), fields }));
   } catch {
