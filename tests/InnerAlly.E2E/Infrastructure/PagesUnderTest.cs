@@ -90,6 +90,12 @@ public enum AppPage
     /// <summary>/measures/phq9/history with three scores and a reminder: the chart with bands and cut-off, its table, the reminder form.</summary>
     QuestionnaireHistory,
 
+    /// <summary>/account/delete: what goes, the download offered first, the password and the confirm button.</summary>
+    DeleteAccount,
+
+    /// <summary>/account/deleted, signed out: the goodbye after an account is deleted.</summary>
+    AccountDeleted,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 
@@ -194,6 +200,11 @@ public abstract partial class BrowserTest
             AppPage.QuestionnaireSupport => await OpenQuestionnaireSupportAsync(context, page),
             AppPage.QuestionnaireResult => await OpenQuestionnaireResultAsync(context, page),
             AppPage.QuestionnaireHistory => await OpenQuestionnaireHistoryAsync(context, page),
+            AppPage.DeleteAccount => await OpenSignedInAsync(context, page, "/account/delete",
+                ("the 'Download your data' link", page.GetByRole(AriaRole.Link, new() { Name = "Download your data" })),
+                ("the password", page.GetByLabel("Your password", new() { Exact = true })),
+                ("the 'Keep my account' link", page.GetByRole(AriaRole.Link, new() { Name = "Keep my account" }))),
+            AppPage.AccountDeleted => (await GoAsync(page, "/account/deleted"), [("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))]),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };

@@ -1,9 +1,15 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
+using InnerAlly.Data;
+using InnerAlly.Features.Learn;
+using InnerAlly.Features.Measures;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace InnerAlly.Features.Account;
 
@@ -27,8 +33,50 @@ public static class AccountApi
             .RequireAuthorization(HostingExtensions.ApiPolicy)
             .WithName("LogoutEverywhere")
             .WithSummary("Sign out everywhere: every token and every signed-in page for this account ends now.");
+        group.MapGet("/export", ExportAsync)
+            .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
+            .WithName("ExportPersonalData")
+            .WithSummary("Everything you have kept here, in one JSON file: your account's settings, check-ins, practice, lessons, safety plan, questionnaires and writing.");
+        group.MapDelete("/", DeleteAsync)
+            .RequireAuthorization(HostingExtensions.ApiPolicy)
+            .RequireRateLimiting(RateLimits.SignIn)
+            .WithName("DeleteAccount")
+            .WithSummary("Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.")
+            .ProducesValidationProblem();
         app.MapPreferences();
         return app;
+    }
+
+    private static async Task<Results<JsonHttpResult<PersonalData.Export>, UnauthorizedHttpResult>> ExportAsync(
+        ClaimsPrincipal principal, UserManager<User> users, AppDbContext db, LessonCatalog lessons, InstrumentCatalog instruments, TimeProvider clock,
+        HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var export = await PersonalData.ExportAsync(user, users, db, lessons, instruments, clock, loggers.CreateLogger(typeof(PersonalData)), cancellationToken);
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = PersonalData.FileName(user, clock.GetUtcNow()) }.ToString();
+        return TypedResults.Json(export);
+    }
+
+    /// <param name="Password">The account's password, so a token alone cannot delete it.</param>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record DeleteRequest(string? Password);
+
+    private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
+        [FromBody] DeleteRequest? request, ClaimsPrincipal principal, UserManager<User> users, ILoggerFactory loggers)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var outcome = await DeleteAccount.HandleAsync(user, request?.Password, users, loggers.CreateLogger(typeof(DeleteAccount)));
+        return DeleteAccount.MessageFor(outcome) is { } message
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [message] })
+            : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult>> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<User> users)
@@ -59,5 +107,6 @@ public static class AccountPages
         "/Account/ForgotPassword",
         "/Account/ResetPassword",
         "/Account/Logout",
+        "/Account/Deleted",
     ];
 }

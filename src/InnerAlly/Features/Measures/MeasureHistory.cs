@@ -22,8 +22,12 @@ public static class MeasureHistory
         var responses = await db.MeasureResponses.AsNoTracking()
             .Where(r => r.UserId == userId && r.InstrumentCode == code)
             .ToListAsync(cancellationToken);
-        return [.. responses.OrderBy(r => r.CompletedAt is null).ThenBy(r => r.CompletedAt).ThenBy(r => r.UpdatedAt)];
+        return InOrder(responses);
     }
+
+    /// <summary>Complete responses in the order they were completed, then any draft: the order <see cref="Read"/> compares them in.</summary>
+    public static IReadOnlyList<MeasureResponse> InOrder(IEnumerable<MeasureResponse> responses) =>
+        [.. responses.OrderBy(r => r.CompletedAt is null).ThenBy(r => r.CompletedAt).ThenBy(r => r.UpdatedAt)];
 
     public static async Task<IReadOnlyList<Entry>> ListAsync(Instrument instrument, Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
         Read(instrument, await ResponsesAsync(userId, instrument.Code, db, cancellationToken));

@@ -27,7 +27,7 @@ for (const field of document.querySelectorAll("textarea[data-count]")) {
 }
 
 // Drafts kept while writing (drafts.js): let go of one the server has saved, and of all of them
-// on signing out, so the next person on this device sees none of it.
+// on signing out (or deleting the account), so the next person on this device sees none of it.
 const DRAFTS = "innerally.draft.";
 const forget = (test) => {
   try {
@@ -44,6 +44,8 @@ for (const saved of document.querySelectorAll("[data-draft-saved]")) {
 for (const form of document.querySelectorAll('form[action$="/account/logout"]')) {
   form.addEventListener("submit", () => forget(() => true));
 }
+// After an account is deleted there is nobody left to keep drafts for.
+if (document.querySelector("[data-drafts-forget]")) forget(() => true);
 
 // A "Print" button needs script to do anything, so it stays hidden without it.
 for (const button of document.querySelectorAll("button[data-print]")) {

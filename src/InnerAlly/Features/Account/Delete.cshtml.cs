@@ -1,0 +1,42 @@
+using InnerAlly.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>/account/delete: the password, then the account and everything in it, then signed out.</summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class DeleteAccountModel(UserManager<User> users, SignInManager<User> signIn, ILogger<DeleteAccountModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? Password { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var outcome = await DeleteAccount.HandleAsync(user, Input.Password, users, logger);
+        if (DeleteAccount.MessageFor(outcome) is { } message)
+        {
+            ModelState.AddModelError("Input.Password", message);
+            return Page();
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToPage("Deleted");
+    }
+}
