@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -29,11 +31,20 @@ public static class MeasureReminders
     public static async Task<bool> RemoveAsync(string code, Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
         await db.MeasureReminders.Where(r => r.UserId == userId && r.InstrumentCode == code).ExecuteDeleteAsync(cancellationToken) > 0;
 
+    /// <summary>
+    /// Stable for as long as the feed's address is (a calendar app keeps one event, not a new one
+    /// each time it reads the feed); an HMAC, so it reveals neither the account nor the questionnaire.
+    /// </summary>
+    public static string Uid(string feedKey, string instrumentCode) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(feedKey), Encoding.UTF8.GetBytes("measure-reminder:" + instrumentCode)))[..32];
+
     /// <summary>"every week", "every 2 weeks".</summary>
     public static string Every(int weeks) => weeks == 1 ? "every week" : string.Create(CultureInfo.InvariantCulture, $"every {weeks} weeks");
 
     /// <summary>The person's reminders as calendar events: each repeats every N weeks from N weeks after the latest complete response (or after it was set).</summary>
-    public static async Task<IReadOnlyList<CalendarEvent>> EventsAsync(Guid userId, TimeZoneInfo zone, Uri site, InstrumentCatalog catalog, AppDbContext db, CancellationToken cancellationToken)
+    /// <param name="feedKey">A secret of the feed's own (the SHA-256 of its address), from which each event's UID is made, so a UID says nothing about the account.</param>
+    public static async Task<IReadOnlyList<CalendarEvent>> EventsAsync(
+        Guid userId, string feedKey, TimeZoneInfo zone, Uri site, InstrumentCatalog catalog, AppDbContext db, CancellationToken cancellationToken)
     {
         var reminders = await db.MeasureReminders.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(cancellationToken);
         var events = new List<CalendarEvent>();
@@ -47,20 +58,20 @@ public static class MeasureReminders
             var latest = await db.MeasureResponses.AsNoTracking()
                 .Where(r => r.UserId == userId && r.InstrumentCode == reminder.InstrumentCode && r.CompletedAt != null)
                 .MaxAsync(r => r.CompletedAt, cancellationToken);
-            events.Add(EventFor(reminder, instrument, latest ?? reminder.CreatedAt, zone, site));
+            events.Add(EventFor(reminder, instrument, latest ?? reminder.CreatedAt, zone, site, feedKey));
         }
 
         return events;
     }
 
-    public static CalendarEvent EventFor(MeasureReminder reminder, Instrument instrument, DateTime countFrom, TimeZoneInfo zone, Uri site)
+    public static CalendarEvent EventFor(MeasureReminder reminder, Instrument instrument, DateTime countFrom, TimeZoneInfo zone, Uri site, string feedKey)
     {
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(countFrom, zone)).AddDays(7 * reminder.EveryWeeks);
         var start = new CalDateTime(first.Year, first.Month, first.Day, reminder.TimeOfDay.Hour, reminder.TimeOfDay.Minute, 0, zone.Id);
         var link = new Uri(site, $"/measures/{instrument.Code}");
         var calendarEvent = new CalendarEvent
         {
-            Uid = $"measure-{instrument.Code}-{reminder.UserId}@innerally",
+            Uid = $"{Uid(feedKey, instrument.Code)}@innerally",
             Summary = $"A few minutes for the {instrument.ShortTitle}",
             Description = $"A few minutes for the {instrument.ShortTitle}, {Every(reminder.EveryWeeks)}. Whenever suits you is fine. {link}",
             Url = link,

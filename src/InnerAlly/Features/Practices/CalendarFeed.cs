@@ -73,7 +73,7 @@ public sealed class CalendarFeed
 
         var zone = await PersonalTime.ZoneForAsync(userId.Value, db, cancellationToken);
         var items = await PracticeRhythm.ListAsync(userId.Value, db, cancellationToken);
-        var questionnaires = await MeasureReminders.EventsAsync(userId.Value, zone, site, instruments, db, cancellationToken);
+        var questionnaires = await MeasureReminders.EventsAsync(userId.Value, hash, zone, site, instruments, db, cancellationToken);
         return Render(items, zone, site, questionnaires);
     }
 

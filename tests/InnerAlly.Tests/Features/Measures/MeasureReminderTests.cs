@@ -33,6 +33,32 @@ public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/instruments/phq9/reminder", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task Calendar_event_ids_say_nothing_about_the_account_and_stay_the_same_between_reads()
+    {
+        var client = await factory.CreateSignedInApiClientAsync();
+        await client.PutAsJsonAsync("/api/v1/instruments/phq9/reminder", new { everyWeeks = 2, time = "18:30" }, Cancel);
+        await client.PostAsJsonAsync("/api/v1/practice-rhythm", new { practiceId = "soothing-touch", minutes = 3, days = new[] { "monday" }, time = "08:00" }, Cancel);
+        var feed = await (await client.PostAsync("/api/v1/practice-rhythm/calendar-feed", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var path = new Uri(feed.GetProperty("url").GetString()!).PathAndQuery;
+        var export = await client.GetFromJsonAsync<JsonElement>("/api/v1/account/export", Cancel);
+        var accountId = factory.WithDb(db => db.Users.Single(u => u.Email == export.GetProperty("account").GetProperty("email").GetString()).Id);
+
+        var first = await factory.CreateClient().GetStringAsync(path, Cancel);
+        var second = await factory.CreateClient().GetStringAsync(path, Cancel);
+
+        var uids = first.Split("\r\n").Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, uids.Count);
+        foreach (var uid in uids)
+        {
+            Assert.DoesNotContain(accountId.ToString(), uid, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(accountId.ToString("N"), uid, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("phq9", uid, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(uids, second.Split("\r\n").Where(l => l.StartsWith("UID:", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("""{"everyWeeks": 0}""", "everyWeeks")]
     [InlineData("""{"everyWeeks": 13}""", "everyWeeks")]
