@@ -169,6 +169,7 @@ public static class HostingExtensions
         // Our questionnaires ship in Content/Instruments; a clinic's folder (Measures:InstrumentsFolder) adds its own.
         services.AddOptions<MeasuresOptions>().BindConfiguration(MeasuresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
+        services.AddSingleton<LanguageBudget>();
         services.AddSingleton<RiskCheck>();
         services.AddSingleton<SafetyFollowUp>();
         services.AddSingleton<WritingFollowUp>();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using InnerAlly.Features.Account;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,10 @@ public sealed class RateLimitOptions
     [Range(1, 86_400)]
     public int SignInWindowSeconds { get; set; } = 60;
 
-    /// <summary>Texts one person may send to POST /api/v1/analysis per minute.</summary>
+    /// <summary>
+    /// The language engine's budget for one person a minute, in units of up to 1,000 characters,
+    /// shared by POST /api/v1/analysis, saves and pages (Features/Analysis/LanguageBudget).
+    /// </summary>
     [Range(1, 100_000)]
     public int AnalysisPerMinute { get; set; } = 120;
 }
@@ -28,7 +32,8 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
-    public const string Analysis = "analysis";
+
+    public const string TooManyMessage = "There have been several attempts in a short time. For your safety, please wait a little and try again.";
 
     public static IServiceCollection AddInnerAllyRateLimits(this IServiceCollection services)
     {
@@ -52,16 +57,20 @@ public static class RateLimits
                                 QueueLimit = 0,
                             };
                         }));
-            // The language engine costs CPU: each signed-in person gets their own budget.
-            limiter.AddPolicy(Analysis, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.GetUserId() : "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.AnalysisPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
             limiter.OnRejected = OnRejectedAsync;
+        });
+    }
+
+    /// <summary>The API's 429, as the rate limiter itself answers it: problem details and Retry-After.</summary>
+    public static ProblemHttpResult TooMany(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = TooManyMessage,
+            Extensions = { ["retryAfterSeconds"] = seconds },
         });
     }
 
@@ -72,7 +81,7 @@ public static class RateLimits
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        const string message = "There have been several attempts in a short time. For your safety, please wait a little and try again.";
+        const string message = TooManyMessage;
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -20,7 +20,7 @@ public sealed class DetailModel(AppDbContext db, RiskCheck engine) : WritingPage
         }
 
         Record = record;
-        Critic = record.CriticWords is { } words ? new AnalysisView(words, engine.Analyze(words, cancellationToken)) : null;
+        Critic = record.CriticWords is { } words ? new AnalysisView(words, await engine.ReadIfBudgetAllowsAsync(words, User, cancellationToken)) : null;
         await LoadZoneAsync(cancellationToken);
         ReadSaved();
         return Page();

@@ -43,7 +43,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
         }
         else if (fromJournal is { } entryId && await JournalEntries.Kind.FindAsync(Db, entryId, UserId, cancellationToken) is { } entry)
         {
-            var sentences = engine.Analyze(entry.Text, cancellationToken)?.SelfCriticism.Sentences ?? [];
+            var sentences = (await engine.ReadIfBudgetAllowsAsync(entry.Text, User, cancellationToken))?.SelfCriticism.Sentences ?? [];
             Input.CriticWords = sentences.Count > 0 ? string.Join(' ', sentences.Select(s => s.Text)) : null;
         }
 

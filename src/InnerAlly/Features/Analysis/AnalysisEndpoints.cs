@@ -22,14 +22,14 @@ public static class AnalysisEndpoints
         var group = app.MapGroup("/api/v1/analysis")
             .WithTags("Analysis")
             .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
-            .RequireRateLimiting(RateLimits.Analysis)
             .AddEndpointFilter(RequirePageTokenForCookies);
 
         group.MapPost("/", Analyze)
             .WithName("AnalyzeText")
             .WithSummary("Self-criticism, thinking traps, risk and CFT prompts in a text, worked out on this server; nothing is stored.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 
@@ -52,7 +52,7 @@ public static class AnalysisEndpoints
     /// <param name="Text">The words to read, up to 20,000 characters.</param>
     public sealed record Request(string? Text);
 
-    private static Results<Ok<TextAnalysis>, ValidationProblem, ProblemHttpResult> Analyze(Request request, HttpContext http)
+    private static async Task<Results<Ok<TextAnalysis>, ValidationProblem, ProblemHttpResult>> Analyze(Request request, HttpContext http, LanguageBudget budget)
     {
         if (request.Text is null)
         {
@@ -69,6 +69,14 @@ public static class AnalysisEndpoints
             });
         }
 
-        return TypedResults.Ok(SharedEngine.Instance.Analyze(request.Text, http.RequestAborted));
+        // The same budget as the person's saves (LanguageBudget): one unit per started 1,000 characters.
+        var person = "user:" + http.User.GetUserId();
+        if (!budget.TrySpend(person, request.Text, out var retryAfter))
+        {
+            return RateLimits.TooMany(http, retryAfter);
+        }
+
+        var text = request.Text;
+        return TypedResults.Ok(await budget.RunAsync(person, () => SharedEngine.Instance.Analyze(text, http.RequestAborted), http.RequestAborted));
     }
 }

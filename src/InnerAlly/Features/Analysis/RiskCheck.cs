@@ -1,32 +1,77 @@
+using System.Security.Claims;
+using InnerAlly.Features.Account;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.Analysis;
 
 /// <summary>
-/// The risk check every free text passes after it is saved (../shared/domain/SAFETY.md): the
-/// words are already stored exactly as written; this only decides whether to offer support.
-/// If the engine itself fails, saving has still happened and the failure is logged without the text.
+/// The one way the product reads a person's words with the language engine. The risk check every
+/// free text passes after it is saved (../shared/domain/SAFETY.md) always runs: the words are
+/// already stored exactly as written; this only decides whether to offer support. Other readings
+/// (what the engine noticed, on a page or beside a save) run while the person's budget allows
+/// (<see cref="LanguageBudget"/>). If the engine itself fails, saving has still happened and the
+/// failure is logged without the text.
 /// </summary>
-public sealed partial class RiskCheck(ILogger<RiskCheck> logger)
+public sealed partial class RiskCheck(LanguageBudget budget, ILogger<RiskCheck> logger)
 {
+    /// <summary>Beyond this, a text's self-criticism and traps are read from its beginning only; its risk is always read in full.</summary>
+    public const int AnalysisMaxLength = 5_000;
+
     /// <summary>The risk found in the text, or null when there is none or no text.</summary>
-    public RiskFinding? Check(string? text, CancellationToken cancellationToken = default) =>
-        Analyze(text, cancellationToken)?.Risk is { Found: true } risk ? risk : null;
+    public async Task<RiskFinding?> CheckAsync(string? text, ClaimsPrincipal person, CancellationToken cancellationToken = default) =>
+        (await ReadForSafetyAsync(text, person, cancellationToken))?.Risk is { Found: true } risk ? risk : null;
 
     /// <summary>
-    /// Everything the engine notices in the text (risk among it), or null when there is no text or
-    /// the engine failed; a failure is logged by type only and never reaches the person.
+    /// Everything the engine notices in the whole text, risk among it, or null when there is no text
+    /// or the engine failed (logged by type only, never shown to the person). Never refused for budget.
     /// </summary>
-    public TextAnalysis? Analyze(string? text, CancellationToken cancellationToken = default)
+    public async Task<TextAnalysis?> ReadForSafetyAsync(string? text, ClaimsPrincipal person, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
+        var key = KeyOf(person);
+        budget.Spend(key, text);
+        return await RunAsync(key, text, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the engine notices in the first <see cref="AnalysisMaxLength"/> characters, when the
+    /// person's budget allows; null otherwise (the page or answer then simply shows no marks).
+    /// </summary>
+    public async Task<TextAnalysis?> ReadIfBudgetAllowsAsync(string? text, ClaimsPrincipal person, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var key = KeyOf(person);
+        text = Beginning(text);
+        return budget.TrySpend(key, text, out _) ? await RunAsync(key, text, cancellationToken) : null;
+    }
+
+    /// <summary>The text up to the last sentence end within <see cref="AnalysisMaxLength"/> characters, or exactly that many when none ends there.</summary>
+    public static string Beginning(string text)
+    {
+        if (text.Length <= AnalysisMaxLength)
+        {
+            return text;
+        }
+
+        var end = text.AsSpan(0, AnalysisMaxLength).LastIndexOfAny(".!?\n");
+        return text[..(end > 0 ? end + 1 : AnalysisMaxLength)];
+    }
+
+    private static string KeyOf(ClaimsPrincipal person) => person.Identity?.IsAuthenticated == true ? "user:" + person.GetUserId() : "anonymous";
+
+    private async Task<TextAnalysis?> RunAsync(string person, string text, CancellationToken cancellationToken)
+    {
         try
         {
-            return SharedEngine.Instance.Analyze(text, cancellationToken);
+            return await budget.RunAsync(person, () => SharedEngine.Instance.Analyze(text, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,7 +18,7 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
             return null;
         }
 
-        return risk.Check(text, cancellationToken) is { } found
+        return await risk.CheckAsync(text, http.User, cancellationToken) is { } found
             ? await support.NoticeForAsync(found.Category, http, db, cancellationToken)
             : SafetyNotice.None;
     }

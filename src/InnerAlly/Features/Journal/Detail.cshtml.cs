@@ -25,7 +25,7 @@ public sealed class DetailModel(AppDbContext db, RiskCheck engine) : WritingPage
 
         Entry = entry;
         CheckIn = entry.CheckInId is { } checkInId ? await FindCheckIn.HandleAsync(checkInId, UserId, Db, cancellationToken) : null;
-        SoundsSelfCritical = engine.Analyze(entry.Text, cancellationToken)?.SelfCriticism.Present == true;
+        SoundsSelfCritical = (await engine.ReadIfBudgetAllowsAsync(entry.Text, User, cancellationToken))?.SelfCriticism.Present == true;
         await LoadZoneAsync(cancellationToken);
         ReadSaved();
         return Page();

@@ -36,13 +36,18 @@ public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
     /// <param name="everything">Every text saved, for the risk check; when it is the same as <paramref name="read"/> the engine runs once.</param>
     public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var analysis = engine.Analyze(read, cancellationToken);
         if (!WritingLimits.HasText(everything))
         {
-            return new(analysis is null ? null : WritingAnalysis.From(analysis), null);
+            var alone = await engine.ReadIfBudgetAllowsAsync(read, http.User, cancellationToken);
+            return new(alone is null ? null : WritingAnalysis.From(alone), null);
         }
 
-        var risk = read == everything ? analysis?.Risk : engine.Analyze(everything, cancellationToken)?.Risk;
+        // Everything written is read in full for risk, whatever the budget; when that is also the
+        // text being answered, the same reading gives the rest. Otherwise the answered text is read
+        // on its own, within the person's budget and from its beginning (RiskCheck.AnalysisMaxLength).
+        var whole = await engine.ReadForSafetyAsync(everything, http.User, cancellationToken);
+        var analysis = read == everything ? whole : await engine.ReadIfBudgetAllowsAsync(read, http.User, cancellationToken);
+        var risk = whole?.Risk;
         var notice = risk is { Found: true }
             ? await safety.NoticeForAsync(risk.Category, http, db, cancellationToken)
             : SafetyNotice.None;
