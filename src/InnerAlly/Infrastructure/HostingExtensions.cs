@@ -66,7 +66,13 @@ public static class HostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CheckInJson.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CheckInJson.Default);
+            // {"threat":1,"threat":9} is a mistake or a trick, never a choice for the server to make.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new PlainText.JsonConverter());
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
         services.AddRazorPages(o =>
@@ -94,7 +100,7 @@ public static class HostingExtensions
             {
                 o.Conventions.AllowAnonymousToPage(page);
             }
-        });
+        }).AddMvcOptions(o => PlainText.ModelBinderProvider.AddTo(o.ModelBinderProviders));
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
 

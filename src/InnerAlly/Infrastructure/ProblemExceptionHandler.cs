@@ -73,6 +73,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         // System.Text.Json's words for a property a [JsonUnmappedMemberHandling(Disallow)] type does not have.
         { InnerException: JsonException json } when field != "body" && json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)
             => $"'{field}' is not a field this request takes. Check its spelling, and leave out fields the server fills in.",
+        { InnerException: JsonException { Message: PlainText.ControlMessage } } => PlainText.ControlMessage,
+        { InnerException: JsonException json } when field != "body" && json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+            => $"'{field}' is sent more than once. Send each field once.",
         { InnerException: JsonException } when field != "body" => $"The value of '{field}' could not be read. Check that it has the right type.",
         { InnerException: JsonException } => "The body is not valid JSON.",
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request is too large.",

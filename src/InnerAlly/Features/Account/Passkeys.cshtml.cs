@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,9 +65,9 @@ public sealed partial class PasskeysModel(UserManager<User> users, SignInManager
 
         ModelState.Clear();
         var name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim();
-        if (name?.Length > NameMaxLength)
+        if (name?.Length > NameMaxLength || PlainText.LabelProblem(name) is not null)
         {
-            ModelState.AddModelError(nameof(Name), $"A name can be up to {NameMaxLength} characters.");
+            ModelState.AddModelError(nameof(Name), PlainText.LabelProblem(name) ?? $"A name can be up to {NameMaxLength} characters.");
             await LoadAsync(user);
             return Page();
         }

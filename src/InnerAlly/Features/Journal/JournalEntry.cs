@@ -2,6 +2,7 @@ using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Writing;
+using InnerAlly.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -97,7 +98,7 @@ public static class JournalTags
     public static string? Problem(IReadOnlyList<string> tags) =>
         tags.Count > JournalEntry.MaxTags ? TooMany
         : tags.Any(t => t.Length > JournalEntry.TagMaxLength) ? TooLongTag
-        : null;
+        : tags.Select(PlainText.LabelProblem).FirstOrDefault(p => p is not null);
 }
 
 internal sealed class JournalEntryConfiguration(FieldKeyRing keys) : IEntityTypeConfiguration<JournalEntry>
