@@ -9,7 +9,7 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>A new password ends every other session; this one carries on with the new stamp.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed partial class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, ILogger<ChangePasswordModel> logger) : PageModel
+public sealed partial class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,12 +44,27 @@ public sealed partial class ChangePasswordModel(UserManager<User> users, SignInM
             return Challenge();
         }
 
+        // Each wrong current password counts against the person's own limit, like every other password check.
+        var person = new[] { ThrottleKey.Person(user.Id) };
+        if (await throttle.WaitAsync(person, HttpContext.RequestAborted) is { } wait)
+        {
+            ModelState.AddModelError("Input.CurrentPassword", SignInThrottle.WaitMessage(wait));
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await throttle.FailedAsync(person, HttpContext.RequestAborted);
+            }
+
             AccountErrors.AddTo(ModelState, result, string.Empty, "Input.NewPassword", "Input.CurrentPassword");
             return Page();
         }
+
+        await throttle.ClearAsync(person, HttpContext.RequestAborted);
 
         await signIn.RefreshSignInAsync(user);
         Log.Changed(logger, user.Id);

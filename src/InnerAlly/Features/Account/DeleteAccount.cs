@@ -17,19 +17,31 @@ public static partial class DeleteAccount
         Deleted,
         NoPassword,
         WrongPassword,
+        MustWait,
     }
 
+    /// <summary>What happened; <see cref="Wait"/> is set when too many wrong passwords came first.</summary>
+    public readonly record struct Attempt(Outcome Outcome, TimeSpan? Wait = null);
+
     /// <summary>Deletes the account when <paramref name="password"/> is the person's own; otherwise nothing changes.</summary>
-    public static async Task<Outcome> HandleAsync(User user, string? password, UserManager<User> users, ILogger logger)
+    public static async Task<Attempt> HandleAsync(User user, string? password, UserManager<User> users, SignInThrottle throttle, ILogger logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(password))
         {
-            return Outcome.NoPassword;
+            return new(Outcome.NoPassword);
+        }
+
+        // Each wrong password counts against the person's own limit, like every other password check.
+        var person = new[] { ThrottleKey.Person(user.Id) };
+        if (await throttle.WaitAsync(person, cancellationToken) is { } wait)
+        {
+            return new(Outcome.MustWait, wait);
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
-            return Outcome.WrongPassword;
+            await throttle.FailedAsync(person, cancellationToken);
+            return new(Outcome.WrongPassword);
         }
 
         var result = await users.DeleteAsync(user);
@@ -39,8 +51,10 @@ public static partial class DeleteAccount
         }
 
         Log.Deleted(logger, user.Id);
-        return Outcome.Deleted;
+        return new(Outcome.Deleted);
     }
+
+    public static string? MessageFor(Attempt attempt) => attempt.Wait is { } wait ? SignInThrottle.WaitMessage(wait) : MessageFor(attempt.Outcome);
 
     public static string? MessageFor(Outcome outcome) => outcome switch
     {
