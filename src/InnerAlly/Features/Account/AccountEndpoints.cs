@@ -395,24 +395,21 @@ internal static class AccountEndpoints
                 });
             }
 
-            var person = new[] { ThrottleKey.Person(user.Id) };
-            if (await throttle.WaitAsync(person, cancellationToken) is { } wait)
+            var changed = IdentityResult.Success;
+            var check = await throttle.CheckPersonAsync(user.Id, async () =>
+            {
+                changed = await users.ChangePasswordAsync(user, request.OldPassword, request.NewPassword);
+                return !changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            }, cancellationToken);
+            if (check.Wait is { } wait)
             {
                 return TooMany(http, wait);
             }
 
-            var changed = await users.ChangePasswordAsync(user, request.OldPassword, request.NewPassword);
             if (!changed.Succeeded)
             {
-                if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
-                {
-                    await throttle.FailedAsync(person, cancellationToken);
-                }
-
                 return Problem(changed);
             }
-
-            await throttle.ClearAsync(person, cancellationToken);
         }
 
         if (!string.IsNullOrEmpty(request.NewEmail) && mailer.IsConfigured && !string.Equals(user.Email, request.NewEmail, StringComparison.OrdinalIgnoreCase))
@@ -475,23 +472,12 @@ internal static class AccountEndpoints
 /// <summary>Checks a two-step code or a recovery code against the person's own limit.</summary>
 public static class TwoFactorCodes
 {
-    public readonly record struct Check(bool Passed, TimeSpan? Wait);
-
-    public static async Task<Check> CheckAsync(
-        User user, string? code, string? recoveryCode, UserManager<User> users, SignInThrottle throttle, CancellationToken cancellationToken)
-    {
-        var person = new[] { ThrottleKey.Person(user.Id) };
-        if (await throttle.WaitAsync(person, cancellationToken) is { } wait)
-        {
-            return new Check(false, wait);
-        }
-
-        var passed = !string.IsNullOrEmpty(code)
+    public static Task<SignInThrottle.PersonCheck> CheckAsync(
+        User user, string? code, string? recoveryCode, UserManager<User> users, SignInThrottle throttle, CancellationToken cancellationToken) =>
+        throttle.CheckPersonAsync(user.Id, async () => !string.IsNullOrEmpty(code)
             ? LoginWith2faModel.SixDigits(code) is { } digits
                 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits)
             : !string.IsNullOrEmpty(recoveryCode)
-                && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).Succeeded;
-        await (passed ? throttle.ClearAsync(person, cancellationToken) : throttle.FailedAsync(person, cancellationToken));
-        return new Check(passed, null);
-    }
+                && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).Succeeded,
+            cancellationToken);
 }

@@ -45,26 +45,23 @@ public sealed partial class ChangePasswordModel(UserManager<User> users, SignInM
         }
 
         // Each wrong current password counts against the person's own limit, like every other password check.
-        var person = new[] { ThrottleKey.Person(user.Id) };
-        if (await throttle.WaitAsync(person, HttpContext.RequestAborted) is { } wait)
+        var result = IdentityResult.Success;
+        var check = await throttle.CheckPersonAsync(user.Id, async () =>
+        {
+            result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+            return !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+        }, HttpContext.RequestAborted);
+        if (check.Wait is { } wait)
         {
             ModelState.AddModelError("Input.CurrentPassword", SignInThrottle.WaitMessage(wait));
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
-            {
-                await throttle.FailedAsync(person, HttpContext.RequestAborted);
-            }
-
             AccountErrors.AddTo(ModelState, result, string.Empty, "Input.NewPassword", "Input.CurrentPassword");
             return Page();
         }
-
-        await throttle.ClearAsync(person, HttpContext.RequestAborted);
 
         await signIn.RefreshSignInAsync(user);
         Log.Changed(logger, user.Id);

@@ -32,15 +32,14 @@ public static partial class DeleteAccount
         }
 
         // Each wrong password counts against the person's own limit, like every other password check.
-        var person = new[] { ThrottleKey.Person(user.Id) };
-        if (await throttle.WaitAsync(person, cancellationToken) is { } wait)
+        var check = await throttle.CheckPersonAsync(user.Id, () => users.CheckPasswordAsync(user, password), cancellationToken);
+        if (check.Wait is { } wait)
         {
             return new(Outcome.MustWait, wait);
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
+        if (!check.Passed)
         {
-            await throttle.FailedAsync(person, cancellationToken);
             return new(Outcome.WrongPassword);
         }
 

@@ -53,22 +53,18 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn, SignInThrottle
             return Page();
         }
 
-        var person = new[] { ThrottleKey.Person(user.Id) };
-        if (await throttle.WaitAsync(person, HttpContext.RequestAborted) is { } wait)
+        var check = await throttle.CheckPersonAsync(user.Id, async () => (await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)).Succeeded, HttpContext.RequestAborted);
+        if (check.Wait is { } wait)
         {
             Paused = SignInThrottle.WaitMessage(wait);
             return Page();
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
+        if (check.Passed)
         {
-            await throttle.ClearAsync(person, HttpContext.RequestAborted);
             devices.Remember(HttpContext, user);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
-
-        await throttle.FailedAsync(person, HttpContext.RequestAborted);
 
         ModelState.AddModelError("Input.Code", "That code did not work. Codes change every 30 seconds, so please try the one showing now.");
         return Page();

@@ -42,22 +42,18 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignI
         }
 
         var code = Input.RecoveryCode!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        var person = new[] { ThrottleKey.Person(user.Id) };
-        if (await throttle.WaitAsync(person, HttpContext.RequestAborted) is { } wait)
+        var check = await throttle.CheckPersonAsync(user.Id, async () => (await signIn.TwoFactorRecoveryCodeSignInAsync(code)).Succeeded, HttpContext.RequestAborted);
+        if (check.Wait is { } wait)
         {
             Paused = SignInThrottle.WaitMessage(wait);
             return Page();
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        if (result.Succeeded)
+        if (check.Passed)
         {
-            await throttle.ClearAsync(person, HttpContext.RequestAborted);
             devices.Remember(HttpContext, user);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
-
-        await throttle.FailedAsync(person, HttpContext.RequestAborted);
 
         ModelState.AddModelError("Input.RecoveryCode", "That recovery code did not work. Each code works only once; please check it, or try another from your list.");
         return Page();

@@ -170,6 +170,27 @@ public sealed class SignInThrottle(AppDbContext db, TimeProvider clock)
         return db.SignInFailures.Where(f => ids.Contains(f.Key)).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>What a check under the person's own limit came to: passed, or not, or not tried because it must wait.</summary>
+    public readonly record struct PersonCheck(bool Passed, TimeSpan? Wait);
+
+    /// <summary>
+    /// One check of a signed-in (or half signed-in) person's password, two-step code or recovery
+    /// code, counted against their one limit: a miss counts, a pass clears the run, and while
+    /// they must wait <paramref name="check"/> is not run at all.
+    /// </summary>
+    public async Task<PersonCheck> CheckPersonAsync(Guid userId, Func<Task<bool>> check, CancellationToken cancellationToken)
+    {
+        ThrottleKey[] person = [ThrottleKey.Person(userId)];
+        if (await WaitAsync(person, cancellationToken) is { } wait)
+        {
+            return new PersonCheck(false, wait);
+        }
+
+        var passed = await check();
+        await (passed ? ClearAsync(person, cancellationToken) : FailedAsync(person, cancellationToken));
+        return new PersonCheck(passed, null);
+    }
+
     public static string WaitMessage(TimeSpan wait)
     {
         var minutes = (int)Math.Ceiling(wait.TotalMinutes);

@@ -93,6 +93,52 @@ public sealed class PasswordCheckLimitTests(InnerAllyFactory factory) : IClassFi
         Assert.Contains("try again", PageBrowser.FieldError(await PageBrowser.ParseAsync(paused), "current-password"), StringComparison.Ordinal);
     }
 
+    /// <summary>Someone whose sign-in asks for a code from their authenticator app; returns its key.</summary>
+    private async Task<string> WithTwoStepAsync(string email)
+    {
+        var browser = await PageBrowser.RegisterAsync(factory, email);
+        var key = (await browser.OpenAsync("/account/two-factor")).QuerySelector(".setup-key")!.TextContent.Trim();
+        var on = await browser.SubmitAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        return key;
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_at_the_two_step_sign_in_page_pause_it_even_for_the_right_code()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var key = await WithTwoStepAsync(email);
+        var browser = new PageBrowser(factory.CreatePageClient());
+        var step = (await browser.SignInAsync(email, InnerAllyFactory.GoodPassword)).Headers.Location!.OriginalString;
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.SubmitAsync(step, new Dictionary<string, string> { ["Input.Code"] = Totp.NotCurrent(key) });
+        }
+
+        var paused = await browser.SubmitAsync(step, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        Assert.Contains("wait a little", (await PageBrowser.ParseAsync(paused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await browser.StatusOfAsync("/check-ins"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_codes_at_the_api_login_answer_429_even_for_the_right_code()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var key = await WithTwoStepAsync(email);
+        var client = factory.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/account/login", new { email, password = InnerAllyFactory.GoodPassword, twoFactorCode = Totp.NotCurrent(key) }, Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var right = await client.PostAsJsonAsync("/api/v1/account/login", new { email, password = InnerAllyFactory.GoodPassword, twoFactorCode = Totp.Code(key, DateTimeOffset.UtcNow) }, Cancel);
+
+        await AssertTooManyAsync(right);
+    }
+
     private static Dictionary<string, string> Fields(string current) => new()
     {
         ["Input.CurrentPassword"] = current,
