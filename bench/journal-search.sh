@@ -29,7 +29,7 @@ mkdir -p "$OUT"
 
 start_app() { # $1 provider, $2 connection string
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  Database__Provider="$1" ConnectionStrings__InnerAlly="$2" \
+  Database__Provider="$1" ConnectionStrings__InnerAlly="$2" RateLimits__WritesPerMinute=1000000 \
     "$OUT/app/InnerAlly" --urls "$BASE" >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 200); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.05; done

@@ -29,7 +29,7 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
 start_app() { # $1 provider, $2 connection string
   ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  Database__Provider="$1" ConnectionStrings__InnerAlly="$2" RateLimits__SignInPermitLimit=1000 \
+  Database__Provider="$1" ConnectionStrings__InnerAlly="$2" RateLimits__SignInPermitLimit=1000 RateLimits__WritesPerMinute=1000000 \
     "$OUT/app/InnerAlly" --urls "$BASE" >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 200); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.05; done

@@ -26,12 +26,22 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 100_000)]
     public int AnalysisPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Changes one signed-in person may make a minute (every POST, PUT, PATCH and DELETE, through
+    /// the API and the pages), so one token cannot fill the database. Far above anyone's writing.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int WritesPerMinute { get; set; } = 120;
 }
 
 /// <summary>Slows down password guessing and mass registration: 429 with Retry-After.</summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+
+    /// <summary>Marks a POST that only reads (a search sent in the body) or has its own budget, so it is not counted as a change.</summary>
+    public static readonly object NotAChange = new();
 
     public const string TooManyMessage = "There have been several attempts in a short time. For your safety, please wait a little and try again.";
 
@@ -57,6 +67,19 @@ public static class RateLimits
                                 QueueLimit = 0,
                             };
                         }));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.Identity?.IsAuthenticated != true
+                || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
+                || context.GetEndpoint()?.Metadata.Contains(NotAChange) == true
+                // Signing out always works.
+                || context.Request.Path.StartsWithSegments("/account/logout") || context.Request.Path.StartsWithSegments("/api/v1/account/logout")
+                    ? RateLimitPartition.GetNoLimiter("reads")
+                    : RateLimitPartition.GetFixedWindowLimiter("writes:" + context.User.GetUserId(), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.WritesPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
             limiter.OnRejected = OnRejectedAsync;
         });
     }

@@ -20,6 +20,7 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Tests register many people from one address; the rate-limit tests lower this again.
         ["RateLimits:SignInPermitLimit"] = "100000",
+        ["RateLimits:WritesPerMinute"] = "1000000",
     };
 
     private TestDatabase? _database;

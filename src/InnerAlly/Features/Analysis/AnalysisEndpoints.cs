@@ -22,6 +22,7 @@ public static class AnalysisEndpoints
         var group = app.MapGroup("/api/v1/analysis")
             .WithTags("Analysis")
             .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
+            .WithMetadata(RateLimits.NotAChange) // LanguageBudget is its limit
             .AddEndpointFilter(RequirePageTokenForCookies);
 
         group.MapPost("/", Analyze)

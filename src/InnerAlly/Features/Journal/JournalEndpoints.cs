@@ -26,6 +26,7 @@ public static class JournalEndpoints
             .ProducesValidationProblem()
             .DisableValidation(); // its query strings are checked by hand, field by field
         group.MapPost("/search", SearchAsync)
+            .WithMetadata(RateLimits.NotAChange)
             .WithName("SearchJournalEntries")
             .WithSummary("The same search with the words in the body, {q?, tag?, limit?, cursor?}, so they never travel in a URL (which proxies and request logs keep).")
             .ProducesValidationProblem();
