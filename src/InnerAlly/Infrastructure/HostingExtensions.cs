@@ -78,28 +78,17 @@ public static class HostingExtensions
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/CheckIns", PagePolicy);
-            o.Conventions.AuthorizeFolder("/Practices", PagePolicy);
-            o.Conventions.AuthorizeFolder("/Learn", PagePolicy);
-            o.Conventions.AuthorizeFolder("/Account", PagePolicy);
-            o.Conventions.AuthorizeFolder("/Safety", PagePolicy);
-            o.Conventions.AuthorizeFolder("/Measures", PagePolicy);
-
-            foreach (var folder in (string[])["/Writing", "/Journal", "/AllyRecords", "/Letters", "/AllyCards"])
+            // Every page needs a sign-in unless it is named in PublicPages: a new page folder is private.
+            o.Conventions.AuthorizeFolder("/", PagePolicy);
+            foreach (var page in PublicPages.All)
             {
-                o.Conventions.AuthorizeFolder(folder, PagePolicy);
+                o.Conventions.AllowAnonymousToPage(page);
             }
 
             // One page writes a new item and changes an old one.
             o.Conventions.AddPageRoute("/Journal/Edit", "/journal/new");
             o.Conventions.AddPageRoute("/AllyRecords/Edit", "/ally-records/new");
             o.Conventions.AddPageRoute("/Letters/Edit", "/letters/new");
-            // Help is for everyone, signed in or not, and never needs the database.
-            o.Conventions.AllowAnonymousToPage("/Safety/Help");
-            foreach (var page in AccountPages.Anonymous)
-            {
-                o.Conventions.AllowAnonymousToPage(page);
-            }
         }).AddMvcOptions(o => PlainText.ModelBinderProvider.AddTo(o.ModelBinderProviders));
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);

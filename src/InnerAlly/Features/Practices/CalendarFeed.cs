@@ -45,10 +45,14 @@ public sealed class CalendarFeed
 
     public static string PathFor(string token) => $"/calendar/{token}.ics";
 
-    /// <summary>Makes a new address for the person, replacing any earlier one.</summary>
+    /// <summary>Makes a new address for the person, replacing any earlier one in the same save, so a failure leaves the old address working.</summary>
     public static async Task<CalendarFeed> RenewAsync(Guid userId, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.CalendarFeeds.FirstOrDefaultAsync(f => f.UserId == userId, cancellationToken) is { } old)
+        {
+            db.CalendarFeeds.Remove(old);
+        }
+
         var feed = Create(userId, clock.GetUtcNow().UtcDateTime);
         db.CalendarFeeds.Add(feed);
         await db.SaveChangesAsync(cancellationToken);
