@@ -66,6 +66,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
+    public DbSet<TokenFamily> TokenFamilies => Set<TokenFamily>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -85,6 +89,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new AllyCardConfiguration(KeyRing));
         builder.ApplyConfiguration(new UserConfiguration());
         builder.ApplyConfiguration(new FieldKeyConfiguration());
+        builder.ApplyConfiguration(new SignInFailuresConfiguration());
+        builder.ApplyConfiguration(new TokenFamilyConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -59,10 +59,11 @@ public static class HostingExtensions
                 certificatePath, builder.Configuration["DataProtection:KeyCertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
         }
 
-        AddAccounts(services);
+        AddAccounts(services, builder.Configuration);
         services.AddInnerAllyRateLimits();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemFieldNames.UseJsonNames);
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
@@ -107,9 +108,10 @@ public static class HostingExtensions
         return builder;
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPublicAddress(configuration);
 
         // Pages use the session cookie; the API and apps send a bearer token. Whichever a request
         // carries decides the scheme, so a signed-out page visit is sent to sign in while an API
@@ -135,9 +137,8 @@ public static class HostingExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lockout: SignInThrottle slows the guesser, not the account's owner.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
@@ -170,12 +171,16 @@ public static class HostingExtensions
         services.AddSingleton<WritingFollowUp>();
         services.AddHostedService<LanguageEngineWarmUp>();
         services.AddSingleton<SafetySupport>();
-        services.AddTransient<IEmailSender<User>, MailKitEmailSender>();
+        services.AddTransient<MailKitEmailSender>();
+        services.AddTransient<IEmailSender<User>>(sp => sp.GetRequiredService<MailKitEmailSender>());
         services.AddPasskeySettings();
 
         services.AddSingleton<SessionCookieEvents>();
         services.AddSingleton<SecurityStamps>();
         services.AddSingleton<BearerTickets>();
+        services.AddSingleton<TokenFamilies>();
+        services.AddSingleton<KnownDevices>();
+        services.AddScoped<SignInThrottle>();
 
         services.ConfigureApplicationCookie(o =>
         {

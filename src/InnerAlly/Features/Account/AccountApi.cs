@@ -15,20 +15,11 @@ namespace InnerAlly.Features.Account;
 
 public static class AccountApi
 {
-    private static readonly string[] RateLimited = ["/register", "/login", "/forgotPassword", "/resetPassword", "/resendConfirmationEmail"];
-
-    /// <summary>ASP.NET Core Identity's own endpoints (register, login, refresh, 2FA, ...) under /api/v1/account.</summary>
+    /// <summary>The account API (register, login, refresh, 2FA, ...) under /api/v1/account, in Identity's shapes (see <see cref="AccountEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/account").WithTags("Account");
-        group.MapIdentityApi<User>().Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route }
-                && RateLimited.Any(r => route.EndsWith(r, StringComparison.Ordinal)))
-            {
-                endpoint.Metadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn));
-            }
-        });
+        AccountEndpoints.Map(group);
         group.MapPost("/logout", LogoutEverywhereAsync)
             .RequireAuthorization(HostingExtensions.ApiPolicy)
             .WithName("LogoutEverywhere")
@@ -42,7 +33,8 @@ public static class AccountApi
             .RequireRateLimiting(RateLimits.SignIn)
             .WithName("DeleteAccount")
             .WithSummary("Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapPreferences();
         return app;
     }
@@ -65,16 +57,22 @@ public static class AccountApi
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record DeleteRequest(string? Password);
 
-    private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
-        [FromBody] DeleteRequest? request, ClaimsPrincipal principal, UserManager<User> users, ILoggerFactory loggers)
+    private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> DeleteAsync(
+        [FromBody] DeleteRequest? request, ClaimsPrincipal principal, HttpContext http, UserManager<User> users, SignInThrottle throttle, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return TypedResults.Unauthorized();
         }
 
-        var outcome = await DeleteAccount.HandleAsync(user, request?.Password, users, loggers.CreateLogger(typeof(DeleteAccount)));
-        return DeleteAccount.MessageFor(outcome) is { } message
+        var attempt = await DeleteAccount.HandleAsync(user, request?.Password, users, throttle, loggers.CreateLogger(typeof(DeleteAccount)), cancellationToken);
+        if (attempt.Wait is { } wait)
+        {
+            return AccountEndpoints.TooMany(http, wait);
+        }
+
+        return DeleteAccount.MessageFor(attempt.Outcome) is { } message
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [message] })
             : TypedResults.NoContent();
     }

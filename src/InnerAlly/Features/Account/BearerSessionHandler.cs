@@ -10,7 +10,8 @@ namespace InnerAlly.Features.Account;
 /// The API's scheme: Identity's bearer token, and the session it belongs to must still be alive.
 /// When the person signs out everywhere or changes their password, the security stamp changes
 /// and a token issued before that stops working at once, answering 401. (Cookies get the same
-/// check in SessionCookieEvents; both go through SecurityStamps.)
+/// check in SessionCookieEvents; both go through SecurityStamps.) A token must also be the newest
+/// of its family (<see cref="TokenFamilies"/>): once it has been refreshed, the old one is refused.
 /// </summary>
 public sealed class BearerSessionHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -37,7 +38,9 @@ public sealed class BearerSessionHandler(
             tickets.Remember(presented, ticket);
         }
 
-        return await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(ticket.Principal, services.GetRequiredService<AppDbContext>(), Context.RequestAborted)
+        var db = services.GetRequiredService<AppDbContext>();
+        return await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(ticket.Principal, db, Context.RequestAborted)
+            && await services.GetRequiredService<TokenFamilies>().IsCurrentAsync(ticket.Principal, db, Context.RequestAborted)
             ? AuthenticateResult.Success(new AuthenticationTicket(ticket.Principal, ticket.Properties, Scheme.Name))
             : AuthenticateResult.Fail("This sign-in has ended.");
     }

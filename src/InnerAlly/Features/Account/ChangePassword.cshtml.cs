@@ -9,7 +9,7 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>A new password ends every other session; this one carries on with the new stamp.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed partial class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, ILogger<ChangePasswordModel> logger) : PageModel
+public sealed partial class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,7 +44,19 @@ public sealed partial class ChangePasswordModel(UserManager<User> users, SignInM
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        // Each wrong current password counts against the person's own limit, like every other password check.
+        var result = IdentityResult.Success;
+        var check = await throttle.CheckPersonAsync(user.Id, async () =>
+        {
+            result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+            return !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+        }, HttpContext.RequestAborted);
+        if (check.Wait is { } wait)
+        {
+            ModelState.AddModelError("Input.CurrentPassword", SignInThrottle.WaitMessage(wait));
+            return Page();
+        }
+
         if (!result.Succeeded)
         {
             AccountErrors.AddTo(ModelState, result, string.Empty, "Input.NewPassword", "Input.CurrentPassword");

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,13 +12,16 @@ public sealed class ConfirmEmailModel(UserManager<User> users) : PageModel
 {
     public bool Confirmed { get; private set; }
 
-    /// <summary>Sends the link this page answers: /account/confirm-email?userId=…&amp;code=… (base64url, as Identity UI does).</summary>
-    public static async Task SendLinkAsync(User user, UserManager<User> users, IEmailSender<User> sender, IUrlHelper url, string scheme)
+    /// <summary>
+    /// Sends the link this page answers: /account/confirm-email?userId=…&amp;code=… (base64url, as
+    /// Identity UI does), under App:PublicUrl and never the address the request came to.
+    /// </summary>
+    public static async Task SendLinkAsync(User user, UserManager<User> users, IEmailSender<User> sender, PublicLinks links)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = user.Id, code }, protocol: scheme)!;
-        await sender.SendConfirmationLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link));
+        var link = links.Page("/Account/ConfirmEmail", new { userId = user.Id, code });
+        await sender.SendConfirmationLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link.AbsoluteUri));
     }
 
     public async Task OnGetAsync(Guid? userId, string? code)

@@ -8,7 +8,7 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>/account/delete: the password, then the account and everything in it, then signed out.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class DeleteAccountModel(UserManager<User> users, SignInManager<User> signIn, ILogger<DeleteAccountModel> logger) : PageModel
+public sealed class DeleteAccountModel(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ILogger<DeleteAccountModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -29,8 +29,8 @@ public sealed class DeleteAccountModel(UserManager<User> users, SignInManager<Us
             return Challenge();
         }
 
-        var outcome = await DeleteAccount.HandleAsync(user, Input.Password, users, logger);
-        if (DeleteAccount.MessageFor(outcome) is { } message)
+        var attempt = await DeleteAccount.HandleAsync(user, Input.Password, users, throttle, logger, HttpContext.RequestAborted);
+        if (DeleteAccount.MessageFor(attempt) is { } message)
         {
             ModelState.AddModelError("Input.Password", message);
             return Page();

@@ -17,19 +17,30 @@ public static partial class DeleteAccount
         Deleted,
         NoPassword,
         WrongPassword,
+        MustWait,
     }
 
+    /// <summary>What happened; <see cref="Wait"/> is set when too many wrong passwords came first.</summary>
+    public readonly record struct Attempt(Outcome Outcome, TimeSpan? Wait = null);
+
     /// <summary>Deletes the account when <paramref name="password"/> is the person's own; otherwise nothing changes.</summary>
-    public static async Task<Outcome> HandleAsync(User user, string? password, UserManager<User> users, ILogger logger)
+    public static async Task<Attempt> HandleAsync(User user, string? password, UserManager<User> users, SignInThrottle throttle, ILogger logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(password))
         {
-            return Outcome.NoPassword;
+            return new(Outcome.NoPassword);
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
+        // Each wrong password counts against the person's own limit, like every other password check.
+        var check = await throttle.CheckPersonAsync(user.Id, () => users.CheckPasswordAsync(user, password), cancellationToken);
+        if (check.Wait is { } wait)
         {
-            return Outcome.WrongPassword;
+            return new(Outcome.MustWait, wait);
+        }
+
+        if (!check.Passed)
+        {
+            return new(Outcome.WrongPassword);
         }
 
         var result = await users.DeleteAsync(user);
@@ -39,8 +50,10 @@ public static partial class DeleteAccount
         }
 
         Log.Deleted(logger, user.Id);
-        return Outcome.Deleted;
+        return new(Outcome.Deleted);
     }
+
+    public static string? MessageFor(Attempt attempt) => attempt.Wait is { } wait ? SignInThrottle.WaitMessage(wait) : MessageFor(attempt.Outcome);
 
     public static string? MessageFor(Outcome outcome) => outcome switch
     {

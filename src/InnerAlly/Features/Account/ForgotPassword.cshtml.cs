@@ -16,7 +16,7 @@ namespace InnerAlly.Features.Account;
 /// account, so it tells no one who uses InnerAlly.
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ForgotPasswordModel(UserManager<User> users, IEmailSender<User> sender, IOptions<EmailOptions> email) : PageModel
+public sealed class ForgotPasswordModel(UserManager<User> users, IEmailSender<User> sender, IOptions<EmailOptions> email, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,8 +53,9 @@ public sealed class ForgotPasswordModel(UserManager<User> users, IEmailSender<Us
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { userId = user.Id, code }, protocol: Request.Scheme)!;
-            await sender.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link));
+            // From App:PublicUrl: a forged Host header must not decide where the reset link points.
+            var link = links.Page("/Account/ResetPassword", new { userId = user.Id, code });
+            await sender.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link.AbsoluteUri));
         }
 
         return RedirectToPage(new { sent = true });

@@ -10,12 +10,10 @@ using Microsoft.Extensions.Options;
 namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(UserManager<User> users, SignInManager<User> signIn, IOptions<EmailOptions> email) : PageModel
+public sealed class LoginModel(
+    UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, IOptions<EmailOptions> email) : PageModel
 {
     public const string WrongDetails = "That email and password do not match an account. Please check both and try again.";
-
-    // Checked against when no account has the address, so an unknown address takes as long as a wrong password.
-    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,7 +21,8 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool LockedOut { get; private set; }
+    /// <summary>Set when tries at this address from new devices must wait; the same for every address.</summary>
+    public string? Paused { get; private set; }
 
     public bool NeedsConfirmation { get; private set; }
 
@@ -59,29 +58,32 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
         }
 
         var password = Input.Password!;
-        var user = password.Length <= PasswordStrengthValidator.MaxLength ? await users.FindByEmailAsync(Input.Email!.Trim()) : null;
-        if (user is null)
+        var cancellationToken = HttpContext.RequestAborted;
+        var attempt = await PasswordAttempt.BeginAsync(Input.Email!, password, HttpContext, users, throttle, devices, cancellationToken);
+        if (attempt.Wait is { } wait)
         {
-            users.PasswordHasher.VerifyHashedPassword(new User(), DecoyHash.Value, password.Length <= PasswordStrengthValidator.MaxLength ? password : string.Empty);
+            Paused = SignInThrottle.WaitMessage(wait);
+            return Page();
+        }
+
+        if (attempt.User is not { } user)
+        {
             ModelState.AddModelError("Input.Password", WrongDetails);
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await attempt.SucceededAsync(cancellationToken);
+            devices.Remember(HttpContext, user);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
+            await attempt.SucceededAsync(cancellationToken);
             return RedirectToPage("LoginWith2fa", new { ReturnUrl });
-        }
-
-        if (result.IsLockedOut)
-        {
-            LockedOut = true;
-            return Page();
         }
 
         // Identity says "not allowed" before it looks at the password; only the right password learns why.
@@ -92,11 +94,10 @@ public sealed class LoginModel(UserManager<User> users, SignInManager<User> sign
                 NeedsConfirmation = true;
                 return Page();
             }
-
-            // A wrong password counts towards the pause here too.
-            await users.AccessFailedAsync(user);
         }
 
+        // A wrong password counts towards the pause, the same as one for an unknown address.
+        await attempt.FailedAsync(cancellationToken);
         ModelState.AddModelError("Input.Password", WrongDetails);
         return Page();
     }

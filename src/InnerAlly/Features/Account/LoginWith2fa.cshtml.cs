@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWith2faModel(SignInManager<User> signIn) : PageModel
+public sealed class LoginWith2faModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -16,7 +16,8 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool LockedOut { get; private set; }
+    /// <summary>Set when too many codes did not match; the page says how long to wait.</summary>
+    public string? Paused { get; private set; }
 
     public sealed class InputModel
     {
@@ -36,7 +37,7 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("Login", new { ReturnUrl });
         }
@@ -52,16 +53,17 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
+        var check = await throttle.CheckPersonAsync(user.Id, async () => (await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)).Succeeded, HttpContext.RequestAborted);
+        if (check.Wait is { } wait)
         {
-            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+            Paused = SignInThrottle.WaitMessage(wait);
+            return Page();
         }
 
-        if (result.IsLockedOut)
+        if (check.Passed)
         {
-            LockedOut = true;
-            return Page();
+            devices.Remember(HttpContext, user);
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
         ModelState.AddModelError("Input.Code", "That code did not work. Codes change every 30 seconds, so please try the one showing now.");

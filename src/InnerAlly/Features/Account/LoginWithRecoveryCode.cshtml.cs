@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -16,7 +16,8 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : Pag
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool LockedOut { get; private set; }
+    /// <summary>Set when too many codes did not match; the page says how long to wait.</summary>
+    public string? Paused { get; private set; }
 
     public sealed class InputModel
     {
@@ -30,7 +31,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : Pag
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("Login", new { ReturnUrl });
         }
@@ -41,16 +42,17 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn) : Pag
         }
 
         var code = Input.RecoveryCode!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        if (result.Succeeded)
+        var check = await throttle.CheckPersonAsync(user.Id, async () => (await signIn.TwoFactorRecoveryCodeSignInAsync(code)).Succeeded, HttpContext.RequestAborted);
+        if (check.Wait is { } wait)
         {
-            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
+            Paused = SignInThrottle.WaitMessage(wait);
+            return Page();
         }
 
-        if (result.IsLockedOut)
+        if (check.Passed)
         {
-            LockedOut = true;
-            return Page();
+            devices.Remember(HttpContext, user);
+            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 
         ModelState.AddModelError("Input.RecoveryCode", "That recovery code did not work. Each code works only once; please check it, or try another from your list.");

@@ -12,6 +12,8 @@ public sealed partial class LogoutModel(UserManager<User> users, SignInManager<U
 {
     public const string SignedOutKey = "Account.SignedOut";
 
+    public const string ClearSiteData = "\"cache\", \"storage\"";
+
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("Login");
 
@@ -24,6 +26,9 @@ public sealed partial class LogoutModel(UserManager<User> users, SignInManager<U
         }
 
         await signIn.SignOutAsync();
+        // Nothing of the session stays in this browser: its cache, and the drafts kept in its storage
+        // (site.js forgets them too, for browsers that ignore this header off HTTPS).
+        Response.Headers["Clear-Site-Data"] = ClearSiteData;
         TempData[SignedOutKey] = true;
         return RedirectToPage("Login");
     }

@@ -12,6 +12,17 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<User>
     public const int MinLength = 12;
     public const int MaxLength = 256;
 
+    /// <summary>
+    /// Words about this product that an attacker would try first (ASVS 6.1.2), given to zxcvbn
+    /// beside the person's own address; and the demo account's published password.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ContextWords =
+    [
+        "innerally", "inner ally", "inner-ally", "ally", "compassion", "compassionate", "self-compassion", "cft",
+        "critic", "inner critic", "soothe", "soothing", "threat", "drive", "journal", "check-in", "checkin",
+        "safety plan", "breathe", "practice", Demo.SeedDemo.Password,
+    ];
+
     /// <summary>zxcvbn scores 0-4; 0 and 1 mean the password is among the first million guesses.</summary>
     private const int MinScore = 2;
 
@@ -32,7 +43,7 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<User>
             }));
         }
 
-        var userInputs = new[] { user.Email, user.UserName }.OfType<string>();
+        var userInputs = new[] { user.Email, user.UserName }.OfType<string>().Concat(ContextWords);
         if (Zxcvbn.Zxcvbn.MatchPassword(password, userInputs).Score < MinScore)
         {
             return Task.FromResult(IdentityResult.Failed(new IdentityError

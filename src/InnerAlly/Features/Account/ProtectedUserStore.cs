@@ -36,6 +36,12 @@ public sealed class ProtectedUserStore(
         return result;
     }
 
+    /// <summary>
+    /// Identity's own lockout is off for everyone: anyone who knew an address could pause its
+    /// owner's sign-in with it. <see cref="SignInThrottle"/> slows down the guesser instead.
+    /// </summary>
+    public override Task<bool> GetLockoutEnabledAsync(User user, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
     /// <summary>Every way in (the pages and the API) records when the account began.</summary>
     public override Task<IdentityResult> CreateAsync(User user, CancellationToken cancellationToken = default)
     {

@@ -12,8 +12,9 @@ namespace InnerAlly.Features.Account;
 public sealed partial class RegisterModel(
     UserManager<User> users,
     SignInManager<User> signIn,
-    IEmailSender<User> emailSender,
+    MailKitEmailSender emailSender,
     IOptions<EmailOptions> email,
+    PublicLinks links,
     ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty]
@@ -59,6 +60,16 @@ public sealed partial class RegisterModel(
             TimeZoneId = TimeZones.Normalize(Input.TimeZone) ?? "UTC",
         };
         var result = await users.CreateAsync(user, Input.Password!);
+        // With email on, an address that already has an account gets the same "check your email"
+        // as a new one, and its owner is told by email; nobody learns here who has an account.
+        if (!result.Succeeded && email.Value.IsConfigured
+            && result.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+            && await users.FindByEmailAsync(address) is { } existing)
+        {
+            await emailSender.SendAlreadyRegisteredAsync(existing, links);
+            return RedirectToPage("RegisterConfirmation");
+        }
+
         if (!result.Succeeded)
         {
             AccountErrors.AddTo(ModelState, result, "Input.Email", "Input.Password");
@@ -68,7 +79,7 @@ public sealed partial class RegisterModel(
         Log.Registered(logger, user.Id);
         if (email.Value.IsConfigured)
         {
-            await ConfirmEmailModel.SendLinkAsync(user, users, emailSender, Url, Request.Scheme);
+            await ConfirmEmailModel.SendLinkAsync(user, users, emailSender, links);
             return RedirectToPage("RegisterConfirmation");
         }
 

@@ -10,7 +10,7 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>Answers the same whether or not the address has an account, so it tells no one who uses InnerAlly.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ResendConfirmationModel(UserManager<User> users, IEmailSender<User> sender, IOptions<EmailOptions> email) : PageModel
+public sealed class ResendConfirmationModel(UserManager<User> users, IEmailSender<User> sender, IOptions<EmailOptions> email, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,7 +44,7 @@ public sealed class ResendConfirmationModel(UserManager<User> users, IEmailSende
 
         if (await users.FindByEmailAsync(Input.Email!.Trim()) is { EmailConfirmed: false } user)
         {
-            await ConfirmEmailModel.SendLinkAsync(user, users, sender, Url, Request.Scheme);
+            await ConfirmEmailModel.SendLinkAsync(user, users, sender, links);
         }
 
         return RedirectToPage(new { sent = true });

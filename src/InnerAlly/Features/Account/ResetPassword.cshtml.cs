@@ -1,18 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
 
 /// <summary>The page the reset email links to. A new password ends every session (the stamp changes).</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed partial class ResetPasswordModel(UserManager<User> users, IOptions<EmailOptions> email, ILogger<ResetPasswordModel> logger) : PageModel
+public sealed partial class ResetPasswordModel(UserManager<User> users, SignInThrottle throttle, IOptions<EmailOptions> email, ILogger<ResetPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -62,7 +60,7 @@ public sealed partial class ResetPasswordModel(UserManager<User> users, IOptions
         }
 
         var user = Input.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        var token = Decode(Input.Code);
+        var token = AccountEndpoints.Decode(Input.Code);
         if (user is null || token is null)
         {
             LinkBroken = true;
@@ -82,28 +80,10 @@ public sealed partial class ResetPasswordModel(UserManager<User> users, IOptions
             return Page();
         }
 
-        // Proving the address is enough to lift a pause on sign-in.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // Proving the address is enough to lift a pause on sign-in from new devices.
+        await throttle.ClearAsync([ThrottleKey.Address(user.Email!), ThrottleKey.Person(user.Id)], HttpContext.RequestAborted);
         Log.Reset(logger, user.Id);
         return RedirectToPage(new { done = true });
-    }
-
-    private static string? Decode(string? code)
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private static partial class Log

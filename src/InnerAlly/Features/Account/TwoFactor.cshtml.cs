@@ -15,6 +15,7 @@ public sealed partial class TwoFactorModel(
     UserManager<User> users,
     SignInManager<User> signIn,
     IUserStore<User> store,
+    SignInThrottle throttle,
     ILogger<TwoFactorModel> logger) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -74,14 +75,15 @@ public sealed partial class TwoFactorModel(
 
         if (ModelState.IsValid)
         {
-            var code = LoginWith2faModel.SixDigits(Input.Code);
-            if (code is null)
+            if (LoginWith2faModel.SixDigits(Input.Code) is null)
             {
                 ModelState.AddModelError("Input.Code", "The code is 6 digits, like 123 456. Please check it and try again.");
             }
-            else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            else if (await TwoFactorCodes.CheckAsync(user, Input.Code, null, users, throttle, cancellationToken) is { Passed: false } check)
             {
-                ModelState.AddModelError("Input.Code", "That code did not match. Codes change every 30 seconds, so please try the one your app shows now.");
+                ModelState.AddModelError("Input.Code", check.Wait is { } wait
+                    ? SignInThrottle.WaitMessage(wait)
+                    : "That code did not match. Codes change every 30 seconds, so please try the one your app shows now.");
             }
         }
 

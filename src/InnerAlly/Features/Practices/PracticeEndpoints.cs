@@ -216,7 +216,7 @@ public static class PracticeEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["enabled"] = ["This site does not send email, so reminders can come through the calendar address instead."] });
         }
 
-        await PracticeReminders.SetAsync(enabled, user.GetUserId(), new Uri($"{request.Scheme}://{request.Host}/"), db, clock, cancellationToken);
+        await PracticeReminders.SetAsync(enabled, user.GetUserId(), db, clock, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -21,11 +21,14 @@ public sealed class PracticeReminderSubscription
     /// <summary>Reminders due up to this moment have been dealt with.</summary>
     public DateTime CheckedUpTo { get; internal set; }
 
-    /// <summary>The site's address when the person turned reminders on, for the links in each email.</summary>
+    /// <summary>
+    /// No longer read: links in reminders come from App:PublicUrl, never from a request. Kept until
+    /// a migration rebuilds the table (SQLite cannot drop a column inside a transaction).
+    /// </summary>
     public string SiteUrl { get; private set; } = "";
 
-    public static PracticeReminderSubscription Start(Guid userId, DateTime now, Uri site) =>
-        new() { UserId = userId, CheckedUpTo = now.ToUniversalTime(), SiteUrl = site.GetLeftPart(UriPartial.Authority) };
+    public static PracticeReminderSubscription Start(Guid userId, DateTime now) =>
+        new() { UserId = userId, CheckedUpTo = now.ToUniversalTime() };
 }
 
 internal sealed class PracticeReminderSubscriptionConfiguration : IEntityTypeConfiguration<PracticeReminderSubscription>
@@ -47,12 +50,12 @@ public static partial class PracticeReminders
     public static Task<bool> IsOnAsync(Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
         db.PracticeReminderSubscriptions.AnyAsync(s => s.UserId == userId, cancellationToken);
 
-    public static async Task SetAsync(bool on, Guid userId, Uri site, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task SetAsync(bool on, Guid userId, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var existing = await db.PracticeReminderSubscriptions.FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
         if (on && existing is null)
         {
-            db.PracticeReminderSubscriptions.Add(PracticeReminderSubscription.Start(userId, clock.GetUtcNow().UtcDateTime, site));
+            db.PracticeReminderSubscriptions.Add(PracticeReminderSubscription.Start(userId, clock.GetUtcNow().UtcDateTime));
         }
         else if (!on && existing is not null)
         {
@@ -88,8 +91,8 @@ public static partial class PracticeReminders
         }
     }
 
-    /// <summary>Sends every reminder that has fallen due since the last run; returns how many were sent.</summary>
-    public static async Task<int> SendDueAsync(AppDbContext db, Mailer mailer, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Sends every reminder that has fallen due since the last run; returns how many were sent. Links come from App:PublicUrl.</summary>
+    public static async Task<int> SendDueAsync(AppDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         if (!mailer.IsConfigured)
         {
@@ -113,7 +116,7 @@ public static partial class PracticeReminders
                 {
                     if (Occurrences(item, zone, after, now).Any())
                     {
-                        var (subject, text) = Message(item, new Uri(subscription.SiteUrl));
+                        var (subject, text) = Message(item, links.Site);
                         await mailer.SendAsync(email, subject, text, cancellationToken);
                         Log.Sent(logger, item.Id);
                         sent++;
@@ -134,9 +137,9 @@ public static partial class PracticeReminders
         return ("A few minutes for you",
             "Hello,\n\n" +
             $"You set aside this time for {title}, {item.Minutes} minutes. If now suits you, it is here:\n\n" +
-            $"{new Uri(site, $"/practices/{item.PracticeId}?minutes={item.Minutes}")}\n\n" +
+            $"{new Uri(site, $"practices/{item.PracticeId}?minutes={item.Minutes}")}\n\n" +
             "If now is not a good moment, that is fine. Another one will come.\n\n" +
-            $"You can stop these emails on your week of practice page: {new Uri(site, "/practices/rhythm")}");
+            $"You can stop these emails on your week of practice page: {new Uri(site, "practices/rhythm")}");
     }
 
     private static partial class Log
@@ -147,7 +150,7 @@ public static partial class PracticeReminders
 }
 
 /// <summary>Checks once a minute for reminders that have fallen due.</summary>
-public sealed partial class PracticeReminderService(IServiceScopeFactory scopes, Mailer mailer, TimeProvider clock, ILogger<PracticeReminderService> logger)
+public sealed partial class PracticeReminderService(IServiceScopeFactory scopes, Mailer mailer, PublicLinks links, TimeProvider clock, ILogger<PracticeReminderService> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -166,7 +169,7 @@ public sealed partial class PracticeReminderService(IServiceScopeFactory scopes,
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await PracticeReminders.SendDueAsync(db, mailer, clock, logger, stoppingToken);
+                await PracticeReminders.SendDueAsync(db, mailer, links, clock, logger, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

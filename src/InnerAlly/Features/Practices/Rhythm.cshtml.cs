@@ -82,7 +82,7 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
             return BadRequest();
         }
 
-        await PracticeReminders.SetAsync(on, User.GetUserId(), new Uri($"{Request.Scheme}://{Request.Host}/"), db, clock, cancellationToken);
+        await PracticeReminders.SetAsync(on, User.GetUserId(), db, clock, cancellationToken);
         TempData["Message"] = on
             ? "We'll email you at the times in your week. You can stop this whenever you like."
             : "No more reminder emails. Your week of practice stays as it is.";

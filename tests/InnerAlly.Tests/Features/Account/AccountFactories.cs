@@ -11,13 +11,19 @@ public sealed class EmailFactory : InnerAllyFactory
 {
     public EmailFactory()
     {
-        Settings = new Dictionary<string, string?> { ["Email:PickupDirectory"] = PickupDirectory };
+        Settings = new Dictionary<string, string?> { ["Email:PickupDirectory"] = PickupDirectory, ["App:PublicUrl"] = EmailFactory.PublicUrl };
     }
+
+    /// <summary>Where email links point: the public address, whatever Host a request carried.</summary>
+    public const string PublicUrl = "https://innerally.example";
 
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "innerally-mail", Guid.NewGuid().ToString("N"));
 
     /// <summary>The link in the newest message to <paramref name="email"/> whose path is <paramref name="path"/>, as a local URL.</summary>
-    public string LinkSentTo(string email, string path)
+    public string LinkSentTo(string email, string path) => new Uri(AbsoluteLinkSentTo(email, path)).PathAndQuery;
+
+    /// <summary>The same link as it stands in the email, with its scheme and host.</summary>
+    public string AbsoluteLinkSentTo(string email, string path)
     {
         var messages = Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*.eml") : [];
         foreach (var file in messages.OrderByDescending(f => f, StringComparer.Ordinal))
@@ -32,7 +38,7 @@ public sealed class EmailFactory : InnerAllyFactory
             {
                 if (Uri.TryCreate(word, UriKind.Absolute, out var uri) && uri.AbsolutePath == path)
                 {
-                    return uri.PathAndQuery;
+                    return word;
                 }
             }
         }

@@ -59,7 +59,8 @@ public sealed class DeleteAccountPageTests(InnerAllyFactory factory) : IClassFix
         var response = await browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Input.Password"] = InnerAllyFactory.GoodPassword });
 
         PageBrowser.AssertRedirectsTo(response, "/account/deleted");
-        var goodbye = await browser.OpenAsync(response.Headers.Location!.OriginalString);
+        var (goodbyeResponse, goodbye) = await browser.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("\"cache\", \"storage\"", string.Join(", ", goodbyeResponse.Headers.GetValues("Clear-Site-Data")));
         Assert.Equal("Your account is deleted", goodbye.QuerySelector("h1")!.TextContent.Trim());
         Assert.Null(goodbye.QuerySelector("nav form[action='/account/logout']"));
         Assert.Equal(0, factory.WithDb(db => db.Users.Count(u => u.Email == email)));

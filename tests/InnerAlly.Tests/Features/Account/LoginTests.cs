@@ -4,7 +4,7 @@ using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.Tests.Features.Account;
 
-/// <summary>/account/login and the API's login: wrong passwords, the 15-minute pause, return URLs.</summary>
+/// <summary>/account/login and the API's login: wrong passwords, the pause for new devices, return URLs.</summary>
 public sealed class LoginTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -53,7 +53,7 @@ public sealed class LoginTests(InnerAllyFactory factory) : IClassFixture<InnerAl
     private static string LoginMessage => InnerAlly.Features.Account.LoginModel.WrongDetails;
 
     [Fact]
-    public async Task Five_wrong_passwords_pause_sign_in_even_with_the_right_password()
+    public async Task Five_wrong_passwords_pause_sign_in_from_a_new_device_even_with_the_right_password()
     {
         var email = await NewPersonAsync();
         var browser = new PageBrowser(factory.CreatePageClient());
@@ -66,16 +66,17 @@ public sealed class LoginTests(InnerAllyFactory factory) : IClassFixture<InnerAl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = (await PageBrowser.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent;
-        Assert.Contains("paused for 15 minutes", message, StringComparison.Ordinal);
+        Assert.Contains("wait a little", message, StringComparison.Ordinal);
         Assert.Contains("for your safety", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("device you have signed in on before", message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, await browser.StatusOfAsync("/check-ins"));
     }
 
     [Fact]
-    public async Task Api_login_is_paused_after_five_wrong_passwords_too()
+    public async Task Api_login_from_a_new_device_answers_429_after_five_wrong_passwords()
     {
         var email = InnerAllyFactory.NewEmail();
-        await factory.CreateSignedInApiClientAsync(email);
+        (await factory.CreateClient().PostAsJsonAsync("/api/v1/account/register", new { email, password = InnerAllyFactory.GoodPassword }, Cancel)).EnsureSuccessStatusCode();
         var client = factory.CreateClient();
         for (var i = 0; i < 5; i++)
         {
@@ -85,8 +86,9 @@ public sealed class LoginTests(InnerAllyFactory factory) : IClassFixture<InnerAl
 
         var right = await client.PostAsJsonAsync("/api/v1/account/login", new { email, password = InnerAllyFactory.GoodPassword }, Cancel);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync(Cancel), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.True(right.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("application/problem+json", right.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class PersonalDataFactory : InnerAllyFactory
 {
     public PersonalDataFactory()
     {
-        Settings = new Dictionary<string, string?> { ["Email:PickupDirectory"] = PickupDirectory };
+        Settings = new Dictionary<string, string?> { ["Email:PickupDirectory"] = PickupDirectory, ["App:PublicUrl"] = EmailFactory.PublicUrl };
     }
 
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "innerally-mail", Guid.NewGuid().ToString("N"));
@@ -151,6 +151,7 @@ public sealed class PersonalDataFactory : InnerAllyFactory
         [typeof(AllyRecord)] = db.AllyRecords.Count(x => x.UserId == userId),
         [typeof(Letter)] = db.Letters.Count(x => x.UserId == userId),
         [typeof(AllyCard)] = db.AllyCards.Count(x => x.UserId == userId),
+        [typeof(TokenFamily)] = db.TokenFamilies.Count(x => x.UserId == userId),
     });
 
     /// <summary>The account and every entity type the model ties to it.</summary>

@@ -60,6 +60,8 @@ public sealed class RegisterTests(InnerAllyFactory factory) : IClassFixture<Inne
     [InlineData("short pass", "at least 12 characters")]
     [InlineData("password1234", "most common")]
     [InlineData("aaaaaaaaaaaaaaaa", "most common")]
+    [InlineData("innerally compassion", "most common")]
+    [InlineData("gentle harbour evening tide", "most common")]
     public async Task Weak_short_or_common_password_is_explained_beside_the_field_and_no_account_is_made(string password, string expected)
     {
         var (response, email) = await RegisterAsync(password);

@@ -21,8 +21,11 @@ public sealed class ReminderFactory : InnerAllyFactory
 {
     public ReminderFactory()
     {
-        Settings = new Dictionary<string, string?> { ["Email:PickupDirectory"] = PickupDirectory };
+        Settings = new Dictionary<string, string?> { ["Email:PickupDirectory"] = PickupDirectory, ["App:PublicUrl"] = PublicUrl };
     }
+
+    /// <summary>Reminder links come from here, never from the address a request came to.</summary>
+    public const string PublicUrl = "https://innerally.example";
 
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "innerally-mail", Guid.NewGuid().ToString("N"));
 
@@ -49,7 +52,8 @@ public sealed class ReminderFactory : InnerAllyFactory
     {
         await using var scope = Services.CreateAsyncScope();
         return await PracticeReminders.SendDueAsync(
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(), Clock, NullLogger.Instance,
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(),
+            scope.ServiceProvider.GetRequiredService<PublicLinks>(), Clock, NullLogger.Instance,
             TestContext.Current.CancellationToken);
     }
 
@@ -98,7 +102,7 @@ public sealed class PracticeRemindersTests(ReminderFactory factory) : IClassFixt
         var message = factory.Messages.Skip(before).Single(m => m.To.Mailboxes.Any(b => b.Address == email));
         Assert.Equal("A few minutes for you", message.Subject);
         Assert.Contains("Soothing touch, 3 minutes", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("http://localhost/practices/soothing-touch?minutes=3", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://innerally.example/practices/soothing-touch?minutes=3", message.TextBody, StringComparison.Ordinal);
         var rhythm = await client.GetFromJsonAsync<JsonElement>("/api/v1/practice-rhythm", Cancel);
         Assert.True(rhythm.GetProperty("emailAvailable").GetBoolean());
         Assert.True(rhythm.GetProperty("emailReminders").GetBoolean());

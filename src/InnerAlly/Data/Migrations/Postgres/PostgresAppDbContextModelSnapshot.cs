@@ -40,6 +40,50 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.ToTable("FieldKeys", (string)null);
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Account.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Account.TokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("TokenFamilies");
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Account.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -789,6 +833,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Account.TokenFamily", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InnerAlly.Features.AllyCards.AllyCard", b =>

@@ -35,6 +35,50 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.ToTable("FieldKeys", (string)null);
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.Account.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Account.TokenFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("TokenFamilies");
+                });
+
             modelBuilder.Entity("InnerAlly.Features.Account.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -778,6 +822,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Account.TokenFamily", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InnerAlly.Features.AllyCards.AllyCard", b =>
