@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.E2E.Infrastructure;
@@ -30,14 +31,26 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
         return context;
     }
 
-    /// <summary>Registers a new person and signs them in with a cookie in this context.</summary>
+    /// <summary>
+    /// Registers a new person and signs them in with a cookie in this context. One person per context:
+    /// asked again for the same context, it answers with the person already signed in there, so a page
+    /// opened twice (as the page walk does, wide and then narrow) costs one sign-up.
+    /// </summary>
     protected static async Task<Person> SignUpAndSignInAsync(IBrowserContext context)
     {
+        if (SignedUp.TryGetValue(context, out var signedIn))
+        {
+            return signedIn;
+        }
+
         var person = new Person(InnerAllyFactory.NewEmail(), InnerAllyFactory.GoodPassword);
         await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/account/register", new() { DataObject = new { email = person.Email, password = person.Password } }));
         await SignInAsync(context, person);
+        SignedUp.AddOrUpdate(context, person);
         return person;
     }
+
+    private static readonly ConditionalWeakTable<IBrowserContext, Person> SignedUp = [];
 
     /// <summary>Signs an existing person in with a cookie in this context.</summary>
     protected static async Task SignInAsync(IBrowserContext context, Person person) =>
@@ -68,8 +81,8 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
     /// <summary>A full-page screenshot to look at after changing a page, saved beside the 320 px ones.</summary>
     protected static async Task SaveScreenshotAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(NarrowScreenTests.ScreenshotFolder);
-        var path = Path.Combine(NarrowScreenTests.ScreenshotFolder, $"{name}.png");
+        Directory.CreateDirectory(NarrowScreenCheck.ScreenshotFolder);
+        var path = Path.Combine(NarrowScreenCheck.ScreenshotFolder, $"{name}.png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
     }
