@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: every project once on SQLite, then the projects that touch the database
-# again on PostgreSQL when INNERALLY_TEST_POSTGRES names a server login that may create databases.
+# The whole test suite: every project on SQLite and, at the same time, the projects that touch the
+# database again on PostgreSQL when INNERALLY_TEST_POSTGRES names a server login that may create databases.
 # The browser suite and the language tests run once, on SQLite (the README's database): the HTTP
 # suite already runs every request against both providers, and the language engine has no
 # database at all. Each run writes TRX reports; the totals printed last are summed from those
@@ -41,26 +41,44 @@ elif ! dotnet build InnerAlly.slnx --nologo -v quiet -clp:ErrorsOnly; then
   exit 1
 fi
 
-for run in "${runs[@]}"; do
-  echo "== tests on $run"
-  dir=$results/$run
+# One run per database. The runs go side by side: the browser suite mostly waits on the browser
+# and the server, so the PostgreSQL run uses the cores it leaves idle. Each run's console output
+# is kept in its folder and shown once it is done, so the two do not interleave.
+run_tests() {
+  local run=$1 dir=$results/$1 target=()
   if [[ $run == sqlite ]]; then
-    expected=("${projects[@]}")
     target=(--solution InnerAlly.slnx)
   else
-    expected=("${postgres_projects[@]}")
-    target=()
-    for project in "${expected[@]}"; do
+    for project in "${postgres_projects[@]}"; do
       target+=(--project "tests/$project/$project.csproj")
     done
   fi
+  mkdir -p "$dir"
   INNERALLY_TEST_DATABASE=$run dotnet test "${target[@]}" --no-build --no-ansi --no-progress \
-    --report-trx --results-directory "$dir" --timeout "$timeout" "$@"
-  code=$?
-  if [[ $code -ne 0 ]]; then
+    --report-trx --results-directory "$dir" --timeout "$timeout" "${@:2}" > "$dir/console.log" 2>&1
+  echo $? > "$dir/exit-code"
+}
+
+echo "== tests on ${runs[*]} ($(date -u +%H:%M:%S))"
+for run in "${runs[@]}"; do
+  run_tests "$run" "$@" &
+done
+wait
+
+for run in "${runs[@]}"; do
+  dir=$results/$run
+  echo "== tests on $run"
+  cat "$dir/console.log"
+  if [[ $run == sqlite ]]; then
+    expected=("${projects[@]}")
+  else
+    expected=("${postgres_projects[@]}")
+  fi
+  code=$(cat "$dir/exit-code" 2>/dev/null || echo "none")
+  if [[ $code != 0 ]]; then
     echo "dotnet test on $run exited with $code."
     # Failed tests alone give exit code 2; anything else means the run itself went wrong.
-    if [[ $code -ne 2 ]]; then
+    if [[ $code != 2 ]]; then
       crashed=1
     fi
   fi
