@@ -13,6 +13,7 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentDictionary<IRequest, DateTime> _pending = new();
+    private readonly ConcurrentQueue<string> _slow = new();
 
     protected BrowserApp BrowserApp { get; } = browserApp;
 
@@ -25,7 +26,14 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
         // Requests the page started but never finished are listed when the test ends: the first
         // thing to know when a wait for "load" or "networkidle" times out.
         context.Request += (_, request) => _pending[request] = DateTime.UtcNow;
-        context.RequestFinished += (_, request) => _pending.TryRemove(request, out DateTime _);
+        context.RequestFinished += (_, request) =>
+        {
+            // Slow answers are listed too: under load, which request took the time.
+            if (_pending.TryRemove(request, out var started) && DateTime.UtcNow - started > TimeSpan.FromSeconds(2))
+            {
+                _slow.Enqueue($"{request.Method} {request.Url} ({request.ResourceType}) took {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+            }
+        };
         context.RequestFailed += (_, request) => _pending.TryRemove(request, out DateTime _);
         _contexts.Add(context);
         return context;
@@ -105,6 +113,11 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var slow in _slow)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Slow: {slow}.");
+        }
+
         foreach (var (request, started) in _pending.Where(p => DateTime.UtcNow - p.Value > TimeSpan.FromSeconds(2)))
         {
             TestContext.Current.TestOutputHelper?.WriteLine(
