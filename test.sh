@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# The whole test suite: once on SQLite, then again on PostgreSQL when INNERALLY_TEST_POSTGRES
-# names a server login that may create databases. Each run writes TRX reports; the totals
-# printed last are summed from those reports, not from the console, so a run that crashed
-# or reported nothing counts as a failure.
+# The whole test suite: every project on SQLite and, at the same time, the projects that touch the
+# database again on PostgreSQL when INNERALLY_TEST_POSTGRES names a server login that may create databases.
+# The browser suite and the language tests run once, on SQLite (the README's database): the HTTP
+# suite already runs every request against both providers, and the language engine has no
+# database at all. Each run writes TRX reports; the totals printed last are summed from those
+# reports, not from the console, so a run that crashed or reported nothing counts as a failure.
 #
 #   ./test.sh                         SQLite only
 #   INNERALLY_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=..." ./test.sh
 #
 # Extra arguments go to every `dotnet test` run (for example --filter-class 'InnerAlly.Tests.Data.*').
 # INNERALLY_TEST_RESULTS moves the reports (default TestResults/suite); INNERALLY_TEST_TIMEOUT
-# bounds each run (default 20m).
+# bounds each run (default 20m); INNERALLY_TEST_NO_BUILD=1 skips the build (.ci/run has just built).
 set -uo pipefail
 
 cd "$(dirname "$0")"
@@ -23,33 +25,65 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 crashed=0
 mapfile -t projects < <(grep -o 'tests/[^"]*\.csproj' InnerAlly.slnx | xargs -n1 basename | sed 's/\.csproj$//')
+# The projects run again on PostgreSQL: those whose tests go through the database.
+postgres_projects=(InnerAlly.Tests)
 runs=(sqlite)
 if [[ -n "${INNERALLY_TEST_POSTGRES:-}" ]]; then
   runs+=(postgres)
 fi
 
 echo "== build"
-if ! dotnet build InnerAlly.slnx --nologo -v quiet -clp:ErrorsOnly; then
+if [[ "${INNERALLY_TEST_NO_BUILD:-}" == 1 ]]; then
+  echo "skipped (INNERALLY_TEST_NO_BUILD=1)"
+elif ! dotnet build InnerAlly.slnx --nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed; no tests ran."
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
 fi
 
+# One run per database. The runs go side by side: the browser suite mostly waits on the browser
+# and the server, so the PostgreSQL run uses the cores it leaves idle. Each run's console output
+# is kept in its folder and shown once it is done, so the two do not interleave.
+run_tests() {
+  local run=$1 dir=$results/$1 target=()
+  if [[ $run == sqlite ]]; then
+    target=(--solution InnerAlly.slnx)
+  else
+    for project in "${postgres_projects[@]}"; do
+      target+=(--project "tests/$project/$project.csproj")
+    done
+  fi
+  mkdir -p "$dir"
+  INNERALLY_TEST_DATABASE=$run dotnet test "${target[@]}" --no-build --no-ansi --no-progress \
+    --report-trx --results-directory "$dir" --timeout "$timeout" "${@:2}" > "$dir/console.log" 2>&1
+  echo $? > "$dir/exit-code"
+}
+
+echo "== tests on ${runs[*]} ($(date -u +%H:%M:%S))"
 for run in "${runs[@]}"; do
-  echo "== tests on $run"
+  run_tests "$run" "$@" &
+done
+wait
+
+for run in "${runs[@]}"; do
   dir=$results/$run
-  INNERALLY_TEST_DATABASE=$run dotnet test --solution InnerAlly.slnx --no-build --no-ansi --no-progress \
-    --report-trx --results-directory "$dir" --timeout "$timeout" "$@"
-  code=$?
-  if [[ $code -ne 0 ]]; then
+  echo "== tests on $run"
+  cat "$dir/console.log"
+  if [[ $run == sqlite ]]; then
+    expected=("${projects[@]}")
+  else
+    expected=("${postgres_projects[@]}")
+  fi
+  code=$(cat "$dir/exit-code" 2>/dev/null || echo "none")
+  if [[ $code != 0 ]]; then
     echo "dotnet test on $run exited with $code."
     # Failed tests alone give exit code 2; anything else means the run itself went wrong.
-    if [[ $code -ne 2 ]]; then
+    if [[ $code != 2 ]]; then
       crashed=1
     fi
   fi
-  # Every test project must report, or one that could not start would pass unnoticed.
-  for project in "${projects[@]}"; do
+  # Every test project of the run must report, or one that could not start would pass unnoticed.
+  for project in "${expected[@]}"; do
     if ! compgen -G "$dir/${project}_*.trx" > /dev/null; then
       echo "$project wrote no TRX report on $run: it did not run, or crashed before reporting."
       crashed=1

@@ -35,7 +35,11 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task The_3_minute_breathing_practice_plays_through_pauses_skips_and_ends_ready_to_log()
     {
+        // Where the time goes, in the test output: this test once stalled after Save on a loaded machine.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"At {watch.Elapsed.TotalSeconds:0.0} s: {what}");
         var page = await PausedPageAsync();
+        Step("paused page");
         await GoAsync(page, $"{Breathing}?minutes=3");
         var player = page.Locator("[data-player]");
         var where = player.Locator("[data-step-number]");
@@ -50,6 +54,7 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
         await Expect(totalLeft).ToHaveTextAsync("3:00");
         await Expect(player.Locator("[data-pacer]")).ToHaveAttributeAsync("data-phase", "in");
 
+        Step("before runFor 10");
         await page.Clock.RunForAsync(10_000);
         await Expect(stepLeft).ToHaveTextAsync("0:10");
         await Expect(totalLeft).ToHaveTextAsync("2:50");
@@ -73,6 +78,7 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
         await Expect(totalLeft).ToHaveTextAsync("2:40");
         await Expect(stepLeft).ToHaveTextAsync("0:20");
 
+        Step("before runFor 160");
         await page.Clock.RunForAsync(160_000);
         var end = player.Locator("[data-end]");
         await Expect(end.GetByRole(AriaRole.Heading)).ToHaveTextAsync("That is the end of the practice");
@@ -84,12 +90,17 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
         await Expect(end.GetByRole(AriaRole.Link, new() { Name = "Back to practices" })).ToBeVisibleAsync();
         await Expect(player.Locator("[data-stage]")).ToBeHiddenAsync();
 
+        Step("before log click");
         await log.ClickAsync();
         await page.WaitForURLAsync($"**{Breathing}/log?minutes=3");
         await Expect(page.GetByLabel("Minutes")).ToHaveValueAsync("3");
+        Step("before save click");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Step("before wait history");
         await page.WaitForURLAsync("**/practices/history");
+        Step("history");
         await Expect(page.Locator(".practice-sessions li").First).ToContainTextAsync("Soothing rhythm breathing, 3 minutes");
+        Step("done");
     }
 
     [Fact]

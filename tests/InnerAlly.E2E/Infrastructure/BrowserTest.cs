@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.E2E.Infrastructure;
@@ -12,6 +13,7 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentDictionary<IRequest, DateTime> _pending = new();
+    private readonly ConcurrentQueue<string> _slow = new();
 
     protected BrowserApp BrowserApp { get; } = browserApp;
 
@@ -24,20 +26,39 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
         // Requests the page started but never finished are listed when the test ends: the first
         // thing to know when a wait for "load" or "networkidle" times out.
         context.Request += (_, request) => _pending[request] = DateTime.UtcNow;
-        context.RequestFinished += (_, request) => _pending.TryRemove(request, out DateTime _);
+        context.RequestFinished += (_, request) =>
+        {
+            // Slow answers are listed too: under load, which request took the time.
+            if (_pending.TryRemove(request, out var started) && DateTime.UtcNow - started > TimeSpan.FromSeconds(2))
+            {
+                _slow.Enqueue($"{request.Method} {request.Url} ({request.ResourceType}) took {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+            }
+        };
         context.RequestFailed += (_, request) => _pending.TryRemove(request, out DateTime _);
         _contexts.Add(context);
         return context;
     }
 
-    /// <summary>Registers a new person and signs them in with a cookie in this context.</summary>
+    /// <summary>
+    /// Registers a new person and signs them in with a cookie in this context. One person per context:
+    /// asked again for the same context, it answers with the person already signed in there, so a page
+    /// opened twice (as the page walk does, wide and then narrow) costs one sign-up.
+    /// </summary>
     protected static async Task<Person> SignUpAndSignInAsync(IBrowserContext context)
     {
+        if (SignedUp.TryGetValue(context, out var signedIn))
+        {
+            return signedIn;
+        }
+
         var person = new Person(InnerAllyFactory.NewEmail(), InnerAllyFactory.GoodPassword);
         await ExpectOkAsync(await context.APIRequest.PostAsync("/api/v1/account/register", new() { DataObject = new { email = person.Email, password = person.Password } }));
         await SignInAsync(context, person);
+        SignedUp.AddOrUpdate(context, person);
         return person;
     }
+
+    private static readonly ConditionalWeakTable<IBrowserContext, Person> SignedUp = [];
 
     /// <summary>Signs an existing person in with a cookie in this context.</summary>
     protected static async Task SignInAsync(IBrowserContext context, Person person) =>
@@ -68,8 +89,8 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
     /// <summary>A full-page screenshot to look at after changing a page, saved beside the 320 px ones.</summary>
     protected static async Task SaveScreenshotAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(NarrowScreenTests.ScreenshotFolder);
-        var path = Path.Combine(NarrowScreenTests.ScreenshotFolder, $"{name}.png");
+        Directory.CreateDirectory(NarrowScreenCheck.ScreenshotFolder);
+        var path = Path.Combine(NarrowScreenCheck.ScreenshotFolder, $"{name}.png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
     }
@@ -92,6 +113,11 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var slow in _slow)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Slow: {slow}.");
+        }
+
         foreach (var (request, started) in _pending.Where(p => DateTime.UtcNow - p.Value > TimeSpan.FromSeconds(2)))
         {
             TestContext.Current.TestOutputHelper?.WriteLine(

@@ -152,10 +152,18 @@ public abstract partial class BrowserTest
     /// <summary>An open page and the things on it a person came to use.</summary>
     protected sealed record OpenedPage(IPage Page, IResponse FirstResponse, IReadOnlyList<(string Name, ILocator Locator)> MainActions);
 
-    /// <summary>Opens <paramref name="which"/> in a new tab of <paramref name="context"/>, signing in first where the page needs it.</summary>
-    protected async Task<OpenedPage> OpenAsync(IBrowserContext context, AppPage which)
+    /// <summary>
+    /// Opens <paramref name="which"/> in a new tab of <paramref name="context"/>, signing in first where the page
+    /// needs it; the tab is <paramref name="viewport"/> wide from the start when one is given.
+    /// </summary>
+    protected async Task<OpenedPage> OpenAsync(IBrowserContext context, AppPage which, ViewportSize? viewport = null)
     {
         var page = await context.NewPageAsync();
+        if (viewport is not null)
+        {
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+        }
+
         var (response, actions) = which switch
         {
             AppPage.SignIn => await OpenSignInAsync(page),

@@ -47,14 +47,16 @@ public class InnerAllyFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// Another host's database, for tests of two app instances on one database; it stays
-    /// for its owner to delete. Without it, each factory makes its own.
+    /// for its owner to delete. Without it, each factory makes its own, already migrated
+    /// (<see cref="TestDatabase.CreateMigratedAsync"/>); the app migrating an empty database is
+    /// tested where it starts as its own process (AppProcess).
     /// </summary>
     public TestDatabase? SharedDatabase { get; init; }
 
     public async ValueTask InitializeAsync()
     {
         _ownsDatabase = SharedDatabase is null;
-        _database = SharedDatabase ?? await TestDatabase.CreateAsync();
+        _database = SharedDatabase ?? await TestDatabase.CreateMigratedAsync();
         _settings["Database:Provider"] = _database.Provider.ToString();
         _settings["ConnectionStrings:InnerAlly"] = _database.ConnectionString;
     }

@@ -1,0 +1,34 @@
+using InnerAlly.E2E.Infrastructure;
+
+namespace InnerAlly.E2E;
+
+/// <summary>
+/// Every page, walked once: opened as a person would see it at 1280 px, checked by axe in light and
+/// dark (<see cref="AxeCheck"/>), then opened again in a 320 px tab of the same browser context, for the
+/// same person (<see cref="NarrowScreenCheck"/>). The Content-Security-Policy is watched on both tabs
+/// (<see cref="CspWatch"/>). Every problem found is reported together, so one does not hide another.
+/// </summary>
+public sealed class PageWalkTests(BrowserApp app) : BrowserTest(app)
+{
+    [Theory]
+    [MemberData(nameof(AllPages))]
+    public async Task Page_passes_axe_in_light_and_dark_keeps_its_content_security_policy_and_fits_320_px(AppPage which)
+    {
+        var context = await NewContextAsync(new() { ColorScheme = ColorScheme.Light });
+        var csp = await CspWatch.StartAsync(context);
+        var problems = new List<string>();
+
+        var wide = await OpenAsync(context, which);
+        // Everything the page asks for has arrived, so a late script or style is watched too.
+        await wide.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        problems.AddRange(await AxeCheck.ProblemsAsync(wide.Page, which));
+        problems.AddRange(await csp.ProblemsAsync(wide.FirstResponse, which));
+
+        var narrow = await OpenAsync(context, which, NarrowScreenCheck.Viewport);
+        problems.AddRange(await NarrowScreenCheck.ProblemsAsync(narrow.Page, narrow.MainActions, which));
+        await narrow.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        problems.AddRange(await csp.ProblemsAsync(narrow.FirstResponse, which));
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+}
