@@ -53,8 +53,16 @@ public sealed class TokenFamilies(TimeProvider clock)
     public const string FamilyClaim = "innerally:token_family";
     public const string GenerationClaim = "innerally:token_generation";
 
-    /// <summary>Families older than the longest refresh token's life are gone for good.</summary>
-    public static readonly TimeSpan KeepFor = TimeSpan.FromDays(15);
+    /// <summary>
+    /// An app's sign-in lasts at most this long from the password (ASVS 7.3.2), however often it
+    /// refreshes; each refresh token also lapses after 14 days unused (Identity's default). Pages
+    /// end sooner (30 idle minutes, 12 hours at most): a phone app is kept by one person, and
+    /// asking for the password every day would keep people from writing when they most need to.
+    /// </summary>
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Families past their lifetime are gone for good.</summary>
+    public static readonly TimeSpan KeepFor = AbsoluteLifetime;
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
@@ -77,8 +85,9 @@ public sealed class TokenFamilies(TimeProvider clock)
         }
 
         Forget(familyId);
+        var startedAfter = clock.GetUtcNow().UtcDateTime - AbsoluteLifetime;
         var moved = await db.TokenFamilies
-            .Where(f => f.Id == familyId && f.UserId == userId && f.EndedAt == null && f.Generation == generation)
+            .Where(f => f.Id == familyId && f.UserId == userId && f.EndedAt == null && f.Generation == generation && f.CreatedAt > startedAfter)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Generation, generation + 1), cancellationToken);
         if (moved == 1)
         {

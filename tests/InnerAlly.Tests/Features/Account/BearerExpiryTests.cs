@@ -30,4 +30,27 @@ public sealed class BearerExpiryTests(ClockFactory factory) : IClassFixture<Cloc
         var refresh = await factory.CreateClient().PostAsJsonAsync("/api/v1/account/refresh", new { refreshToken = token.RefreshToken }, PageBrowser.Cancel);
         Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
     }
+
+    [Fact]
+    public async Task An_app_refreshing_every_10_days_is_asked_for_the_password_again_after_30_days()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var client = factory.CreateClient();
+        (await client.PostAsJsonAsync("/api/v1/account/register", new { email, password = InnerAllyFactory.GoodPassword }, PageBrowser.Cancel)).EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/v1/account/login", new { email, password = InnerAllyFactory.GoodPassword }, PageBrowser.Cancel);
+        var token = (await login.Content.ReadFromJsonAsync<InnerAllyFactory.TokenResponse>(PageBrowser.Cancel))!;
+
+        for (var i = 0; i < 2; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(10));
+            var refreshed = await client.PostAsJsonAsync("/api/v1/account/refresh", new { refreshToken = token.RefreshToken }, PageBrowser.Cancel);
+            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+            token = (await refreshed.Content.ReadFromJsonAsync<InnerAllyFactory.TokenResponse>(PageBrowser.Cancel))!;
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(10).Add(TimeSpan.FromMinutes(1)));
+        var late = await client.PostAsJsonAsync("/api/v1/account/refresh", new { refreshToken = token.RefreshToken }, PageBrowser.Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
+    }
 }
