@@ -9,15 +9,18 @@ namespace InnerAlly.Features.Analysis;
 /// </summary>
 public sealed partial class RiskCheck(ILogger<RiskCheck> logger)
 {
-    /// <summary>The risk found in the text, or null when there is none or no text.</summary>
-    public RiskFinding? Check(string? text, CancellationToken cancellationToken = default) =>
-        Analyze(text, cancellationToken)?.Risk is { Found: true } risk ? risk : null;
+    /// <summary>The risk read in the text written in <paramref name="setting"/> (a notice or the gentle line), or null when there is none or no text.</summary>
+    public RiskFinding? Check(string? text, TextSetting setting, CancellationToken cancellationToken = default) =>
+        Analyze(text, setting, cancellationToken)?.Risk is { } risk && (risk.Found || risk.Gentle) ? risk : null;
+
+    public TextAnalysis? Analyze(string? text, CancellationToken cancellationToken = default) =>
+        Analyze(text, TextSetting.Journal, cancellationToken);
 
     /// <summary>
-    /// Everything the engine notices in the text (risk among it), or null when there is no text or
-    /// the engine failed; a failure is logged by type only and never reaches the person.
+    /// Everything the engine notices in the text (risk among it, read for its setting), or null when
+    /// there is no text or the engine failed; a failure is logged by type only and never reaches the person.
     /// </summary>
-    public TextAnalysis? Analyze(string? text, CancellationToken cancellationToken = default)
+    public TextAnalysis? Analyze(string? text, TextSetting setting, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -26,7 +29,7 @@ public sealed partial class RiskCheck(ILogger<RiskCheck> logger)
 
         try
         {
-            return SharedEngine.Instance.Analyze(text, cancellationToken);
+            return SharedEngine.Instance.Analyze(text, setting, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -34,31 +34,26 @@ public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
 {
     /// <param name="read">The text to analyse (the critic's words, a letter's parts, an entry).</param>
     /// <param name="everything">Every text saved, for the risk check; when it is the same as <paramref name="read"/> the engine runs once.</param>
-    public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    /// <param name="setting">Where the words were written (a journal entry, a record's steps, a letter's parts, a card), which the risk check reads them for.</param>
+    public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var analysis = engine.Analyze(read, cancellationToken);
+        var analysis = engine.Analyze(read, setting, cancellationToken);
         if (!WritingLimits.HasText(everything))
         {
             return new(analysis is null ? null : WritingAnalysis.From(analysis), null);
         }
 
-        var risk = read == everything ? analysis?.Risk : engine.Analyze(everything, cancellationToken)?.Risk;
-        var notice = risk is { Found: true }
-            ? await safety.NoticeForAsync(risk.Category, http, db, cancellationToken)
-            : SafetyNotice.None;
+        var risk = read == everything ? analysis?.Risk : engine.Analyze(everything, setting, cancellationToken)?.Risk;
+        var notice = await safety.ResponseForAsync(risk, http, db, cancellationToken);
         return new(analysis is null ? null : WritingAnalysis.From(analysis), notice);
     }
 
-    /// <summary>For pages: the same checks, and the support notice's category carried to the next page (Post/Redirect/Get).</summary>
+    /// <summary>For pages: the same checks, and what they bring carried to the next page (Post/Redirect/Get).</summary>
     public async Task<AfterSaving> AfterSavingAsync(
-        string? read, string? everything, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        string? read, string? everything, TextSetting setting, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var after = await AfterSavingAsync(read, everything, http, db, cancellationToken);
-        if (after.Safety is { Triggered: true, Category: { } category })
-        {
-            tempData[SafetyFollowUp.TempDataKey] = category;
-        }
-
+        var after = await AfterSavingAsync(read, everything, setting, http, db, cancellationToken);
+        SafetyFollowUp.Carry(after.Safety, tempData);
         return after;
     }
 
