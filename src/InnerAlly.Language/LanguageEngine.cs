@@ -54,10 +54,17 @@ public sealed class LanguageEngine : IDisposable
     }
 
     public TextAnalysis Analyze(string? text, CancellationToken cancellationToken = default) =>
-        AnalyzeMany([text ?? string.Empty], cancellationToken)[0];
+        Analyze(text, TextSetting.Journal, cancellationToken);
 
-    /// <summary>Analyses several texts with one pass of the embedding model, which is faster than one at a time.</summary>
-    public IReadOnlyList<TextAnalysis> AnalyzeMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    /// <summary>Reads <paramref name="text"/> as written in <paramref name="setting"/>, which only changes how sure a risk reading must be to bring the notice.</summary>
+    public TextAnalysis Analyze(string? text, TextSetting setting, CancellationToken cancellationToken = default) =>
+        AnalyzeMany([text ?? string.Empty], setting, cancellationToken)[0];
+
+    public IReadOnlyList<TextAnalysis> AnalyzeMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        AnalyzeMany(texts, TextSetting.Journal, cancellationToken);
+
+    /// <summary>Analyses several texts, all written in <paramref name="setting"/>.</summary>
+    public IReadOnlyList<TextAnalysis> AnalyzeMany(IReadOnlyList<string> texts, TextSetting setting, CancellationToken cancellationToken = default)
     {
         var split = texts.Select(t => Sentences.Split(t ?? string.Empty).Take(MaxSentences).ToList()).ToList();
         var all = split.SelectMany(s => s.Select(span => span.Text)).ToList();
@@ -69,13 +76,13 @@ public sealed class LanguageEngine : IDisposable
             var spans = split[i];
             var slice = embeddings.AsSpan(next, spans.Count).ToArray();
             next += spans.Count;
-            results[i] = Read(texts[i] ?? string.Empty, spans, slice);
+            results[i] = Read(texts[i] ?? string.Empty, spans, slice, setting);
         }
 
         return results;
     }
 
-    private TextAnalysis Read(string text, List<TextSpan> spans, float[][] embeddings)
+    private TextAnalysis Read(string text, List<TextSpan> spans, float[][] embeddings, TextSetting setting)
     {
         var language = LanguageCheck.LooksEnglish(text) ? LanguageSupport.English : LanguageSupport.NotSupported;
         if (spans.Count == 0)
@@ -88,10 +95,10 @@ public sealed class LanguageEngine : IDisposable
         {
             var cues = Cues.Read(spans[i].Text);
             var x = Features.Sentence(embeddings[i], cues.Values);
-            sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
+            sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], Model.Second?.Predict(x)[1] ?? 1.0, Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
         }
 
-        var risk = ReadRisk(sentences, language);
+        var risk = ReadRisk(sentences, language, setting);
         var selfCriticism = ReadSelfCriticism(sentences);
         var traps = ReadTraps(embeddings, sentences);
         var byStart = sentences.ToDictionary(s => s.Span.Start);
@@ -99,16 +106,21 @@ public sealed class LanguageEngine : IDisposable
         return new TextAnalysis(language, risk, selfCriticism, traps, prompts);
     }
 
-    private sealed record Sentence(TextSpan Span, SentenceCues Cues, double[] Risk, double Literal, double[] SelfCriticism, double[] Traps);
+    private sealed record Sentence(TextSpan Span, SentenceCues Cues, double[] Risk, double Literal, double Second, double[] SelfCriticism, double[] Traps);
 
-    private RiskFinding ReadRisk(List<Sentence> sentences, LanguageSupport language)
+    private RiskFinding ReadRisk(List<Sentence> sentences, LanguageSupport language, TextSetting setting)
     {
         // A sentence is risky when P(any risk) reaches the threshold chosen in training, or when a
         // strong, present, un-negated phrase ("kill myself", "he hits me") is there, whatever the
         // model says. Its category is the likeliest risk; the text takes the category of its
         // riskiest sentence, and every risky sentence of that category is evidence.
+        // A sentence the second stage (trained on what the first confuses) finds unlikely is unsure;
+        // so, in a guided setting (a kind letter, an ally card, a record's steps), is a reading by the
+        // model alone, with no clear phrase and no lexicon sign, below the guided bar. An unsure
+        // reading brings the gentle line, and the text's category stays "none".
         var threshold = Model.RiskThresholds["any"];
-        var risky = new List<(Sentence S, string Category, double Confidence, string Reason)>();
+        var second = Model.RiskThresholds.GetValueOrDefault("second");
+        var risky = new List<(Sentence S, string Category, double Confidence, string Reason, bool Sure)>();
         foreach (var s in sentences)
         {
             var any = s.Cues.Adjust((1 - s.Risk[0]) * s.Literal);
@@ -124,27 +136,40 @@ public sealed class LanguageEngine : IDisposable
                 top = s.Risk[c] > s.Risk[top] ? c : top;
             }
 
+            // Harm with nobody else in the sentence is not risk to others ("I dig my nails in till it
+            // hurts"): self-harm must never be filed as a danger to someone else.
+            if (strong is null && RiskCategories.All[top] == RiskCategories.ToOthers && !s.Cues.NamesSomeoneElse)
+            {
+                top = s.Risk[1] >= s.Risk[2] ? 1 : 2;
+            }
+
             var category = strong ?? RiskCategories.All[top];
             var confidence = strong is null ? any : Math.Max(any, 0.9);
+            var lexicon = s.Cues.Constructs.Any(Cues.IsRiskConstruct);
+            var sure = strong is not null
+                || (s.Second >= second && (lexicon || !TextSettings.IsGuided(setting) || any >= TextSettings.GuidedNoticeBar));
             var reason = strong is not null ? "a clear phrase"
                 : s.Cues.Constructs.Count > 0 ? "model, with lexicon: " + string.Join(", ", s.Cues.Constructs.Distinct().Select(k => Cues.Lexicon.Names[k]))
                 : "model";
-            risky.Add((s, category, confidence, reason));
+            risky.Add((s, category, confidence, reason, sure));
         }
 
-        if (risky.Count == 0)
+        // "None" is said with the confidence of the least reassuring sentence, and never
+        // confidently about a language the engine cannot read.
+        double NoneConfidence() => language.Supported ? Math.Round(sentences.Min(s => 1 - s.Cues.Adjust((1 - s.Risk[0]) * s.Literal)), 3) : 0.0;
+        var notice = risky.Where(r => r.Sure).ToList();
+        if (notice.Count == 0)
         {
-            // "None" is said with the confidence of the least reassuring sentence, and never
-            // confidently about a language the engine cannot read.
-            var none = sentences.Min(s => 1 - s.Cues.Adjust((1 - s.Risk[0]) * s.Literal));
-            return new RiskFinding(RiskCategories.None, language.Supported ? Math.Round(none, 3) : 0.0, []);
+            return risky.Count == 0
+                ? new RiskFinding(RiskCategories.None, NoneConfidence(), [])
+                : new RiskFinding(RiskCategories.None, NoneConfidence(), Evidence(risky), RiskLevels.Gentle);
         }
 
-        var first = risky.MaxBy(r => r.Confidence);
-        var evidence = risky.Where(r => r.Category == first.Category)
-            .Select(r => new RiskEvidence(r.S.Span.Text, r.S.Span.Start, r.S.Span.Length, Math.Round(r.Confidence, 3), r.Reason))
-            .ToList();
-        return new RiskFinding(first.Category, Math.Round(first.Confidence, 3), evidence);
+        var first = notice.MaxBy(r => r.Confidence);
+        return new RiskFinding(first.Category, Math.Round(first.Confidence, 3), Evidence([.. notice.Where(r => r.Category == first.Category)]), RiskLevels.Notice);
+
+        static List<RiskEvidence> Evidence(List<(Sentence S, string Category, double Confidence, string Reason, bool Sure)> found) =>
+            [.. found.Select(r => new RiskEvidence(r.S.Span.Text, r.S.Span.Start, r.S.Span.Length, Math.Round(r.Confidence, 3), r.Reason))];
     }
 
     private SelfCriticismFinding ReadSelfCriticism(List<Sentence> sentences)

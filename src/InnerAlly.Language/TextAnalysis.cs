@@ -19,13 +19,17 @@ public sealed record LanguageSupport(bool Supported, string? Note)
 /// <summary>A span of the original text: Start and Length count UTF-16 characters.</summary>
 public sealed record TextSpan(string Text, int Start, int Length);
 
-/// <param name="Category">One of <see cref="RiskCategories"/>.</param>
+/// <param name="Category">One of <see cref="RiskCategories"/>; "none" for the gentle line too, so that only the notice counts as risk found.</param>
 /// <param name="Confidence">0-1: how sure the engine is of the category (for "none", of there being no risk).</param>
-/// <param name="Evidence">The sentences that led to a category other than "none".</param>
-public sealed record RiskFinding(string Category, double Confidence, IReadOnlyList<RiskEvidence> Evidence)
+/// <param name="Evidence">The sentences that led to the notice or to the gentle line.</param>
+/// <param name="Level">One of <see cref="RiskLevels"/>: "notice" exactly when the category is not "none"; "gentle" for an unsure reading.</param>
+public sealed record RiskFinding(string Category, double Confidence, IReadOnlyList<RiskEvidence> Evidence, string Level = RiskLevels.None)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Found => Category != RiskCategories.None;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Gentle => Level == RiskLevels.Gentle;
 }
 
 /// <param name="Reason">What in the sentence weighed most: a lexicon construct or the trained model.</param>

@@ -19,6 +19,22 @@ public class MeasuredTests
         Assert.True(Risk.Value.Recall[RiskCategories.FromOthers] >= Evaluations.Goals.FromOthersRecall, $"recall {Risk.Value.Recall[RiskCategories.FromOthers]:F3}");
 
     [Fact]
+    public void Risk_to_others_recall_on_the_development_set_meets_its_goal() =>
+        Assert.True(Risk.Value.Recall[RiskCategories.ToOthers] >= Evaluations.Goals.ToOthersRecall, $"recall {Risk.Value.Recall[RiskCategories.ToOthers]:F3}");
+
+    [Fact]
+    public void Self_harm_on_the_development_set_is_never_read_as_risk_to_others()
+    {
+        var selfHarm = LabelledData.Risk(Path.Combine(Engine.LanguageData("Development"), "risk-dev.jsonl"))
+            .Where(l => l.Risk == RiskCategories.Self && l.Kind is "self_harm" or "self-harm")
+            .Select(l => l.Text)
+            .ToList();
+
+        Assert.NotEmpty(selfHarm);
+        Assert.DoesNotContain(selfHarm, t => Engine.Instance.Analyze(t, TestContext.Current.CancellationToken).Risk.Category == RiskCategories.ToOthers);
+    }
+
+    [Fact]
     public void Every_robustness_case_passes()
     {
         var failed = Evaluations.Robustness(Engine.Instance).Where(c => !c.Passed).Select(c => c.Name + ": " + c.Detail).ToList();

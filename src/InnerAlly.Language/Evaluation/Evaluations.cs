@@ -18,6 +18,7 @@ public static class Evaluations
         public const double TrapAccuracy = 0.55;
         public const double SelfRecall = 0.95;
         public const double FromOthersRecall = 0.90;
+        public const double ToOthersRecall = 0.85;
         public const double FalseAlarmRate = 0.05;
         public const double SelfCriticismF1 = 0.85;
         public const double FormAccuracy = 0.80;
@@ -28,7 +29,7 @@ public static class Evaluations
     public sealed record RiskReport(
         int Sentences, Dictionary<string, double> Recall, Dictionary<string, double> Precision,
         double FalseAlarmRate, Dictionary<string, (int Alarms, int Count)> FalseAlarmsByKind, Confusion Confusion,
-        IReadOnlyList<(string Text, string Expected, string Got)> Misses);
+        IReadOnlyList<(string Text, string Expected, string Got)> Misses, int RiskyGentle, int OrdinaryGentle);
 
     public sealed record SelfCriticismReport(int Lines, double Precision, double Recall, double F1, double FormAccuracy, int SelfCritical, Confusion Confusion);
 
@@ -132,10 +133,15 @@ public static class Evaluations
         return new TrapReport(order.Count, correct / (double)order.Count, f1s.Average(), perClass, confusion);
     }
 
-    public static RiskReport Risk(LanguageEngine engine, string devJsonl)
+    /// <summary>
+    /// Recall and false alarms count the notice only (the gentle line leaves the category "none");
+    /// <see cref="RiskReport.RiskyGentle"/> and <see cref="RiskReport.OrdinaryGentle"/> count the gentle lines.
+    /// </summary>
+    /// <param name="setting">Read every text as written there (the development set itself has no setting; Journal is the free one).</param>
+    public static RiskReport Risk(LanguageEngine engine, string devJsonl, TextSetting setting = TextSetting.Journal)
     {
         var lines = LabelledData.Risk(devJsonl);
-        var results = engine.AnalyzeMany([.. lines.Select(l => l.Text)]);
+        var results = engine.AnalyzeMany([.. lines.Select(l => l.Text)], setting);
         var confusion = new Confusion(RiskCategories.All);
         var misses = new List<(string, string, string)>();
         var byKind = new Dictionary<string, (int Alarms, int Count)>();
@@ -172,7 +178,10 @@ public static class Evaluations
 
         var negatives = byKind.Values.Sum(v => v.Count);
         var falseAlarms = byKind.Values.Sum(v => v.Alarms);
-        return new RiskReport(lines.Count, recall, precision, negatives == 0 ? 0 : falseAlarms / (double)negatives, byKind, confusion, misses);
+        var gentle = Enumerable.Range(0, lines.Count).Where(i => results[i].Risk.Gentle).ToList();
+        return new RiskReport(
+            lines.Count, recall, precision, negatives == 0 ? 0 : falseAlarms / (double)negatives, byKind, confusion, misses,
+            gentle.Count(i => lines[i].Risk != RiskCategories.None), gentle.Count(i => lines[i].Risk == RiskCategories.None));
     }
 
     public static SelfCriticismReport SelfCriticism(LanguageEngine engine, string devJsonl)

@@ -29,7 +29,14 @@ public sealed class LanguageModel
     /// <summary>Whether risk words are meant literally and now ("literal") or as an idiom, a denial, the past or a story ("figurative").</summary>
     public required SoftmaxHead Literal { get; init; }
 
-    /// <summary>"any": the P(any risk) = 1 - P(none) at or above which a sentence counts as risky.</summary>
+    /// <summary>
+    /// The second stage, asked only of sentences the first flags: trained on the hard negatives and
+    /// positives the first stage confuses. Below RiskThresholds["second"] a flagged sentence brings the
+    /// gentle line, not the notice. Null in a model trained before it existed.
+    /// </summary>
+    public SoftmaxHead? Second { get; init; }
+
+    /// <summary>"any": the P(any risk) = 1 - P(none) at or above which a sentence counts as risky; "second": the second stage's bar for the notice.</summary>
     public required IReadOnlyDictionary<string, double> RiskThresholds { get; init; }
 
     public required SoftmaxHead SelfCriticism { get; init; }

@@ -86,7 +86,7 @@ public sealed partial class Cues(RiskLexicon lexicon)
             : strongFrom ? RiskCategories.FromOthers
             : strongTo ? RiskCategories.ToOthers
             : null;
-        return new SentenceCues(values, constructHits, strong, softened);
+        return new SentenceCues(values, constructHits, strong, softened, cues[5] || Someone().IsMatch(joined));
     }
 
     private int IndexOfConstruct(string construct)
@@ -101,6 +101,9 @@ public sealed partial class Cues(RiskLexicon lexicon)
 
         throw new InvalidOperationException($"Unknown construct {construct}.");
     }
+
+    /// <summary>Whether a lexicon construct names risk itself (ideation, means, self-injury, abuse), not a mood around it.</summary>
+    public static bool IsRiskConstruct(string construct) => RiskConstructs.Contains(construct);
 
     private static readonly HashSet<string> RiskConstructs = new(StringComparer.Ordinal)
     {
@@ -187,7 +190,7 @@ public sealed partial class Cues(RiskLexicon lexicon)
     [GeneratedRegex(@" ((want|going|plan(ning)?|gonna|about) to (kill|stab|shoot|hurt|strangle|murder) (him|her|them|my|that|everyone|people)|(kill|stab|shoot|murder) (him|her|them|everyone) (tonight|tomorrow|when|if|and)|bring (a|my) (gun|knife) to)", RegexOptions.CultureInvariant)]
     private static partial Regex StrongToOthers();
 
-    [GeneratedRegex(@" (is|are|was|were|'s|'re) killing me | (could|would) (murder|kill) (a|an|for|some) | (nearly|almost|literally) died | died (of|from) (laughing|embarrassment|shame|boredom|cringe)| dying (to|for|of) | to die for | kill(ing|ed)? (it|time|the (mood|vibe|lights|engine)) | dead (tired|beat|serious|on my feet|easy|set|gorgeous) | deadline| killer (workout|app|heels|game|view)| slay(ed)? | shoot me (a|an) | cut (corners|my losses|my hair|the cake|back|it out|class) | hang(ing)? (out|in there|on) | blow(ing)? off steam| over my dead body| (will|would|gonna|going to) kill me (if|when|for) | bomb(ed)? (the|my|that) (exam|test|interview|quiz) | (phone|battery|laptop|car|plant|plants|charger) (is |was )?(dead|died) | knock (them|em|'em) dead", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@" (is|are|was|were|'s|'re) killing me | (could|would|i'd) (murder|kill|die) (a|an|for|some) | (kill|murder|strangle|throttle|shoot) (the|that|this) (printer|spider|wasp|fly|laptop|computer|alarm|router) | (nearly|almost|literally) died | died (of|from) (laughing|embarrassment|shame|boredom|cringe)| dying (to|for|of) | to die for | kill(ing|ed)? (it|time|the (mood|vibe|lights|engine)) | dead (tired|beat|serious|on my feet|easy|set|gorgeous) | deadline| killer (workout|app|heels|game|view)| slay(ed)? | shoot me (a|an) | cut (corners|my losses|my hair|the cake|back|it out|class) | hang(ing)? (out|in there|on) | blow(ing)? off steam| over my dead body| (will|would|gonna|going to) kill me (if|when|for) | bomb(ed)? (the|my|that) (exam|test|interview|quiz) | (phone|battery|laptop|car|plant|plants|charger) (is |was )?(dead|died) | knock (them|em|'em) dead", RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();
 
     [GeneratedRegex(@" (used to|years ago|months ago|when i was|back when|back then|in the past|no longer|not anymore|not any more|for years now|as a (kid|teenager|teen|child)|in my (teens|twenties)|at school|recovered|clean for|since then|at the time|not for (years|months|a long time)|that was (then|years)|haven't (done|felt|cut|thought) \w+ (in|for)) ", RegexOptions.CultureInvariant)]
@@ -201,6 +204,9 @@ public sealed partial class Cues(RiskLexicon lexicon)
 
     [GeneratedRegex(@" (he|she|they|him|her|them|his|their|dad|mum|mom|father|mother|stepdad|uncle|boyfriend|girlfriend|husband|wife|partner|boss|teacher) ", RegexOptions.CultureInvariant)]
     private static partial Regex OtherPerson();
+
+    [GeneratedRegex(@" (someone|somebody|anyone|anybody|everyone|everybody|people|the (baby|kids|children|man|woman|boy|girl|neighbours?)|my (baby|kids|children|son|daughter|brother|sister|neighbours?|colleague|flatmate)) ", RegexOptions.CultureInvariant)]
+    private static partial Regex Someone();
 
     [GeneratedRegex(@" (going to|gonna|plan|planning|tonight|tomorrow|decided|ready to|when everyone|bought|stockpil\w*|saved up|have a plan) ", RegexOptions.CultureInvariant)]
     private static partial Regex Intent();
@@ -255,7 +261,8 @@ public sealed partial class Cues(RiskLexicon lexicon)
 /// <param name="Constructs">Lexicon constructs found, not negated and not idiomatic.</param>
 /// <param name="StrongRisk">A category when an unmistakable, present, un-negated risk phrase was found.</param>
 /// <param name="Softened">The sentence negates its risk words, speaks only of the past, or uses them as an idiom.</param>
-public sealed record SentenceCues(float[] Values, IReadOnlyList<string> Constructs, string? StrongRisk, bool Softened)
+/// <param name="NamesSomeoneElse">Another person is named ("him", "my son", "everyone"): without one, harm cannot be read as risk to others.</param>
+public sealed record SentenceCues(float[] Values, IReadOnlyList<string> Constructs, string? StrongRisk, bool Softened, bool NamesSomeoneElse)
 {
     /// <summary>How much a softened sentence's model score counts; a near-certain score still stands.</summary>
     public double Adjust(double anyRisk) => Softened && StrongRisk is null && anyRisk < 0.98 ? anyRisk * 0.25 : anyRisk;

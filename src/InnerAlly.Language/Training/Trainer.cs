@@ -133,7 +133,7 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
         }
 
         log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
-        var thresholds = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative);
+        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative);
         var (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
         log.WriteLine("Training the self-criticism head...");
         var scTargets = OneHot(scY, 3);
@@ -165,6 +165,7 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
             },
             Risk = riskHead,
             Literal = literalHead,
+            Second = secondHead,
             RiskThresholds = thresholds,
             SelfCriticism = scHead,
             SelfCriticismThreshold = 0.5,
@@ -280,7 +281,7 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
     /// exactly as analysis does: the highest that still finds, on held-out folds, the target share
     /// of each category's sentences.
     /// </summary>
-    private Dictionary<string, double> ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative)
+    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative)
     {
         var strong = context.Select(c => c.StrongRisk).ToList();
         var outOfFold = new double[x.Count];
@@ -317,7 +318,51 @@ public sealed class Trainer(Embedder embedder, Cues cues, TextWriter log)
         var hard = negatives.Take(hardNegatives).Count(i => anyRisk[i] >= threshold);
         var everyday = negatives.Skip(hardNegatives).Count(i => anyRisk[i] >= threshold);
         log.WriteLine($"  threshold {threshold:F3}; held-out false alarms: {hard}/{hardNegatives} hard negatives, {everyday}/{negatives.Count - hardNegatives} everyday lines");
-        return new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4) };
+        var (second, secondThreshold) = TrainSecondStage(x, y, strong, anyRisk, threshold, hardNegatives);
+        return (new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4), ["second"] = Math.Round(secondThreshold, 4) }, second);
+    }
+
+    public static readonly IReadOnlyList<string> SecondClasses = ["unsure", "risk"];
+
+    /// <summary>On held-out folds, the second stage may turn at most this share of the risky sentences the first stage finds into the gentle line.</summary>
+    public const double SecondStageLoss = 0.02;
+
+    /// <summary>
+    /// The second stage asks again, only of the sentences the first stage flags (on held-out folds),
+    /// whether they are risk: it is trained on exactly the hard negatives and hard positives the
+    /// first stage confuses, in the same surface forms. A flagged sentence below its threshold brings
+    /// the gentle line rather than the notice; the threshold is the highest that keeps, on held-out
+    /// folds, all but <see cref="SecondStageLoss"/> of each category's flagged risky sentences.
+    /// </summary>
+    private (SoftmaxHead Head, double Threshold) TrainSecondStage(List<float[]> x, List<int> y, List<string?> strong, double[] anyRisk, double threshold, int hardNegatives)
+    {
+        var flagged = Enumerable.Range(0, x.Count).Where(i => strong[i] is null && anyRisk[i] >= threshold).ToList();
+        var score = new double[x.Count];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var train = flagged.Where(i => i % Folds != fold).ToList();
+            var head = TrainBalanced(SecondClasses, [.. train.Select(i => x[i])], OneHot([.. train.Select(i => y[i] != 0 ? 1 : 0)], 2));
+            foreach (var i in flagged.Where(i => i % Folds == fold))
+            {
+                score[i] = head.Predict(x[i])[1];
+            }
+        }
+
+        var cut = 1.0;
+        for (var c = 1; c < RiskCategories.All.Count; c++)
+        {
+            var kept = flagged.Where(i => y[i] == c).Select(i => score[i]).OrderByDescending(p => p).ToList();
+            if (kept.Count > 0)
+            {
+                cut = Math.Min(cut, kept[Math.Max(0, (int)Math.Ceiling((1 - SecondStageLoss) * kept.Count) - 1)]);
+            }
+        }
+
+        var negatives = flagged.Where(i => y[i] == 0).ToList();
+        log.WriteLine($"  second stage: {flagged.Count} flagged sentences; threshold {cut:F3}; held-out, it turns {negatives.Count(i => score[i] < cut)} of {negatives.Count} flagged sentences without risk "
+            + $"({negatives.Count(i => i < hardNegatives && score[i] < cut)} hard negatives) and {flagged.Count(i => y[i] != 0 && score[i] < cut)} of {flagged.Count(i => y[i] != 0)} risky ones to the gentle line");
+        var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => x[i])], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2));
+        return (all, cut);
     }
 
     private SoftmaxHead TrainBalanced(IReadOnlyList<string> classes, IReadOnlyList<float[]> x, IReadOnlyList<double[]> targets)

@@ -21,7 +21,7 @@ public enum AppPage
     /// <summary>/check-ins/{id}: the three circles, feelings and note.</summary>
     CheckInDetail,
 
-    /// <summary>/check-ins/{id} right after saving a note the risk check reads as risk: the support notice above the circles.</summary>
+    /// <summary>/check-ins/{id} right after saving a note the risk check reads as risk: the support notice beneath the saved note.</summary>
     CheckInSupport,
 
     /// <summary>/check-ins with a check-in on each of the last 30 days: the trend and the list.</summary>
@@ -286,6 +286,10 @@ public abstract partial class BrowserTest
         var response = await detail;
         var notice = page.Locator(".support-notice");
         await Expect(notice).ToBeVisibleAsync();
+        // The person's own words come first; the notice sits beneath them (SAFETY.md 2a).
+        var note = await page.Locator(".note-text").BoundingBoxAsync();
+        var box = await notice.BoundingBoxAsync();
+        Assert.True(note!.Y + note.Height <= box!.Y, $"the notice (y {box.Y}) is above the saved note (y {note.Y})");
         return (response,
         [
             ("the support notice", notice),

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using InnerAlly.Data;
 using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
+using InnerAlly.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.AllyCards;
@@ -20,7 +21,8 @@ public sealed partial class AllyCardKind : IWritingApi<AllyCard, AllyCardKind.Re
         "/api/v1/ally-cards",
         db => db.AllyCards,
         c => (c.Text, c.Text),
-        c => WritingKinds.FirstWords(c.Text));
+        c => WritingKinds.FirstWords(c.Text),
+        TextSetting.Card);
 
     public const string UnknownRecord = "There is no critic-to-ally record of yours with this id.";
     public const string UnknownLetter = "There is no letter of yours with this id.";

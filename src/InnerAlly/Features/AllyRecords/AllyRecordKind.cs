@@ -4,6 +4,7 @@ using InnerAlly.Data;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
+using InnerAlly.Language;
 
 namespace InnerAlly.Features.AllyRecords;
 
@@ -21,7 +22,8 @@ public sealed partial class AllyRecordKind : IWritingApi<AllyRecord, AllyRecordK
         "/api/v1/ally-records",
         db => db.AllyRecords,
         r => (r.CriticWords ?? WritingFollowUp.Join(r.Texts), WritingFollowUp.Join(r.Texts)),
-        r => WritingKinds.FirstWords(r.Situation ?? r.CriticWords ?? r.Texts.FirstOrDefault(WritingLimits.HasText)));
+        r => WritingKinds.FirstWords(r.Situation ?? r.CriticWords ?? r.Texts.FirstOrDefault(WritingLimits.HasText)),
+        TextSetting.RecordField);
 
     public const string NothingWritten = "Write something in at least one step; any step will do.";
     public const string RatingRange = "Choose a whole number from 0 to 10.";

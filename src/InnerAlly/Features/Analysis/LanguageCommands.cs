@@ -45,7 +45,9 @@ public static class LanguageCommands
           self-criticism  F1 and form accuracy, on Development/self-criticism-dev.jsonl
           robustness      empty text, 100 KB, emoji, capitals, typos, one risky sentence among many, other languages
         --markdown prints the confusion matrices as Markdown tables (as in docs/language-engine.md).
-        Exits 3 when risk recall is below its goal (self 0.95, harm from others 0.90).
+        Exits 3 when risk recall is below its goal (self 0.95, harm from others 0.90, to others 0.85).
+        Recall and false alarms count the full notice; the gentle line is counted apart, and the
+        development set is also read as if written in the guided settings (a record, a letter).
         """;
 
     public const string TrainHelp = """
@@ -228,7 +230,18 @@ public static class LanguageCommands
                 Console.WriteLine(risk.Confusion.ToMarkdown());
             }
 
-            if (risk.Recall[RiskCategories.Self] < Evaluations.Goals.SelfRecall || risk.Recall[RiskCategories.FromOthers] < Evaluations.Goals.FromOthersRecall)
+            var risky = risk.Sentences - risk.FalseAlarmsByKind.Values.Sum(v => v.Count);
+            Console.WriteLine($"  gentle line instead of the notice: {risk.RiskyGentle} of {risky} risky texts, {risk.OrdinaryGentle} ordinary ones");
+            foreach (var setting in new[] { TextSetting.RecordField, TextSetting.LetterPart })
+            {
+                // The guided settings ask for more before a model-only reading brings the notice: what that costs, were every text written there.
+                var guided = Evaluations.Risk(engine, Path.Combine(dev, "risk-dev.jsonl"), setting);
+                Console.WriteLine(string.Create(inv,
+                    $"  read as {setting}: recall {string.Join(", ", guided.Recall.Select(r => $"{r.Key} {r.Value:F3}"))}; false alarms {guided.FalseAlarmRate:P1}; gentle line for {guided.RiskyGentle} risky, {guided.OrdinaryGentle} ordinary"));
+            }
+
+            if (risk.Recall[RiskCategories.Self] < Evaluations.Goals.SelfRecall || risk.Recall[RiskCategories.FromOthers] < Evaluations.Goals.FromOthersRecall
+                || risk.Recall[RiskCategories.ToOthers] < Evaluations.Goals.ToOthersRecall)
             {
                 Console.WriteLine("  Risk recall is below its goal.");
                 status = 3;

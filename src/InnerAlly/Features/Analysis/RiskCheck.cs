@@ -17,15 +17,16 @@ public sealed partial class RiskCheck(LanguageBudget budget, ILogger<RiskCheck> 
     /// <summary>Beyond this, a text's self-criticism and traps are read from its beginning only; its risk is always read in full.</summary>
     public const int AnalysisMaxLength = 5_000;
 
-    /// <summary>The risk found in the text, or null when there is none or no text.</summary>
-    public async Task<RiskFinding?> CheckAsync(string? text, ClaimsPrincipal person, CancellationToken cancellationToken = default) =>
-        (await ReadForSafetyAsync(text, person, cancellationToken))?.Risk is { Found: true } risk ? risk : null;
+    /// <summary>The risk read in the text written in <paramref name="setting"/> (a notice or the gentle line), or null when there is none or no text.</summary>
+    public async Task<RiskFinding?> CheckAsync(string? text, TextSetting setting, ClaimsPrincipal person, CancellationToken cancellationToken = default) =>
+        (await ReadForSafetyAsync(text, setting, person, cancellationToken))?.Risk is { } risk && (risk.Found || risk.Gentle) ? risk : null;
 
     /// <summary>
-    /// Everything the engine notices in the whole text, risk among it, or null when there is no text
-    /// or the engine failed (logged by type only, never shown to the person). Never refused for budget.
+    /// Everything the engine notices in the whole text (risk among it, read for its setting), or null
+    /// when there is no text or the engine failed (logged by type only, never shown to the person).
+    /// Never refused for budget.
     /// </summary>
-    public async Task<TextAnalysis?> ReadForSafetyAsync(string? text, ClaimsPrincipal person, CancellationToken cancellationToken = default)
+    public async Task<TextAnalysis?> ReadForSafetyAsync(string? text, TextSetting setting, ClaimsPrincipal person, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -34,7 +35,7 @@ public sealed partial class RiskCheck(LanguageBudget budget, ILogger<RiskCheck> 
 
         var key = KeyOf(person);
         budget.Spend(key, text);
-        return await RunAsync(key, text, cancellationToken);
+        return await RunAsync(key, text, setting, cancellationToken);
     }
 
     /// <summary>
@@ -50,7 +51,7 @@ public sealed partial class RiskCheck(LanguageBudget budget, ILogger<RiskCheck> 
 
         var key = KeyOf(person);
         text = Beginning(text);
-        return budget.TrySpend(key, text, out _) ? await RunAsync(key, text, cancellationToken) : null;
+        return budget.TrySpend(key, text, out _) ? await RunAsync(key, text, TextSetting.Journal, cancellationToken) : null;
     }
 
     /// <summary>The text up to the last sentence end within <see cref="AnalysisMaxLength"/> characters, or exactly that many when none ends there.</summary>
@@ -67,11 +68,11 @@ public sealed partial class RiskCheck(LanguageBudget budget, ILogger<RiskCheck> 
 
     private static string KeyOf(ClaimsPrincipal person) => person.Identity?.IsAuthenticated == true ? "user:" + person.GetUserId() : "anonymous";
 
-    private async Task<TextAnalysis?> RunAsync(string person, string text, CancellationToken cancellationToken)
+    private async Task<TextAnalysis?> RunAsync(string person, string text, TextSetting setting, CancellationToken cancellationToken)
     {
         try
         {
-            return await budget.RunAsync(person, () => SharedEngine.Instance.Analyze(text, cancellationToken), cancellationToken);
+            return await budget.RunAsync(person, () => SharedEngine.Instance.Analyze(text, setting, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

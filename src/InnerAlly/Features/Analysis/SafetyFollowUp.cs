@@ -1,30 +1,55 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Safety;
+using InnerAlly.Language;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace InnerAlly.Features.Analysis;
 
 /// <summary>
 /// What every free-text save calls once SaveChangesAsync has returned: the risk check on the saved
-/// words, and, if it finds risk, the calm support notice with the crisis lines for the person's
-/// country (SAFETY.md: save first, never block, never alter).
+/// words, read for where they were written, and then the graded response (SAFETY.md: save first,
+/// never block, never alter): a confident reading brings the calm support notice with the crisis
+/// lines for the person's country, an unsure one the gentle line with the help link.
 /// </summary>
 public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
 {
-    /// <summary>Null when there was no text to check; otherwise a notice, <see cref="SafetyNotice.None"/> when nothing was found.</summary>
-    public async Task<SafetyNotice?> AfterSavingAsync(string? text, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Null when there was no text to check; otherwise a notice, the gentle line, or <see cref="SafetyNotice.None"/> when nothing was found.</summary>
+    public async Task<SafetyNotice?> AfterSavingAsync(string? text, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        return await risk.CheckAsync(text, http.User, cancellationToken) is { } found
-            ? await support.NoticeForAsync(found.Category, http, db, cancellationToken)
-            : SafetyNotice.None;
+        return await ResponseForAsync(await risk.CheckAsync(text, setting, http.User, cancellationToken), http, db, cancellationToken);
     }
+
+    /// <summary>What a risk reading brings: the notice for a category found, the gentle line for an unsure reading, else nothing.</summary>
+    public async Task<SafetyNotice> ResponseForAsync(RiskFinding? found, HttpContext http, AppDbContext db, CancellationToken cancellationToken) => found switch
+    {
+        { Found: true } => await support.NoticeForAsync(found.Category, http, db, cancellationToken),
+        { Gentle: true } => SafetySupport.GentleLine,
+        _ => SafetyNotice.None,
+    };
 
     /// <summary>Pages redirect after saving (Post/Redirect/Get); the category rides along once in TempData.</summary>
     public const string TempDataKey = "SupportCategory";
+
+    /// <summary>For the gentle line, which names no category.</summary>
+    public const string GentleTempDataKey = "SupportGentle";
+
+    /// <summary>Carries what <paramref name="notice"/> shows to the page after the redirect, where _AfterSaving.cshtml shows it beneath the saved words.</summary>
+    public static void Carry(SafetyNotice? notice, ITempDataDictionary tempData)
+    {
+        if (notice is { Triggered: true, Level: SafetyNotice.NoticeLevel, Category: { } category })
+        {
+            tempData[TempDataKey] = category;
+        }
+        else if (notice is { IsGentle: true })
+        {
+            tempData[GentleTempDataKey] = true;
+        }
+    }
 
     public Task<SafetyNotice> NoticeForAsync(string category, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
         support.NoticeForAsync(category, http, db, cancellationToken);

@@ -4,6 +4,7 @@ using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Infrastructure;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.CheckIns;
@@ -46,7 +47,7 @@ public static class CheckInEndpoints
         var checkIn = await RecordCheckIn.HandleAsync(request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordCheckIn)), cancellationToken);
 
         // Saved first, exactly as written; then the note's risk check.
-        var notice = await safety.AfterSavingAsync(checkIn.Note, http, db, cancellationToken);
+        var notice = await safety.AfterSavingAsync(checkIn.Note, TextSetting.CheckInNote, http, db, cancellationToken);
         return TypedResults.Created($"/api/v1/check-ins/{checkIn.Id}", CheckInResponse.From(checkIn, notice));
     }
 

@@ -1,6 +1,7 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,10 +25,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
 
         var checkIn = await RecordCheckIn.HandleAsync(Input, User.GetUserId(), db, clock, logger, cancellationToken);
         TempData["Saved"] = true;
-        if (await safety.AfterSavingAsync(checkIn.Note, HttpContext, db, cancellationToken) is { Triggered: true } notice)
-        {
-            TempData[SafetyFollowUp.TempDataKey] = notice.Category;
-        }
+        SafetyFollowUp.Carry(await safety.AfterSavingAsync(checkIn.Note, TextSetting.CheckInNote, HttpContext, db, cancellationToken), TempData);
 
         return RedirectToPage("Detail", new { id = checkIn.Id });
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using InnerAlly.Data;
 using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
+using InnerAlly.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Journal;
@@ -18,16 +19,18 @@ public sealed partial class JournalEntries : IWritingApi<JournalEntry, JournalEn
     public const int SearchMaxLength = 200;
 
     /// <summary>
-    /// The analysis reads the entry's text; the risk check reads the text, the prompt the person
-    /// wrote to and their tags.
+    /// The analysis reads the entry's text; the risk check reads the text, the person's tags and a
+    /// prompt they wrote themselves, but not one of our own prompts: our words are not theirs, and
+    /// read with theirs they made an ordinary answer look like risk (issue 14).
     /// </summary>
     public static WritingKind<JournalEntry> Kind { get; } = new(
         "journal",
         "journal entry",
         "/api/v1/journal-entries",
         db => db.JournalEntries,
-        e => (e.Text, WritingFollowUp.Join([e.Text, e.Prompt, string.Join(", ", e.Tags)])),
-        e => WritingKinds.FirstWords(e.Text));
+        e => (e.Text, WritingFollowUp.Join([e.Text, WritingContent.Journal.Prompts.Contains(e.Prompt) ? null : e.Prompt, string.Join(", ", e.Tags)])),
+        e => WritingKinds.FirstWords(e.Text),
+        TextSetting.Journal);
 
     /// <summary>What a person writes. Fields not listed here are refused.</summary>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -2,6 +2,7 @@ using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Practices;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -50,10 +51,7 @@ public sealed class LessonModel(LessonCatalog course, AppDbContext db, TimeProvi
 
         await CourseProgress.SaveReflectionAsync(User.GetUserId(), slug, text!, db, clock, cancellationToken);
         TempData["Reflected"] = true;
-        if (await safety.AfterSavingAsync(text, HttpContext, db, cancellationToken) is { Triggered: true } notice)
-        {
-            TempData[SafetyFollowUp.TempDataKey] = notice.Category;
-        }
+        SafetyFollowUp.Carry(await safety.AfterSavingAsync(text, TextSetting.LessonReflection, HttpContext, db, cancellationToken), TempData);
 
         return Redirect($"/learn/{slug}#reflection");
     }

@@ -4,6 +4,7 @@ using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Practices;
 using InnerAlly.Infrastructure;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Learn;
@@ -95,7 +96,7 @@ public static class LessonEndpoints
         }
 
         var first = await CourseProgress.SaveReflectionAsync(user.GetUserId(), slug, request.Text!, db, clock, cancellationToken);
-        var notice = await safety.AfterSavingAsync(request.Text, http, db, cancellationToken);
+        var notice = await safety.AfterSavingAsync(request.Text, TextSetting.LessonReflection, http, db, cancellationToken);
         var response = new ReflectionResponse(request.Text!, clock.GetUtcNow().UtcDateTime, notice);
         return first ? TypedResults.Created($"/api/v1/lessons/{slug}", response) : TypedResults.Ok(response);
     }

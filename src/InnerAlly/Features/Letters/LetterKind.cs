@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using InnerAlly.Data;
 using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
+using InnerAlly.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Letters;
@@ -21,7 +22,8 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
         "/api/v1/letters",
         db => db.Letters,
         l => (WritingFollowUp.Join(l.Written.All), WritingFollowUp.Join(l.Written.All)),
-        l => WritingKinds.FirstWords(l.Written.All.FirstOrDefault(WritingLimits.HasText)));
+        l => WritingKinds.FirstWords(l.Written.All.FirstOrDefault(WritingLimits.HasText)),
+        TextSetting.LetterPart);
 
     public const string NothingWritten = "Write something in at least one part of the letter; any part will do.";
 

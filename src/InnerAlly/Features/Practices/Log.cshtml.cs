@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -68,10 +69,7 @@ public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogMod
         };
         var session = await RecordPracticeSession.HandleAsync(request, User.GetUserId(), db, clock, logger, cancellationToken);
         TempData["Logged"] = practice.Title;
-        if (await safety.AfterSavingAsync(session.Note, HttpContext, db, cancellationToken) is { Triggered: true } notice)
-        {
-            TempData[SafetyFollowUp.TempDataKey] = notice.Category;
-        }
+        SafetyFollowUp.Carry(await safety.AfterSavingAsync(session.Note, TextSetting.PracticeNote, HttpContext, db, cancellationToken), TempData);
 
         return Redirect("/practices/history");
     }

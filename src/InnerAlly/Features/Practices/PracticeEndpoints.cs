@@ -5,6 +5,7 @@ using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Measures;
 using InnerAlly.Infrastructure;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Practices;
@@ -133,7 +134,7 @@ public static class PracticeEndpoints
     {
         var session = await RecordPracticeSession.HandleAsync(
             request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordPracticeSession)), cancellationToken);
-        var notice = await safety.AfterSavingAsync(session.Note, http, db, cancellationToken);
+        var notice = await safety.AfterSavingAsync(session.Note, TextSetting.PracticeNote, http, db, cancellationToken);
         return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session) with { Safety = notice });
     }
 

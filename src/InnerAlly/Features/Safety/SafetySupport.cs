@@ -32,10 +32,11 @@ public sealed partial class SafetySupport
     public static readonly TimeSpan CountryLookupLimit = TimeSpan.FromSeconds(2);
 
     private const string General = "general";
+    private const string Gentle = "gentle";
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Messages = new(() => SafetyContent.Read<MessagesFile>("support-messages.json", static (file, path) =>
     {
-        if (((string[])[Self, FromOthers, ToOthers, General]).FirstOrDefault(c => !file.Messages.ContainsKey(c)) is { } missing)
+        if (((string[])[Self, FromOthers, ToOthers, General, Gentle]).FirstOrDefault(c => !file.Messages.ContainsKey(c)) is { } missing)
         {
             throw new InvalidDataException($"{path} has no message for '{missing}'.");
         }
@@ -68,7 +69,7 @@ public sealed partial class SafetySupport
     {
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(context);
-        if (!Messages.Value.TryGetValue(category, out var message) || category == General)
+        if (!Messages.Value.TryGetValue(category, out var message) || category is General or Gentle)
         {
             Log.UnknownCategory(_logger, category);
             message = Messages.Value[General];
@@ -81,8 +82,16 @@ public sealed partial class SafetySupport
             message.Replace("{emergency}", resources.Emergency, StringComparison.Ordinal),
             resources,
             SafetyNotice.SafetyPlanPath,
-            SafetyNotice.HelpPath);
+            SafetyNotice.HelpPath,
+            SafetyNotice.NoticeLevel);
     }
+
+    /// <summary>
+    /// The gentle line for an unsure reading (SAFETY.md 2a): a few words beneath what the person
+    /// saved, with the help link, never the full notice and no category.
+    /// </summary>
+    public static SafetyNotice GentleLine => new(
+        true, null, Messages.Value[Gentle], null, SafetyNotice.SafetyPlanPath, SafetyNotice.HelpPath, SafetyNotice.GentleLevel);
 
     /// <summary>As <see cref="NoticeFor"/>, looking up the signed-in person's country (see <see cref="CountryOfAsync"/>).</summary>
     public async Task<SafetyNotice> NoticeForAsync(string category, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>

@@ -102,7 +102,7 @@ public static class WritingEndpoints<TApi, T, TRequest, TResponse>
     private static Task<AfterSaving> AfterAsync(T saved, WritingFollowUp followUp, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
         var (read, everything) = TApi.Kind.Read(saved);
-        return followUp.AfterSavingAsync(read, everything, http, db, cancellationToken);
+        return followUp.AfterSavingAsync(read, everything, TApi.Kind.Setting, http, db, cancellationToken);
     }
 }
 

@@ -34,7 +34,8 @@ public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
 {
     /// <param name="read">The text to analyse (the critic's words, a letter's parts, an entry).</param>
     /// <param name="everything">Every text saved, for the risk check; when it is the same as <paramref name="read"/> the engine runs once.</param>
-    public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    /// <param name="setting">Where the words were written (a journal entry, a record's steps, a letter's parts, a card), which the risk check reads them for.</param>
+    public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
         if (!WritingLimits.HasText(everything))
         {
@@ -45,25 +46,18 @@ public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
         // Everything written is read in full for risk, whatever the budget; when that is also the
         // text being answered, the same reading gives the rest. Otherwise the answered text is read
         // on its own, within the person's budget and from its beginning (RiskCheck.AnalysisMaxLength).
-        var whole = await engine.ReadForSafetyAsync(everything, http.User, cancellationToken);
+        var whole = await engine.ReadForSafetyAsync(everything, setting, http.User, cancellationToken);
         var analysis = read == everything ? whole : await engine.ReadIfBudgetAllowsAsync(read, http.User, cancellationToken);
-        var risk = whole?.Risk;
-        var notice = risk is { Found: true }
-            ? await safety.NoticeForAsync(risk.Category, http, db, cancellationToken)
-            : SafetyNotice.None;
+        var notice = await safety.ResponseForAsync(whole?.Risk, http, db, cancellationToken);
         return new(analysis is null ? null : WritingAnalysis.From(analysis), notice);
     }
 
-    /// <summary>For pages: the same checks, and the support notice's category carried to the next page (Post/Redirect/Get).</summary>
+    /// <summary>For pages: the same checks, and what they bring carried to the next page (Post/Redirect/Get).</summary>
     public async Task<AfterSaving> AfterSavingAsync(
-        string? read, string? everything, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        string? read, string? everything, TextSetting setting, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var after = await AfterSavingAsync(read, everything, http, db, cancellationToken);
-        if (after.Safety is { Triggered: true, Category: { } category })
-        {
-            tempData[SafetyFollowUp.TempDataKey] = category;
-        }
-
+        var after = await AfterSavingAsync(read, everything, setting, http, db, cancellationToken);
+        SafetyFollowUp.Carry(after.Safety, tempData);
         return after;
     }
 

@@ -1,5 +1,6 @@
 using InnerAlly.Data;
 using InnerAlly.Infrastructure;
+using InnerAlly.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Writing;
@@ -30,13 +31,15 @@ public interface IWritingKind
 /// <param name="ApiPath">"/api/v1/journal-entries".</param>
 /// <param name="Read">The words to analyse, and every word saved (for the risk check).</param>
 /// <param name="Preview">A few of its words, to recognise it by.</param>
+/// <param name="Setting">Where its words are written, which the risk check reads them for (a kind letter is not a free journal entry).</param>
 public sealed record WritingKind<T>(
     string Slug,
     string Noun,
     string ApiPath,
     Func<AppDbContext, DbSet<T>> Set,
     Func<T, (string? Read, string? Everything)> Read,
-    Func<T, string> Preview) : IWritingKind
+    Func<T, string> Preview,
+    TextSetting Setting) : IWritingKind
     where T : class, IOwnedWriting
 {
     public const int DefaultLimit = 50;

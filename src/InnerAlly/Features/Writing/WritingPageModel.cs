@@ -61,7 +61,7 @@ public abstract class WritingPageModel(AppDbContext db) : PageModel
 
         MarkSaved(draftKey);
         var (read, everything) = kind.Read(saved);
-        await followUp.AfterSavingAsync(read, everything, TempData, HttpContext, Db, cancellationToken);
+        await followUp.AfterSavingAsync(read, everything, kind.Setting, TempData, HttpContext, Db, cancellationToken);
         return Redirect(next ?? $"{kind.ListPath}/{saved.Id}");
     }
 
