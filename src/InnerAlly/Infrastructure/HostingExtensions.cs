@@ -141,12 +141,14 @@ public static class HostingExtensions
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.Tokens.AuthenticatorTokenProvider = OnceOnlyAuthenticatorCodes.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<ProtectedUserStore>()
             .AddPasswordValidator<PasswordStrengthValidator>()
             .AddErrorDescriber<AccountErrors>()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+            .AddTokenProvider<OnceOnlyAuthenticatorCodes>(OnceOnlyAuthenticatorCodes.ProviderName);
 
         // Confirmation is asked for only when there is a way to send the email.
         services.AddOptions<IdentityOptions>().Configure<IOptions<EmailOptions>>((o, email) =>

@@ -9,9 +9,10 @@ namespace InnerAlly.Features.Account;
 /// Identity keeps the authenticator secret and the recovery codes as user tokens, in plain text by
 /// default; here they are protected at rest like every other secret column. Changes to an account
 /// also reach <see cref="SecurityStamps"/>, so a session that has ended is refused at once.
+/// Recovery codes are kept as salted one-way hashes, not ciphertext: encryption can be undone.
 /// </summary>
 public sealed class ProtectedUserStore(
-    AppDbContext context, IDataProtectionProvider dataProtection, TimeProvider clock, SecurityStamps stamps, IdentityErrorDescriber? describer = null)
+    AppDbContext context, IDataProtectionProvider dataProtection, TimeProvider clock, SecurityStamps stamps, IPasswordHasher<User> hasher, IdentityErrorDescriber? describer = null)
     : UserStore<User, IdentityRole<Guid>, AppDbContext, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityUserToken<Guid>, IdentityRoleClaim<Guid>, IdentityUserPasskey<Guid>>(context, describer)
 {
@@ -20,6 +21,13 @@ public sealed class ProtectedUserStore(
     /// <summary>Data Protection payloads; read rarely (at sign-in), so the per-value cost does not matter here.</summary>
     public const string Marker = "dp1:";
     private readonly IDataProtector _protector = dataProtection.CreateProtector(Purpose);
+
+    /// <summary>Recovery codes as PasswordHasher hashes (PBKDF2, random 128-bit salt each), separated by ';'.</summary>
+    public const string HashedMarker = "hash1:";
+
+    // Where Identity's UserStoreBase keeps recovery codes.
+    private const string CodesProvider = "[AspNetUserStore]";
+    private const string CodesName = "RecoveryCodes";
 
     /// <summary>Any change may carry a new security stamp; sessions are checked against the database again.</summary>
     public override async Task<IdentityResult> UpdateAsync(User user, CancellationToken cancellationToken = default)
@@ -62,5 +70,40 @@ public sealed class ProtectedUserStore(
         return stored is not null && stored.StartsWith(Marker, StringComparison.Ordinal)
             ? _protector.Unprotect(stored[Marker.Length..])
             : stored;
+    }
+
+    public override Task ReplaceCodesAsync(User user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
+        base.SetTokenAsync(user, CodesProvider, CodesName, HashedMarker + string.Join(';', recoveryCodes.Select(code => hasher.HashPassword(user, code))), cancellationToken);
+
+    /// <summary>Checks the code against each hash left (ten at most); codes kept as ciphertext before are hashed on first use.</summary>
+    public override async Task<bool> RedeemCodeAsync(User user, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var stored = await base.GetTokenAsync(user, CodesProvider, CodesName, cancellationToken) ?? string.Empty;
+        if (!stored.StartsWith(HashedMarker, StringComparison.Ordinal))
+        {
+            var plain = (await GetTokenAsync(user, CodesProvider, CodesName, cancellationToken) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var found = plain.Remove(code);
+            await ReplaceCodesAsync(user, plain, cancellationToken);
+            return found;
+        }
+
+        var hashes = stored[HashedMarker.Length..].Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var match = hashes.FindIndex(hash => hasher.VerifyHashedPassword(user, hash, code) != PasswordVerificationResult.Failed);
+        if (match < 0)
+        {
+            return false;
+        }
+
+        hashes.RemoveAt(match);
+        await base.SetTokenAsync(user, CodesProvider, CodesName, HashedMarker + string.Join(';', hashes), cancellationToken);
+        return true;
+    }
+
+    public override async Task<int> CountCodesAsync(User user, CancellationToken cancellationToken)
+    {
+        var stored = await GetTokenAsync(user, CodesProvider, CodesName, cancellationToken) ?? string.Empty;
+        return (stored.StartsWith(HashedMarker, StringComparison.Ordinal) ? stored[HashedMarker.Length..] : stored)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries).Length;
     }
 }

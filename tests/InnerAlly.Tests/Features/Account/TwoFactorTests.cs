@@ -1,13 +1,21 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using InnerAlly.Features.Account;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnerAlly.Tests.Features.Account;
 
 /// <summary>Two-step sign-in with an authenticator app: set up, sign in with a code or a recovery code, turn off.</summary>
-public sealed class TwoFactorTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+public sealed class TwoFactorTests(ClockFactory factory) : IClassFixture<ClockFactory>
 {
     private sealed record Enabled(string Email, string Key, IReadOnlyList<string> RecoveryCodes);
+
+    private DateTimeOffset Now => factory.Clock.GetUtcNow();
+
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
 
     private async Task<Enabled> EnableAsync(PageBrowser? browser = null, string? email = null)
     {
@@ -17,13 +25,14 @@ public sealed class TwoFactorTests(InnerAllyFactory factory) : IClassFixture<Inn
         var key = setup.QuerySelector(".setup-key")!.TextContent.Trim();
         Assert.StartsWith("data:image/png;base64,", setup.QuerySelector(".qr img")!.GetAttribute("src"), StringComparison.Ordinal);
 
-        var response = await browser.SubmitAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var response = await browser.SubmitAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, Now) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageBrowser.ParseAsync(response);
         var codes = page.QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);
         Assert.Contains("somewhere safe", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        factory.Clock.Advance(Step); // the code that turned it on is spent; the app shows a new one
         return new Enabled(email, key, codes);
     }
 
@@ -55,12 +64,53 @@ public sealed class TwoFactorTests(InnerAllyFactory factory) : IClassFixture<Inn
         Assert.StartsWith("/account/login-2fa", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, await browser.StatusOfAsync("/check-ins"));
 
-        var wrong = await browser.SubmitAsync(password.Headers.Location.OriginalString, new Dictionary<string, string> { ["Input.Code"] = Totp.NotCurrent(on.Key) });
+        var wrong = await browser.SubmitAsync(password.Headers.Location.OriginalString, new Dictionary<string, string> { ["Input.Code"] = Totp.NotCurrent(on.Key, Now) });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("did not work", PageBrowser.FieldError(await PageBrowser.ParseAsync(wrong), "code"), StringComparison.Ordinal);
 
-        var right = await browser.SubmitAsync(password.Headers.Location.OriginalString, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(on.Key, DateTimeOffset.UtcNow) });
+        var right = await browser.SubmitAsync(password.Headers.Location.OriginalString, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(on.Key, Now) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await browser.StatusOfAsync("/check-ins"));
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_works_once_and_the_next_one_works_at_the_api()
+    {
+        var on = await EnableAsync();
+        var code = Totp.Code(on.Key, Now);
+        var (first, password) = await PasswordStepAsync(on.Email);
+        var used = await first.SubmitAsync(password.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+
+        var (second, again) = await PasswordStepAsync(on.Email);
+        var reused = await second.SubmitAsync(again.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains("did not work", PageBrowser.FieldError(await PageBrowser.ParseAsync(reused), "code"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await second.StatusOfAsync("/check-ins"));
+        var client = factory.CreateClient();
+        var reusedAtApi = await client.PostAsJsonAsync("/api/v1/account/login", new { email = on.Email, password = InnerAllyFactory.GoodPassword, twoFactorCode = code }, PageBrowser.Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, reusedAtApi.StatusCode);
+
+        factory.Clock.Advance(Step);
+        var next = await client.PostAsJsonAsync("/api/v1/account/login", new { email = on.Email, password = InnerAllyFactory.GoodPassword, twoFactorCode = Totp.Code(on.Key, Now) }, PageBrowser.Cancel);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_from_two_steps_ago_is_refused_and_the_one_from_the_step_before_now_works()
+    {
+        var on = await EnableAsync();
+        var old = Totp.Code(on.Key, Now);
+        factory.Clock.Advance(2 * Step);
+        var (browser, password) = await PasswordStepAsync(on.Email);
+        var step = password.Headers.Location!.OriginalString;
+
+        var late = await browser.SubmitAsync(step, new Dictionary<string, string> { ["Input.Code"] = old });
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("did not work", PageBrowser.FieldError(await PageBrowser.ParseAsync(late), "code"), StringComparison.Ordinal);
+
+        var slowPhone = await browser.SubmitAsync(step, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(on.Key, Now - Step) });
+        Assert.Equal(HttpStatusCode.Redirect, slowPhone.StatusCode);
         Assert.Equal(HttpStatusCode.OK, await browser.StatusOfAsync("/check-ins"));
     }
 
@@ -86,6 +136,36 @@ public sealed class TwoFactorTests(InnerAllyFactory factory) : IClassFixture<Inn
     }
 
     [Fact]
+    public async Task Recovery_codes_kept_as_ciphertext_before_still_work_once_and_are_then_hashed()
+    {
+        var on = await EnableAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByEmailAsync(on.Email))!;
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes", string.Join(';', on.RecoveryCodes)); // as stored before: sealed with Data Protection
+        }
+
+        Assert.StartsWith("dp1:", StoredRecoveryCodes(on.Email), StringComparison.Ordinal);
+
+        var (first, _) = await PasswordStepAsync(on.Email);
+        var used = await first.SubmitAsync("/account/login-recovery", new Dictionary<string, string> { ["Input.RecoveryCode"] = on.RecoveryCodes[2] });
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        var stored = StoredRecoveryCodes(on.Email);
+        Assert.StartsWith("hash1:", stored, StringComparison.Ordinal);
+        Assert.Equal(9, stored["hash1:".Length..].Split(';').Length);
+
+        var (second, _) = await PasswordStepAsync(on.Email);
+        var again = await second.SubmitAsync("/account/login-recovery", new Dictionary<string, string> { ["Input.RecoveryCode"] = on.RecoveryCodes[2] });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var other = await second.SubmitAsync("/account/login-recovery", new Dictionary<string, string> { ["Input.RecoveryCode"] = on.RecoveryCodes[5] });
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+    }
+
+    private string StoredRecoveryCodes(string email) => factory.WithDb(db =>
+        db.UserTokens.Single(t => t.UserId == db.Users.Single(u => u.Email == email).Id && t.Name == "RecoveryCodes").Value!);
+
+    [Fact]
     public async Task Code_pages_send_people_without_a_password_step_back_to_sign_in()
     {
         var browser = new PageBrowser(factory.CreatePageClient());
@@ -103,7 +183,7 @@ public sealed class TwoFactorTests(InnerAllyFactory factory) : IClassFixture<Inn
         var browser = await PageBrowser.RegisterAsync(factory, email);
         var key = (await browser.OpenAsync("/account/two-factor")).QuerySelector(".setup-key")!.TextContent.Trim();
 
-        var response = await browser.SubmitAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.NotCurrent(key) });
+        var response = await browser.SubmitAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.NotCurrent(key, Now) });
 
         Assert.Contains("did not match", PageBrowser.FieldError(await PageBrowser.ParseAsync(response), "code"), StringComparison.Ordinal);
         Assert.False(factory.WithDb(db => db.Users.Single(u => u.Email == email).TwoFactorEnabled));
@@ -154,11 +234,14 @@ public sealed class TwoFactorTests(InnerAllyFactory factory) : IClassFixture<Inn
         var stored = factory.WithDb(db => db.UserTokens.Where(t => t.UserId == userId).Select(t => new { t.Name, t.Value }).ToList());
 
         Assert.Contains(stored, t => t.Name == "AuthenticatorKey");
-        Assert.Contains(stored, t => t.Name == "RecoveryCodes");
+        var codes = Assert.Single(stored, t => t.Name == "RecoveryCodes").Value!;
+        Assert.StartsWith("hash1:", codes, StringComparison.Ordinal);
+        Assert.DoesNotContain("dp1:", codes, StringComparison.Ordinal);
+        Assert.Equal(10, codes["hash1:".Length..].Split(';').Distinct().Count());
         var plainKey = on.Key.Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.All(stored.Where(t => t.Name != "RecoveryCodes"), t => Assert.StartsWith("dp1:", t.Value, StringComparison.Ordinal));
         Assert.All(stored, t =>
         {
-            Assert.StartsWith("dp1:", t.Value, StringComparison.Ordinal);
             Assert.DoesNotContain(plainKey, t.Value!, StringComparison.OrdinalIgnoreCase);
             Assert.All(on.RecoveryCodes, code => Assert.DoesNotContain(code, t.Value!, StringComparison.OrdinalIgnoreCase));
         });
@@ -182,9 +265,9 @@ internal static class Totp
     }
 
     /// <summary>A well-formed code that no nearby time step would accept.</summary>
-    public static string NotCurrent(string base32Key)
+    public static string NotCurrent(string base32Key, DateTimeOffset? at = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         var valid = Enumerable.Range(-3, 7).Select(i => Code(base32Key, now.AddSeconds(30 * i))).ToHashSet();
         return Enumerable.Range(0, 100).Select(i => (123456 + (i * 7919)).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
     }
