@@ -12,7 +12,7 @@ public sealed partial class LogoutModel(UserManager<User> users, SignInManager<U
 {
     public const string SignedOutKey = "Account.SignedOut";
 
-    public const string ClearSiteData = "\"cache\", \"storage\"";
+    public const string ClearSiteData = "\"storage\"";
 
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("Login");
@@ -26,8 +26,9 @@ public sealed partial class LogoutModel(UserManager<User> users, SignInManager<U
         }
 
         await signIn.SignOutAsync();
-        // Nothing of the session stays in this browser: its cache, and the drafts kept in its storage
-        // (site.js forgets them too, for browsers that ignore this header off HTTPS).
+        // The drafts kept in this browser's storage go with the session (site.js forgets them too,
+        // for browsers that ignore this header off HTTPS). Not "cache": personal pages are never
+        // cached (no-store), and with it a browser test once waited past 30 s for the next page.
         Response.Headers["Clear-Site-Data"] = ClearSiteData;
         TempData[SignedOutKey] = true;
         return RedirectToPage("Login");
