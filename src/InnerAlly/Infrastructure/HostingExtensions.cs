@@ -182,6 +182,7 @@ public static class HostingExtensions
         services.AddSingleton<BearerTickets>();
         services.AddSingleton<TokenFamilies>();
         services.AddSingleton<KnownDevices>();
+        services.AddSingleton<RecentConfirmation>();
         services.AddScoped<SignInThrottle>();
 
         services.ConfigureApplicationCookie(o =>

@@ -45,9 +45,12 @@ public sealed class PageBrowser(HttpClient client)
     /// name given more than once (checkboxes) is sent once per value.
     /// </summary>
     /// <param name="formSelector">Which form, when the page has more than one (the nav's sign-out form is never chosen).</param>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
+    public async Task<HttpResponseMessage> SubmitAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form") =>
+        await SubmitAsync(await OpenAsync(url), url, fields, formSelector);
+
+    /// <summary>Sends a form of a page opened earlier, as a person does who opened it and then waited.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
     {
-        var page = await OpenAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {url}.");
         var given = fields.ToList();

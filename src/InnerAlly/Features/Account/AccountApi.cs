@@ -57,6 +57,15 @@ public static class AccountApi
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record DeleteRequest(string? Password);
 
+    /// <summary>Identity's TwoFactorRequest, with the password that every change needs.</summary>
+    public sealed record ManageTwoFactorRequest(
+        bool? Enable = null,
+        string? TwoFactorCode = null,
+        bool ResetSharedKey = false,
+        bool ResetRecoveryCodes = false,
+        bool ForgetMachine = false,
+        string? Password = null);
+
     private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> DeleteAsync(
         [FromBody] DeleteRequest? request, ClaimsPrincipal principal, HttpContext http, UserManager<User> users, SignInThrottle throttle, ILoggerFactory loggers,
         CancellationToken cancellationToken)

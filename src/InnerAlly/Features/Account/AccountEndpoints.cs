@@ -68,14 +68,14 @@ internal static class AccountEndpoints
         var manage = group.MapGroup("/manage").RequireAuthorization(HostingExtensions.ApiPolicy);
         manage.MapPost("/2fa", TwoFactorAsync)
             .WithName("ManageTwoFactor")
-            .WithSummary("Two-step sign-in: {enable, twoFactorCode, resetSharedKey, resetRecoveryCodes, forgetMachine}.")
+            .WithSummary("Two-step sign-in: {enable, twoFactorCode, resetSharedKey, resetRecoveryCodes, forgetMachine}. Every change (enable, resetSharedKey, resetRecoveryCodes) also needs the account's password.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         manage.MapGet("/info", InfoAsync)
             .WithName("AccountInfo")
             .WithSummary("The account's email address and whether it is confirmed.");
         manage.MapPost("/info", ChangeInfoAsync)
             .WithName("ChangeAccountInfo")
-            .WithSummary("Change the password ({oldPassword, newPassword}) or the email address ({newEmail}, confirmed by email).")
+            .WithSummary("Change the password ({oldPassword, newPassword}) or the email address ({newEmail, oldPassword}, confirmed by email).")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
@@ -287,7 +287,7 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> TwoFactorAsync(
-        [FromBody] TwoFactorRequest request, ClaimsPrincipal principal, HttpContext http, SignInManager<User> signIn, SignInThrottle throttle,
+        [FromBody] AccountApi.ManageTwoFactorRequest request, ClaimsPrincipal principal, HttpContext http, SignInManager<User> signIn, SignInThrottle throttle,
         CancellationToken cancellationToken)
     {
         var users = signIn.UserManager;
@@ -296,38 +296,29 @@ internal static class AccountEndpoints
             return TypedResults.NotFound();
         }
 
+        if (request.Enable == true && request.ResetSharedKey)
+        {
+            return FieldProblem("resetSharedKey", "A new key turns two-step sign-in off until a code from it is checked, so it cannot be asked for together with enable.");
+        }
+
+        if (request.Enable == true && string.IsNullOrEmpty(request.TwoFactorCode))
+        {
+            return FieldProblem("twoFactorCode", "Send the 6-digit code your authenticator app shows, so we know it is set up.");
+        }
+
+        // A token alone (a lost phone, a copied token) may read these settings, never change them.
+        // The password and, to turn it on, the code are one try against the person's one limit.
+        if ((request.Enable is not null || request.ResetSharedKey || request.ResetRecoveryCodes)
+            && await PasswordProblemAsync(user, request.Password, "password", "change two-step sign-in", http, users, throttle, cancellationToken,
+                alsoCheck: request.Enable != true ? null : async () => await TwoFactorCodes.VerifyAsync(user, request.TwoFactorCode, null, users)
+                    ? null
+                    : FieldProblem("twoFactorCode", "That code did not work. Codes change every 30 seconds, so please try the one showing now.")) is { } problem)
+        {
+            return problem;
+        }
+
         if (request.Enable == true)
         {
-            if (request.ResetSharedKey)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["resetSharedKey"] = ["A new key turns two-step sign-in off until a code from it is checked, so it cannot be asked for together with enable."],
-                });
-            }
-
-            if (string.IsNullOrEmpty(request.TwoFactorCode))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["twoFactorCode"] = ["Send the 6-digit code your authenticator app shows, so we know it is set up."],
-                });
-            }
-
-            var check = await TwoFactorCodes.CheckAsync(user, request.TwoFactorCode, null, users, throttle, cancellationToken);
-            if (check.Wait is { } wait)
-            {
-                return TooMany(http, wait);
-            }
-
-            if (!check.Passed)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["twoFactorCode"] = ["That code did not work. Codes change every 30 seconds, so please try the one showing now."],
-                });
-            }
-
             await users.SetTwoFactorEnabledAsync(user, true);
         }
         else if (request.Enable == false || request.ResetSharedKey)
@@ -411,6 +402,11 @@ internal static class AccountEndpoints
                 return Problem(changed);
             }
         }
+        else if (!string.IsNullOrEmpty(request.NewEmail)
+            && await PasswordProblemAsync(user, request.OldPassword, "oldPassword", "change the email address", http, users, throttle, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
 
         if (!string.IsNullOrEmpty(request.NewEmail) && mailer.IsConfigured && !string.Equals(user.Email, request.NewEmail, StringComparison.OrdinalIgnoreCase))
         {
@@ -450,6 +446,34 @@ internal static class AccountEndpoints
         }
     }
 
+    /// <summary>
+    /// Null when <paramref name="password"/> is the person's own (and <paramref name="alsoCheck"/>,
+    /// checked in the same try, finds nothing wrong); otherwise the answer to give: 400 naming the
+    /// field, or 429 while they must wait. The try counts against the person's one limit.
+    /// </summary>
+    private static async Task<IResult?> PasswordProblemAsync(
+        User user, string? password, string field, string toDo, HttpContext http, UserManager<User> users, SignInThrottle throttle, CancellationToken cancellationToken,
+        Func<Task<IResult?>>? alsoCheck = null)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return FieldProblem(field, $"Send the account's password as {field} to {toDo}. Nothing has changed.");
+        }
+
+        IResult? problem = null;
+        var check = await throttle.CheckPersonAsync(user.Id, async () =>
+        {
+            problem = !await users.CheckPasswordAsync(user, password)
+                ? FieldProblem(field, $"That is not the account's password, so we did not {toDo}. Nothing has changed.")
+                : alsoCheck is null ? null : await alsoCheck();
+            return problem is null;
+        }, cancellationToken);
+        return check.Wait is { } wait ? TooMany(http, wait) : problem;
+    }
+
+    private static ValidationProblem FieldProblem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
     /// <summary>Identity's shape: 401 with the outcome ("Failed", "NotAllowed", "RequiresTwoFactor") as the detail.</summary>
     private static ProblemHttpResult NotSignedIn(Microsoft.AspNetCore.Identity.SignInResult result) =>
         TypedResults.Problem(result.ToString(), statusCode: StatusCodes.Status401Unauthorized);
@@ -474,10 +498,13 @@ public static class TwoFactorCodes
 {
     public static Task<SignInThrottle.PersonCheck> CheckAsync(
         User user, string? code, string? recoveryCode, UserManager<User> users, SignInThrottle throttle, CancellationToken cancellationToken) =>
-        throttle.CheckPersonAsync(user.Id, async () => !string.IsNullOrEmpty(code)
+        throttle.CheckPersonAsync(user.Id, () => VerifyAsync(user, code, recoveryCode, users), cancellationToken);
+
+    /// <summary>The check alone, for a caller that counts it itself as part of a larger try.</summary>
+    public static async Task<bool> VerifyAsync(User user, string? code, string? recoveryCode, UserManager<User> users) =>
+        !string.IsNullOrEmpty(code)
             ? LoginWith2faModel.SixDigits(code) is { } digits
                 && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits)
             : !string.IsNullOrEmpty(recoveryCode)
-                && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).Succeeded,
-            cancellationToken);
+                && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).Succeeded;
 }

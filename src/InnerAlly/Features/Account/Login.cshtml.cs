@@ -11,7 +11,7 @@ namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(
-    UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, IOptions<EmailOptions> email) : PageModel
+    UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation, IOptions<EmailOptions> email) : PageModel
 {
     public const string WrongDetails = "That email and password do not match an account. Please check both and try again.";
 
@@ -77,6 +77,7 @@ public sealed class LoginModel(
         {
             await attempt.SucceededAsync(cancellationToken);
             devices.Remember(HttpContext, user);
+            confirmation.Remember(HttpContext, user);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 

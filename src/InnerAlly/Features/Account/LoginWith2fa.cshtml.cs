@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWith2faModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices) : PageModel
+public sealed class LoginWith2faModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -63,6 +63,7 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn, SignInThrottle
         if (check.Passed)
         {
             devices.Remember(HttpContext, user);
+            confirmation.Remember(HttpContext, user);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 

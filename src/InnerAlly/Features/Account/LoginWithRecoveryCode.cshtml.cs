@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,6 +52,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignI
         if (check.Passed)
         {
             devices.Remember(HttpContext, user);
+            confirmation.Remember(HttpContext, user);
             return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
         }
 

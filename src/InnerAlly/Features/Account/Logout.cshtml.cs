@@ -26,6 +26,7 @@ public sealed partial class LogoutModel(UserManager<User> users, SignInManager<U
         }
 
         await signIn.SignOutAsync();
+        RecentConfirmation.Forget(HttpContext);
         // The drafts kept in this browser's storage go with the session (site.js forgets them too,
         // for browsers that ignore this header off HTTPS). Not "cache": personal pages are never
         // cached (no-store), and with it a browser test once waited past 30 s for the next page.

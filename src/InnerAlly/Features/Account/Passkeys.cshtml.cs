@@ -11,8 +11,10 @@ namespace InnerAlly.Features.Account;
 /// <summary>
 /// Passkeys: sign in with the phone or computer's own lock instead of a password. Adding one
 /// needs the browser (wwwroot/js/passkeys.js); seeing and removing them works without script.
+/// The page and every change need a recent password (<see cref="RecentConfirmation"/>), and each
+/// change gives the person a new security stamp, so other sessions end as after a new password.
 /// </summary>
-public sealed partial class PasskeysModel(UserManager<User> users, SignInManager<User> signIn, ILogger<PasskeysModel> logger) : PageModel
+public sealed partial class PasskeysModel(UserManager<User> users, SignInManager<User> signIn, RecentConfirmation confirmation, ILogger<PasskeysModel> logger) : PageModel
 {
     public const int MaxPasskeys = 10;
     public const int NameMaxLength = 60;
@@ -38,6 +40,11 @@ public sealed partial class PasskeysModel(UserManager<User> users, SignInManager
             return Challenge();
         }
 
+        if (!confirmation.IsOpen(HttpContext, user))
+        {
+            return AskFirst();
+        }
+
         await LoadAsync(user);
         Status = TempData[IndexModel.StatusKey] as string;
         return Page();
@@ -51,6 +58,12 @@ public sealed partial class PasskeysModel(UserManager<User> users, SignInManager
             return Challenge();
         }
 
+        if (!confirmation.IsOpen(HttpContext, user))
+        {
+            // Asked for by script: the form post that follows is sent to the password page instead.
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var entity = new PasskeyUserEntity { Id = await users.GetUserIdAsync(user), Name = user.Email!, DisplayName = user.Email! };
         return Content(await signIn.MakePasskeyCreationOptionsAsync(entity), "application/json");
     }
@@ -61,6 +74,11 @@ public sealed partial class PasskeysModel(UserManager<User> users, SignInManager
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+
+        if (confirmation.OpenUntil(HttpContext, user) is not { } until)
+        {
+            return AskFirst();
         }
 
         ModelState.Clear();
@@ -92,6 +110,7 @@ public sealed partial class PasskeysModel(UserManager<User> users, SignInManager
             return Page();
         }
 
+        await EndOtherSessionsAsync(user, until);
         Log.Added(logger, user.Id);
         TempData[IndexModel.StatusKey] = "Your passkey is saved. Next time, you can sign in with it instead of your password.";
         return RedirectToPage();
@@ -104,14 +123,30 @@ public sealed partial class PasskeysModel(UserManager<User> users, SignInManager
             return Challenge();
         }
 
+        if (confirmation.OpenUntil(HttpContext, user) is not { } until)
+        {
+            return AskFirst();
+        }
+
         if (Decode(id) is { } credentialId && await users.GetPasskeyAsync(user, credentialId) is not null)
         {
             await users.RemovePasskeyAsync(user, credentialId);
+            await EndOtherSessionsAsync(user, until);
             Log.Removed(logger, user.Id);
             TempData[IndexModel.StatusKey] = "That passkey is removed. It can no longer be used to sign in.";
         }
 
         return RedirectToPage();
+    }
+
+    private RedirectResult AskFirst() => Redirect(RecentConfirmation.AskPath("/account/passkeys"));
+
+    /// <summary>A new stamp ends every other session; this one, and its recent password, carry on.</summary>
+    private async Task EndOtherSessionsAsync(User user, DateTimeOffset until)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        confirmation.KeepAfterChange(HttpContext, user, until);
     }
 
     private async Task<PasskeyAttestationResult?> AttestAsync(string credentialJson)

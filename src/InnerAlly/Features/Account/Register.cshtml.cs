@@ -15,6 +15,7 @@ public sealed partial class RegisterModel(
     MailKitEmailSender emailSender,
     IOptions<EmailOptions> email,
     PublicLinks links,
+    RecentConfirmation confirmation,
     ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty]
@@ -85,6 +86,7 @@ public sealed partial class RegisterModel(
 
         cancellationToken.ThrowIfCancellationRequested();
         await signIn.SignInAsync(user, isPersistent: false);
+        confirmation.Remember(HttpContext, user);
         return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
     }
 

@@ -9,13 +9,16 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>
 /// Two-step sign-in with an authenticator app (TOTP): set up, recovery codes, turn off. Every
-/// change here changes the security stamp, so other sessions end and this one is refreshed.
+/// change here changes the security stamp, so other sessions end and this one is refreshed, and
+/// needs a recent password (<see cref="RecentConfirmation"/>): without one, the page and every
+/// change send the person to type it first, and nothing changes.
 /// </summary>
 public sealed partial class TwoFactorModel(
     UserManager<User> users,
     SignInManager<User> signIn,
     IUserStore<User> store,
     SignInThrottle throttle,
+    RecentConfirmation confirmation,
     ILogger<TwoFactorModel> logger) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -55,6 +58,11 @@ public sealed partial class TwoFactorModel(
             return Challenge();
         }
 
+        if (!confirmation.IsOpen(HttpContext, user))
+        {
+            return AskFirst(step == "turn-off" ? "?step=turn-off" : "");
+        }
+
         await LoadAsync(user, cancellationToken);
         ConfirmingTurnOff = Enabled && step == "turn-off";
         Status = TempData[IndexModel.StatusKey] as string;
@@ -66,6 +74,11 @@ public sealed partial class TwoFactorModel(
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+
+        if (confirmation.OpenUntil(HttpContext, user) is not { } until)
+        {
+            return AskFirst();
         }
 
         if (user.TwoFactorEnabled)
@@ -96,6 +109,7 @@ public sealed partial class TwoFactorModel(
         await users.SetTwoFactorEnabledAsync(user, true);
         NewRecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await signIn.RefreshSignInAsync(user);
+        confirmation.KeepAfterChange(HttpContext, user, until);
         Log.Enabled(logger, user.Id);
         JustEnabled = true;
         Enabled = true;
@@ -107,6 +121,11 @@ public sealed partial class TwoFactorModel(
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
+        }
+
+        if (!confirmation.IsOpen(HttpContext, user))
+        {
+            return AskFirst();
         }
 
         if (!user.TwoFactorEnabled)
@@ -127,6 +146,11 @@ public sealed partial class TwoFactorModel(
             return Challenge();
         }
 
+        if (confirmation.OpenUntil(HttpContext, user) is not { } until)
+        {
+            return AskFirst("?step=turn-off");
+        }
+
         if (user.TwoFactorEnabled)
         {
             await users.SetTwoFactorEnabledAsync(user, false);
@@ -134,12 +158,16 @@ public sealed partial class TwoFactorModel(
             // A fresh key next time: the old one may be on a phone that is gone.
             await users.ResetAuthenticatorKeyAsync(user);
             await signIn.RefreshSignInAsync(user);
+            confirmation.KeepAfterChange(HttpContext, user, until);
             Log.Disabled(logger, user.Id);
             TempData[IndexModel.StatusKey] = "Two-step sign-in is off. Signing in now needs only your password. You can turn it on again whenever you like.";
         }
 
         return RedirectToPage();
     }
+
+    /// <summary>To the password page and, once it is typed, back here; nothing has changed.</summary>
+    private RedirectResult AskFirst(string query = "") => Redirect(RecentConfirmation.AskPath("/account/two-factor" + query));
 
     private async Task LoadAsync(User user, CancellationToken cancellationToken)
     {

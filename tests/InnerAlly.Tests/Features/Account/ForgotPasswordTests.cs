@@ -38,6 +38,30 @@ public sealed class ForgotPasswordTests(EmailFactory factory) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task A_new_password_by_email_does_not_give_fresh_tries_at_two_step_codes()
+    {
+        var email = await ConfirmedPersonAsync();
+        var owner = await PageBrowser.SignInAsync(factory, email);
+        var key = (await owner.OpenAsync("/account/two-factor")).QuerySelector(".setup-key")!.TextContent.Trim();
+        await owner.SubmitAsync("/account/two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var guesser = new PageBrowser(factory.CreatePageClient());
+        var step = (await guesser.SignInAsync(email, InnerAllyFactory.GoodPassword)).Headers.Location!.OriginalString;
+        for (var i = 0; i < 5; i++)
+        {
+            await guesser.SubmitAsync(step, new Dictionary<string, string> { ["Input.Code"] = Totp.NotCurrent(key) });
+        }
+
+        await guesser.SubmitAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+        await guesser.SubmitAsync(factory.LinkSentTo(email, "/account/reset-password"), new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
+        var again = (await guesser.SignInAsync(email, NewPassword)).Headers.Location!.OriginalString;
+        var stillPaused = await guesser.SubmitAsync(again, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        Assert.Equal(HttpStatusCode.OK, stillPaused.StatusCode);
+        Assert.Contains("wait a little", (await PageBrowser.ParseAsync(stillPaused)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await guesser.StatusOfAsync("/check-ins"));
+    }
+
+    [Fact]
     public async Task The_emailed_link_sets_a_new_password_and_ends_other_sessions()
     {
         var email = await ConfirmedPersonAsync();

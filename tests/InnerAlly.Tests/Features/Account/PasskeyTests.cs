@@ -149,6 +149,54 @@ public sealed class PasskeyTests(InnerAllyFactory factory) : IClassFixture<Inner
     }
 
     [Fact]
+    public async Task Adding_or_removing_a_passkey_signs_out_every_other_session_and_keeps_this_one()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var owner = await PageBrowser.RegisterAsync(factory, email);
+        var laptop = await PageBrowser.SignInAsync(factory, email);
+        using var phone = new SoftAuthenticator();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(owner, phone)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await laptop.StatusOfAsync("/check-ins"));
+        Assert.Equal(HttpStatusCode.OK, await owner.StatusOfAsync("/check-ins"));
+
+        var tablet = await PageBrowser.SignInAsync(factory, email);
+        var removed = await owner.SubmitAsync("/account/passkeys", new Dictionary<string, string>(), "main .passkey-list form");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await tablet.StatusOfAsync("/check-ins"));
+        Assert.Equal(HttpStatusCode.OK, await owner.StatusOfAsync("/check-ins"));
+    }
+
+    [Fact]
+    public async Task Signed_in_with_a_passkey_the_password_is_asked_before_passkeys_change_and_nothing_changes_without_it()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var owner = await PageBrowser.RegisterAsync(factory, email);
+        using var phone = new SoftAuthenticator();
+        await AddAsync(owner, phone);
+        var id = (await owner.OpenAsync("/account/passkeys")).QuerySelector(".passkey-list input[name=id]")!.GetAttribute("value")!;
+        var (found, _) = await SignInAsync(phone); // a phone left signed in, found by someone else
+
+        var open = await found.Client.GetAsync("/account/passkeys", PageBrowser.Cancel);
+        PageBrowser.AssertRedirectsTo(open, "/account/confirm?returnUrl=%2Faccount%2Fpasskeys");
+        var token = (await found.OpenAsync("/account/change-password")).QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var remove = await found.Client.PostAsync("/account/passkeys?handler=Remove", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = id, ["__RequestVerificationToken"] = token }), PageBrowser.Cancel);
+        PageBrowser.AssertRedirectsTo(remove, "/account/confirm");
+        using var options = new HttpRequestMessage(HttpMethod.Post, "/account/passkeys?handler=CreationOptions");
+        options.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await found.Client.SendAsync(options, PageBrowser.Cancel)).StatusCode);
+        var userId = factory.WithDb(db => db.Users.Single(u => u.Email == email).Id);
+        Assert.Equal(1, factory.WithDb(db => db.UserPasskeys.Count(p => p.UserId == userId)));
+
+        var confirmed = await found.SubmitAsync(open.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Input.Password"] = InnerAllyFactory.GoodPassword });
+        PageBrowser.AssertRedirectsTo(confirmed, "/account/passkeys");
+        var removed = await found.SubmitAsync("/account/passkeys", new Dictionary<string, string>(), "main .passkey-list form");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(0, factory.WithDb(db => db.UserPasskeys.Count(p => p.UserId == userId)));
+    }
+
+    [Fact]
     public async Task Without_script_the_passkey_controls_stay_out_of_the_way()
     {
         var login = await new PageBrowser(factory.CreatePageClient()).OpenAsync("/account/login");

@@ -61,7 +61,7 @@ public sealed class PasswordCheckLimitTests(InnerAllyFactory factory) : IClassFi
 
         await AssertTooManyAsync(await DeleteAsync(client, InnerAllyFactory.GoodPassword));
         await AssertTooManyAsync(await ChangeAsync(client, InnerAllyFactory.GoodPassword));
-        var twoFactor = await client.PostAsJsonAsync("/api/v1/account/manage/2fa", new { enable = true, twoFactorCode = "123456" }, Cancel);
+        var twoFactor = await client.PostAsJsonAsync("/api/v1/account/manage/2fa", new { enable = true, twoFactorCode = "123456", password = InnerAllyFactory.GoodPassword }, Cancel);
         await AssertTooManyAsync(twoFactor);
     }
 
@@ -71,7 +71,7 @@ public sealed class PasswordCheckLimitTests(InnerAllyFactory factory) : IClassFi
         var client = await factory.CreateSignedInApiClientAsync();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await client.PostAsJsonAsync("/api/v1/account/manage/2fa", new { enable = true, twoFactorCode = "000000" }, Cancel);
+            var wrong = await client.PostAsJsonAsync("/api/v1/account/manage/2fa", new { enable = true, twoFactorCode = "000000", password = InnerAllyFactory.GoodPassword }, Cancel);
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
