@@ -36,6 +36,18 @@ public enum AppPage
     /// <summary>/account: signing in, the time zone and the country for crisis lines.</summary>
     Account,
 
+    /// <summary>/account/two-factor before it is on: the three steps, the QR code and the key.</summary>
+    TwoFactor,
+
+    /// <summary>/account/passkeys with none yet: what a passkey is and the form to add one.</summary>
+    Passkeys,
+
+    /// <summary>/account/sessions with a second sign-in: each one, and ending one or all.</summary>
+    Sessions,
+
+    /// <summary>/account/confirm: the password once more before the locks on the account change.</summary>
+    ConfirmPassword,
+
     /// <summary>/safety-plan before anything is written: what a safety plan is, and an invitation.</summary>
     SafetyPlanEmpty,
 
@@ -212,6 +224,15 @@ public abstract partial class BrowserTest
                 ("the 'Download your data' link", page.GetByRole(AriaRole.Link, new() { Name = "Download your data" })),
                 ("the password", page.GetByLabel("Your password", new() { Exact = true })),
                 ("the 'Keep my account' link", page.GetByRole(AriaRole.Link, new() { Name = "Keep my account" }))),
+            AppPage.TwoFactor => await OpenSignedInAsync(context, page, "/account/two-factor",
+                ("the 6-digit code", page.GetByLabel("6-digit code", new() { Exact = true })),
+                ("the 'Turn on two-step sign-in' button", page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }))),
+            AppPage.Passkeys => await OpenSignedInAsync(context, page, "/account/passkeys",
+                ("the passkey's name", page.Locator("#passkey-name"))),
+            AppPage.Sessions => await OpenSessionsAsync(context, page),
+            AppPage.ConfirmPassword => await OpenSignedInAsync(context, page, "/account/confirm?returnUrl=%2Faccount%2Ftwo-factor",
+                ("the password", page.GetByLabel("Your password", new() { Exact = true })),
+                ("the 'Carry on' button", page.GetByRole(AriaRole.Button, new() { Name = "Carry on" }))),
             AppPage.AccountDeleted => (await GoAsync(page, "/account/deleted"), [("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))]),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
@@ -338,6 +359,13 @@ public abstract partial class BrowserTest
         await SignUpAndSignInAsync(context);
         var response = await GoAsync(page, path);
         return (response, [.. actions]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenSessionsAsync(IBrowserContext context, IPage page)
+    {
+        await ApiTokenAsync(context, await SignUpAndSignInAsync(context)); // an app signed in too
+        var response = await GoAsync(page, "/account/sessions");
+        return (response, [("the 'End this sign-in' button", page.GetByRole(AriaRole.Button, new() { Name = "End this sign-in" }).First)]);
     }
 
     private static async Task<(IResponse, List<(string, ILocator)>)> OpenPracticePlayingAsync(IBrowserContext context, IPage page)

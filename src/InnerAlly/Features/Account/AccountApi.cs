@@ -24,6 +24,14 @@ public static class AccountApi
             .RequireAuthorization(HostingExtensions.ApiPolicy)
             .WithName("LogoutEverywhere")
             .WithSummary("Sign out everywhere: every token and every signed-in page for this account ends now.");
+        group.MapGet("/sessions", ListSignInsAsync)
+            .RequireAuthorization(HostingExtensions.ApiPolicy)
+            .WithName("ListSignIns")
+            .WithSummary("Every browser and app where you are signed in: id, kind (app or browser), device, signedInAt, and current for the one asking.");
+        group.MapDelete("/sessions/{id:guid}", EndSignInAsync)
+            .RequireAuthorization(HostingExtensions.ApiPolicy)
+            .WithName("EndSignIn")
+            .WithSummary("End one sign-in (its tokens or its cookie stop working now). 404 when it is not yours or is over already.");
         group.MapGet("/export", ExportAsync)
             .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
             .WithName("ExportPersonalData")
@@ -37,6 +45,33 @@ public static class AccountApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapPreferences();
         return app;
+    }
+
+    public sealed record SignInResponse(Guid Id, string Kind, string? Device, DateTime SignedInAt, bool Current);
+
+    private static async Task<Results<Ok<SignInResponse[]>, UnauthorizedHttpResult>> ListSignInsAsync(
+        ClaimsPrincipal principal, HttpContext http, UserManager<User> users, TokenFamilies families, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var current = await TokenFamilies.FamilyOfAsync(http);
+        return TypedResults.Ok((await families.ListAsync(user, db, cancellationToken))
+            .Select(s => new SignInResponse(s.Id, s.Kind == SignInKind.App ? "app" : "browser", s.Device, s.SignedInAt, s.Id == current))
+            .ToArray());
+    }
+
+    private static async Task<Results<NoContent, NotFound, UnauthorizedHttpResult>> EndSignInAsync(
+        Guid id, ClaimsPrincipal principal, UserManager<User> users, TokenFamilies families, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return await families.EndAsync(user.Id, id, db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static async Task<Results<JsonHttpResult<PersonalData.Export>, UnauthorizedHttpResult>> ExportAsync(

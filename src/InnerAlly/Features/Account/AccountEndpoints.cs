@@ -115,7 +115,7 @@ internal static class AccountEndpoints
 
     private static async Task<IResult> LoginAsync(
         [FromBody] LoginRequest login, [FromQuery] bool? useCookies, [FromQuery] bool? useSessionCookies, HttpContext http,
-        UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, TokenFamilies families, AppDbContext db,
+        UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation, TokenFamilies families, AppDbContext db,
         CancellationToken cancellationToken)
     {
         var attempt = await PasswordAttempt.BeginAsync(login.Email, login.Password, http, users, throttle, devices, cancellationToken);
@@ -166,12 +166,13 @@ internal static class AccountEndpoints
         if (useCookies == true || useSessionCookies == true)
         {
             await signIn.SignInWithClaimsAsync(user, isPersistent: useCookies == true && useSessionCookies != true, [new Claim("amr", method)]);
+            confirmation.Remember(http, user);
             return TypedResults.Empty;
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", method));
-        return TypedResults.SignIn(await families.StartAsync(principal, user.Id, db, cancellationToken), authenticationScheme: IdentityConstants.BearerScheme);
+        return TypedResults.SignIn(await families.StartAsync(principal, user.Id, DeviceNames.Of(http), db, cancellationToken), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static async Task<IResult> RefreshAsync(

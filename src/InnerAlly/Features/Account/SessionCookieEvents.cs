@@ -13,23 +13,46 @@ namespace InnerAlly.Features.Account;
 /// A sign-in lasts 30 idle minutes (sliding) and never more than <see cref="AbsoluteLifetime"/>,
 /// and ends at once when the security stamp changes (sign-out, new password, 2FA changes).
 /// The stamp is checked on every request; the cookie is re-issued only by sliding expiration.
+/// Each sign-in is a <see cref="TokenFamily"/> of its own, named in the cookie's properties, so the
+/// person can see it on /account/sessions and end it alone.
 /// </summary>
 public sealed partial class SessionCookieEvents(TimeProvider clock) : CookieAuthenticationEvents
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
     private const string AbsoluteExpiryKey = ".innerally.absolute-expires";
+    private const string FamilyKey = ".innerally.sign-in";
 
-    public override Task SigningIn(CookieSigningInContext context)
+    public override async Task SigningIn(CookieSigningInContext context)
     {
-        // Kept across renewals and refreshes; only a fresh sign-in sets it.
+        var services = context.HttpContext.RequestServices;
+        var families = services.GetRequiredService<TokenFamilies>();
+        var db = services.GetRequiredService<AppDbContext>();
+        var cancellationToken = context.HttpContext.RequestAborted;
+        // Kept across renewals and refreshes; only a fresh sign-in sets them.
         if (!context.Properties.Items.ContainsKey(AbsoluteExpiryKey))
         {
             context.Properties.Items[AbsoluteExpiryKey] = (clock.GetUtcNow() + AbsoluteLifetime).ToString("O");
         }
 
-        return base.SigningIn(context);
+        if (context.Principal is not null && Guid.TryParse(context.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            if (FamilyOf(context.Properties) is { } family)
+            {
+                await families.RestampAsync(family, context.Principal, db, cancellationToken);
+            }
+            else
+            {
+                var started = await families.StartBrowserAsync(context.Principal, userId, DeviceNames.Of(context.HttpContext), db, cancellationToken);
+                context.Properties.Items[FamilyKey] = started.ToString("N");
+            }
+        }
+
+        await base.SigningIn(context);
     }
+
+    public static Guid? FamilyOf(AuthenticationProperties properties) =>
+        properties.Items.TryGetValue(FamilyKey, out var text) && Guid.TryParseExact(text, "N", out var id) ? id : null;
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
@@ -48,8 +71,11 @@ public sealed partial class SessionCookieEvents(TimeProvider clock) : CookieAuth
         bool current;
         try
         {
+            var db = services.GetRequiredService<AppDbContext>();
             current = context.Principal is not null
-                && await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(context.Principal, services.GetRequiredService<AppDbContext>(), context.HttpContext.RequestAborted);
+                && await services.GetRequiredService<SecurityStamps>().IsCurrentAsync(context.Principal, db, context.HttpContext.RequestAborted)
+                && FamilyOf(context.Properties) is { } family
+                && await services.GetRequiredService<TokenFamilies>().IsCurrentAsync(family, 0, db, context.HttpContext.RequestAborted);
         }
         catch (Exception e) when (e is DbException or { InnerException: DbException })
         {

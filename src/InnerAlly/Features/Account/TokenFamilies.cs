@@ -3,18 +3,24 @@ using System.Globalization;
 using System.Security.Claims;
 using InnerAlly.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
 
 /// <summary>
-/// One sign-in of an app and every token refreshed from it. Each refresh moves the family on a
-/// generation: only the newest refresh token and the access token issued with it work. A refresh
-/// token presented a second time means two parties hold it (one of them stole it), so the whole
-/// family ends.
+/// One sign-in: of an app, with every token refreshed from it, or of a browser, with its cookie.
+/// Each refresh moves an app's family on a generation: only the newest refresh token and the
+/// access token issued with it work. A refresh token presented a second time means two parties
+/// hold it (one of them stole it), so the whole family ends. The person sees their sign-ins on
+/// /account/sessions and can end any one of them (ASVS 7.5.2).
 /// </summary>
 public sealed class TokenFamily
 {
+    public const int DeviceMaxLength = 80;
+
     private TokenFamily()
     {
     }
@@ -27,10 +33,38 @@ public sealed class TokenFamily
 
     public DateTime CreatedAt { get; private set; }
 
-    /// <summary>When a reused refresh token ended the family; null while it is alive.</summary>
+    /// <summary>When a reused refresh token, or the person, ended the family; null while it is alive.</summary>
     public DateTime? EndedAt { get; private set; }
 
-    internal static TokenFamily Start(Guid userId, DateTime now) => new() { Id = Guid.NewGuid(), UserId = userId, CreatedAt = now };
+    public SignInKind Kind { get; private set; }
+
+    /// <summary>What the browser or app said it was ("Firefox on Linux"), for the person to tell their sign-ins apart.</summary>
+    public string? Device { get; private set; }
+
+    /// <summary>
+    /// A hash of the security stamp the sign-in carries: once the person's stamp changes (a new
+    /// password, signing out everywhere), a sign-in with the old one is over, and is not listed.
+    /// </summary>
+    public string? StampHash { get; private set; }
+
+    internal static TokenFamily Start(Guid userId, DateTime now, SignInKind kind, string? device, string? stamp) => new()
+    {
+        Id = Guid.NewGuid(),
+        UserId = userId,
+        CreatedAt = now,
+        Kind = kind,
+        Device = device,
+        StampHash = HashOf(stamp),
+    };
+
+    internal static string? HashOf(string? stamp) =>
+        stamp is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)))[..32];
+}
+
+public enum SignInKind
+{
+    App = 0,
+    Browser = 1,
 }
 
 internal sealed class TokenFamilyConfiguration : IEntityTypeConfiguration<TokenFamily>
@@ -40,6 +74,8 @@ internal sealed class TokenFamilyConfiguration : IEntityTypeConfiguration<TokenF
         builder.HasKey(f => f.Id);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.UserId, f.CreatedAt });
+        builder.Property(f => f.Device).HasMaxLength(TokenFamily.DeviceMaxLength);
+        builder.Property(f => f.StampHash).HasMaxLength(32);
     }
 }
 
@@ -48,7 +84,7 @@ internal sealed class TokenFamilyConfiguration : IEntityTypeConfiguration<TokenF
 /// still current. The answer is remembered for <see cref="SecurityStamps.Fresh"/> like the security
 /// stamp; a change made on this instance is seen at once, one made on another within that time.
 /// </summary>
-public sealed class TokenFamilies(TimeProvider clock)
+public sealed class TokenFamilies(TimeProvider clock, IOptions<IdentityOptions> identity)
 {
     public const string FamilyClaim = "innerally:token_family";
     public const string GenerationClaim = "innerally:token_generation";
@@ -66,15 +102,63 @@ public sealed class TokenFamilies(TimeProvider clock)
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
 
-    public async Task<ClaimsPrincipal> StartAsync(ClaimsPrincipal principal, Guid userId, AppDbContext db, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> StartAsync(ClaimsPrincipal principal, Guid userId, string? device, AppDbContext db, CancellationToken cancellationToken) =>
+        Stamp(principal, await StartFamilyAsync(userId, SignInKind.App, device, StampOf(principal), db, cancellationToken), 0);
+
+    /// <summary>A browser's sign-in: its id goes into the cookie's properties, which a refresh keeps.</summary>
+    public Task<Guid> StartBrowserAsync(ClaimsPrincipal principal, Guid userId, string? device, AppDbContext db, CancellationToken cancellationToken) =>
+        StartFamilyAsync(userId, SignInKind.Browser, device, StampOf(principal), db, cancellationToken);
+
+    /// <summary>A browser's sign-in was refreshed with a new stamp (after a new password, say): it goes on.</summary>
+    public Task RestampAsync(Guid familyId, ClaimsPrincipal principal, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var hash = TokenFamily.HashOf(StampOf(principal));
+        return db.TokenFamilies.Where(f => f.Id == familyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.StampHash, hash), cancellationToken);
+    }
+
+    private async Task<Guid> StartFamilyAsync(Guid userId, SignInKind kind, string? device, string? stamp, AppDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.TokenFamilies.Where(f => f.UserId == userId && f.CreatedAt < now - KeepFor).ExecuteDeleteAsync(cancellationToken);
-        var family = TokenFamily.Start(userId, now);
+        var family = TokenFamily.Start(userId, now, kind, device?.Length > TokenFamily.DeviceMaxLength ? device[..TokenFamily.DeviceMaxLength] : device, stamp);
         db.TokenFamilies.Add(family);
         await db.SaveChangesAsync(cancellationToken);
-        return Stamp(principal, family.Id, 0);
+        return family.Id;
     }
+
+    public sealed record SignIn(Guid Id, SignInKind Kind, string? Device, DateTime SignedInAt);
+
+    /// <summary>The person's sign-ins that still stand, newest first.</summary>
+    public async Task<IReadOnlyList<SignIn>> ListAsync(User user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = TokenFamily.HashOf(user.SecurityStamp);
+        var browsersAfter = now - SessionCookieEvents.AbsoluteLifetime;
+        var appsAfter = now - AbsoluteLifetime;
+        var rows = await db.TokenFamilies.AsNoTracking()
+            .Where(f => f.UserId == user.Id && f.EndedAt == null && f.StampHash == hash
+                && (f.Kind == SignInKind.Browser ? f.CreatedAt > browsersAfter : f.CreatedAt > appsAfter))
+            .Select(f => new SignIn(f.Id, f.Kind, f.Device, f.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(r => r.SignedInAt)];
+    }
+
+    /// <summary>Ends one of the person's sign-ins; false when it is not theirs or is over already.</summary>
+    public async Task<bool> EndAsync(Guid userId, Guid familyId, AppDbContext db, CancellationToken cancellationToken)
+    {
+        Forget(familyId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ended = await db.TokenFamilies.Where(f => f.Id == familyId && f.UserId == userId && f.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.EndedAt, now), cancellationToken);
+        return ended == 1;
+    }
+
+    /// <summary>The family of the app token or the browser sign-in behind this request, if any.</summary>
+    public static async Task<Guid?> FamilyOfAsync(HttpContext http) =>
+        Read(http.User).Family
+        ?? ((await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties is { } properties ? SessionCookieEvents.FamilyOf(properties) : null);
+
+    private string? StampOf(ClaimsPrincipal principal) => principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
 
     /// <summary>Moves the family on when <paramref name="presented"/> is its newest token; otherwise ends it. Null when refused.</summary>
     public async Task<ClaimsPrincipal?> RotateAsync(ClaimsPrincipal presented, ClaimsPrincipal fresh, Guid userId, AppDbContext db, CancellationToken cancellationToken)
@@ -100,13 +184,11 @@ public sealed class TokenFamilies(TimeProvider clock)
         return null;
     }
 
-    public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, AppDbContext db, CancellationToken cancellationToken)
-    {
-        if (Read(principal) is not ({ } familyId, { } generation))
-        {
-            return false;
-        }
+    public ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal, AppDbContext db, CancellationToken cancellationToken) =>
+        Read(principal) is ({ } familyId, { } generation) ? IsCurrentAsync(familyId, generation, db, cancellationToken) : ValueTask.FromResult(false);
 
+    public async ValueTask<bool> IsCurrentAsync(Guid familyId, int generation, AppDbContext db, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (!_entries.TryGetValue(familyId, out var known) || now >= known.Until)
         {
