@@ -96,12 +96,13 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('innerally.draft.')).length"));
         await SaveScreenshotAsync(page, "AllyRecord-1280");
 
-        // The reply becomes a card, which then opens first in the deck, one tap from the top bar.
+        // The reply becomes a card, which then opens first in the deck, two taps from the main bar (Write, then Ally cards).
         await page.GetByRole(AriaRole.Link, new() { Name = "Keep this reply as an ally card" }).ClickAsync();
         await page.GetByLabel("The words to keep").FillAsync("You deserve kindness, not punishment.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep this card" }).ClickAsync();
         await GoAsync(page, "/help");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Ally cards" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Write" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ally cards", Exact = true }).ClickAsync();
         await Expect(page.Locator(".ally-card blockquote")).ToHaveTextAsync("You deserve kindness, not punishment.");
     }
 
@@ -198,6 +199,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
             await Task.Delay(1500);
             await route.ContinueAsync();
         });
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("More").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/$|/account/"));
 

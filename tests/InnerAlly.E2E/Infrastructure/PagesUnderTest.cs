@@ -96,6 +96,9 @@ public enum AppPage
     /// <summary>/account/deleted, signed out: the goodbye after an account is deleted.</summary>
     AccountDeleted,
 
+    /// <summary>/, signed in after a check-in with a quiet threat system: the last three circles, each labelled beside its own circle.</summary>
+    Home,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 
@@ -213,6 +216,7 @@ public abstract partial class BrowserTest
                 ("the password", page.GetByLabel("Your password", new() { Exact = true })),
                 ("the 'Keep my account' link", page.GetByRole(AriaRole.Link, new() { Name = "Keep my account" }))),
             AppPage.AccountDeleted => (await GoAsync(page, "/account/deleted"), [("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))]),
+            AppPage.Home => await OpenHomeAsync(context, page),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
@@ -329,6 +333,18 @@ public abstract partial class BrowserTest
         [
             ("the trend chart", page.Locator("svg.trend")),
             ("the 'Check in' button", page.Locator("main .button-row").GetByRole(AriaRole.Link, new() { Name = "Check in", Exact = true })),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenHomeAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        await RecordCheckInAsync(context, person, new { threat = 1, drive = 5, soothe = 6 });
+        var response = await GoAsync(page, "/");
+        return (response,
+        [
+            ("the circles", page.Locator("svg.circles")),
+            ("the 'Check in' button", page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Check in", Exact = true })),
         ]);
     }
 
