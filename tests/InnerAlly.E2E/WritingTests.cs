@@ -155,6 +155,33 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task On_a_phone_a_letter_is_written_one_part_at_a_time_and_its_draft_kept()
+    {
+        var page = await SignedInPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await GoAsync(page, "/letters/new");
+
+        await Expect(page.GetByLabel("Acknowledge the pain")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Why it makes sense")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-steps-progress]")).ToHaveTextAsync("Step 1 of 7");
+        await page.GetByLabel("Acknowledge the pain").FillAsync("This week has been so hard.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+
+        await Expect(page.GetByLabel("Acknowledge the pain")).ToBeHiddenAsync();
+        await Expect(page.GetByLabel("Why it makes sense")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-steps-progress]")).ToHaveTextAsync("Step 2 of 7");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Finish and read it back" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('innerally.draft.'))");
+        await SaveScreenshotAsync(page, "LetterOnePart-390");
+
+        // Opened again: the words are put back, on the first part; a wide screen shows every part at once.
+        await GoAsync(page, "/letters/new");
+        await Expect(page.GetByLabel("Acknowledge the pain")).ToHaveValueAsync("This week has been so hard.");
+        await page.SetViewportSizeAsync(1280, 800);
+        await Expect(page.GetByLabel("Why it makes sense")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-steps-progress]")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Words_written_when_the_connection_drops_are_kept_and_let_go_once_saved()
     {
         var context = await NewContextAsync();
