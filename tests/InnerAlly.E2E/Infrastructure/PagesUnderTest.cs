@@ -328,7 +328,7 @@ public abstract partial class BrowserTest
         // The page under test must really show the month of data, not an empty state.
         var shown = BrowserApp.HistoryCheckInsShownNow();
         Assert.InRange(shown, BrowserApp.HistoryDays - 1, BrowserApp.HistoryDays);
-        await Expect(page.Locator("figure figcaption")).ToContainTextAsync($"checked in {shown} times on {shown} days");
+        await Expect(page.Locator(".trend-figure figcaption")).ToContainTextAsync($"checked in {shown} times on {shown} days");
         return (response,
         [
             ("the trend chart", page.Locator("svg.trend")),
