@@ -188,7 +188,7 @@ public abstract partial class BrowserTest
             AppPage.SafetyPlanEdit => await OpenSignedInAsync(context, page, "/safety-plan/edit",
                 ("the first step", page.GetByLabel("1. My warning signs")),
                 ("the 'Save my plan' button", page.GetByRole(AriaRole.Button, new() { Name = "Save my plan" }))),
-            AppPage.PracticeLibrary => await OpenSignedInAsync(context, page, "/practices", ("the first practice", page.Locator(".practice-card h2 a").First)),
+            AppPage.PracticeLibrary => await OpenSignedInAsync(context, page, "/practices", ("the first practice", page.Locator(".practice-card h3 a").First)),
             AppPage.Practice => await OpenSignedInAsync(context, page, "/practices/soothing-rhythm-breathing",
                 ("the script", page.Locator("ol.script")),
                 ("the 'I did this practice' link", page.GetByRole(AriaRole.Link, new() { Name = "I did this practice" }))),
