@@ -122,6 +122,11 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
         await end.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
         await Expect(player.Locator("[data-step-number]")).ToHaveTextAsync("Step 1 of 10");
         await Expect(player.Locator("[data-total-left]")).ToHaveTextAsync("10:00");
+
+        // Stopped after a few seconds, it does not round up to a minute practised.
+        await page.Clock.RunForAsync(4_000);
+        await player.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+        await Expect(end).ToContainTextAsync("You practised for less than a minute.");
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
 
         await Expect(Item(page, 1)).ToBeVisibleAsync();
         await Expect(Item(page, 2)).ToBeHiddenAsync();
-        await Expect(page.Locator("[data-progress]")).ToHaveTextAsync("Question 1 of 10. 0 of 9 answered.");
+        await Expect(page.Locator("[data-progress]")).ToHaveTextAsync("Question 1 of 9. 0 of 9 answered.");
         for (var i = 1; i <= 8; i++)
         {
             await Answer(page, i);
@@ -85,8 +85,12 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
             await Expect(Item(page, i + 1)).ToBeFocusedAsync();
         }
 
-        await Expect(page.Locator("[data-progress]")).ToHaveTextAsync("Question 9 of 10. 8 of 9 answered.");
+        await Expect(page.Locator("[data-progress]")).ToHaveTextAsync("Question 9 of 9. 8 of 9 answered.");
         await Item(page, 9).GetByRole(AriaRole.Radio, new() { Name = "More than half the days" }).CheckAsync();
+        // The difficulty question is not one of the nine: it says so rather than counting as a tenth.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Expect(page.Locator("[data-progress]")).ToHaveTextAsync("One more question, not part of the score. 9 of 9 answered.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
         await Expect(page.Locator(".support-notice")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
         await Expect(Item(page, 8)).ToBeVisibleAsync();

@@ -96,12 +96,13 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('innerally.draft.')).length"));
         await SaveScreenshotAsync(page, "AllyRecord-1280");
 
-        // The reply becomes a card, which then opens first in the deck, one tap from the top bar.
+        // The reply becomes a card, which then opens first in the deck, two taps from the main bar (Write, then Ally cards).
         await page.GetByRole(AriaRole.Link, new() { Name = "Keep this reply as an ally card" }).ClickAsync();
         await page.GetByLabel("The words to keep").FillAsync("You deserve kindness, not punishment.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep this card" }).ClickAsync();
         await GoAsync(page, "/help");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Ally cards" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Write" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ally cards", Exact = true }).ClickAsync();
         await Expect(page.Locator(".ally-card blockquote")).ToHaveTextAsync("You deserve kindness, not punishment.");
     }
 
@@ -154,6 +155,33 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task On_a_phone_a_letter_is_written_one_part_at_a_time_and_its_draft_kept()
+    {
+        var page = await SignedInPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await GoAsync(page, "/letters/new");
+
+        await Expect(page.GetByLabel("Acknowledge the pain")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Why it makes sense")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-steps-progress]")).ToHaveTextAsync("Step 1 of 7");
+        await page.GetByLabel("Acknowledge the pain").FillAsync("This week has been so hard.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+
+        await Expect(page.GetByLabel("Acknowledge the pain")).ToBeHiddenAsync();
+        await Expect(page.GetByLabel("Why it makes sense")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-steps-progress]")).ToHaveTextAsync("Step 2 of 7");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Finish and read it back" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('innerally.draft.'))");
+        await SaveScreenshotAsync(page, "LetterOnePart-390");
+
+        // Opened again: the words are put back, on the first part; a wide screen shows every part at once.
+        await GoAsync(page, "/letters/new");
+        await Expect(page.GetByLabel("Acknowledge the pain")).ToHaveValueAsync("This week has been so hard.");
+        await page.SetViewportSizeAsync(1280, 800);
+        await Expect(page.GetByLabel("Why it makes sense")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-steps-progress]")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Words_written_when_the_connection_drops_are_kept_and_let_go_once_saved()
     {
         var context = await NewContextAsync();
@@ -198,6 +226,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
             await Task.Delay(1500);
             await route.ContinueAsync();
         });
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("More").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/$|/account/"));
 

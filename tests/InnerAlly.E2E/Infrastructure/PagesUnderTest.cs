@@ -108,6 +108,9 @@ public enum AppPage
     /// <summary>/account/deleted, signed out: the goodbye after an account is deleted.</summary>
     AccountDeleted,
 
+    /// <summary>/, signed in after a check-in with a quiet threat system: the last three circles, each labelled beside its own circle.</summary>
+    Home,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 
@@ -197,7 +200,7 @@ public abstract partial class BrowserTest
             AppPage.SafetyPlanEdit => await OpenSignedInAsync(context, page, "/safety-plan/edit",
                 ("the first step", page.GetByLabel("1. My warning signs")),
                 ("the 'Save my plan' button", page.GetByRole(AriaRole.Button, new() { Name = "Save my plan" }))),
-            AppPage.PracticeLibrary => await OpenSignedInAsync(context, page, "/practices", ("the first practice", page.Locator(".practice-card h2 a").First)),
+            AppPage.PracticeLibrary => await OpenSignedInAsync(context, page, "/practices", ("the first practice", page.Locator(".practice-card h3 a").First)),
             AppPage.Practice => await OpenSignedInAsync(context, page, "/practices/soothing-rhythm-breathing",
                 ("the script", page.Locator("ol.script")),
                 ("the 'I did this practice' link", page.GetByRole(AriaRole.Link, new() { Name = "I did this practice" }))),
@@ -234,6 +237,7 @@ public abstract partial class BrowserTest
                 ("the password", page.GetByLabel("Your password", new() { Exact = true })),
                 ("the 'Carry on' button", page.GetByRole(AriaRole.Button, new() { Name = "Carry on" }))),
             AppPage.AccountDeleted => (await GoAsync(page, "/account/deleted"), [("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))]),
+            AppPage.Home => await OpenHomeAsync(context, page),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
@@ -345,11 +349,23 @@ public abstract partial class BrowserTest
         // The page under test must really show the month of data, not an empty state.
         var shown = BrowserApp.HistoryCheckInsShownNow();
         Assert.InRange(shown, BrowserApp.HistoryDays - 1, BrowserApp.HistoryDays);
-        await Expect(page.Locator("figure figcaption")).ToContainTextAsync($"checked in {shown} times on {shown} days");
+        await Expect(page.Locator(".trend-figure figcaption")).ToContainTextAsync($"checked in {shown} times on {shown} days");
         return (response,
         [
             ("the trend chart", page.Locator("svg.trend")),
             ("the 'Check in' button", page.Locator("main .button-row").GetByRole(AriaRole.Link, new() { Name = "Check in", Exact = true })),
+        ]);
+    }
+
+    private static async Task<(IResponse, List<(string, ILocator)>)> OpenHomeAsync(IBrowserContext context, IPage page)
+    {
+        var person = await SignUpAndSignInAsync(context);
+        await RecordCheckInAsync(context, person, new { threat = 1, drive = 5, soothe = 6 });
+        var response = await GoAsync(page, "/");
+        return (response,
+        [
+            ("the circles", page.Locator("svg.circles")),
+            ("the 'Check in' button", page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Check in", Exact = true })),
         ]);
     }
 

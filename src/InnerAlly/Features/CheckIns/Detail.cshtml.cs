@@ -1,6 +1,7 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Letters;
+using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,9 @@ namespace InnerAlly.Features.CheckIns;
 
 public sealed class DetailModel(AppDbContext db) : PageModel
 {
+    /// <summary>The practice a heavy moment is offered first: CFT starts with soothing rhythm breathing.</summary>
+    public const string SoothingPractice = "soothing-rhythm-breathing";
+
     public CheckIn CheckIn { get; private set; } = null!;
 
     public string RecordedAt { get; private set; } = "";
@@ -16,6 +20,9 @@ public sealed class DetailModel(AppDbContext db) : PageModel
 
     /// <summary>Right after a heavy check-in: a letter to reread, or the ally cards.</summary>
     public RereadOffer.Offer? Reread { get; private set; }
+
+    /// <summary>Right after a heavy check-in: a short soothing practice, offered before anything else.</summary>
+    public Practice? SoothingFirst { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -29,6 +36,7 @@ public sealed class DetailModel(AppDbContext db) : PageModel
         RecordedAt = PersonalTime.Format(checkIn.RecordedAt, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
         JustSaved = TempData["Saved"] is true;
         Reread = JustSaved ? await RereadOffer.ForAsync(checkIn.Threat, checkIn.Soothe, userId, db, cancellationToken) : null;
+        SoothingFirst = JustSaved && RereadOffer.IsHeavy(checkIn.Threat, checkIn.Soothe) ? PracticeCatalog.Find(SoothingPractice) : null;
 
         return Page();
     }

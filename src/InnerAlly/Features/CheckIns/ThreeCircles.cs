@@ -15,12 +15,25 @@ public static class ThreeCircles
     private const double MinRadius = 14;
     private const double MaxRadius = 70;
 
-    private static readonly (string Id, string Name, double X, double Y, double LabelX, double LabelY)[] Layout =
+    // Threat is labelled above its circle (Side -1), drive and soothe below theirs (Side +1).
+    private static readonly (string Id, string Name, double X, double Y, int Side)[] Layout =
     [
-        ("threat", "Threat", 160, 100, 160, 20),
-        ("drive", "Drive", 95, 200, 95, 292),
-        ("soothe", "Soothe", 225, 200, 225, 292),
+        ("threat", "Threat", 160, 100, -1),
+        ("drive", "Drive", 95, 200, 1),
+        ("soothe", "Soothe", 225, 200, 1),
     ];
+
+    // Between a circle's edge and its label's baseline: above, the gap to the text's foot; below, room for its height.
+    private const double GapAbove = 10;
+    private const double GapBelow = 22;
+
+    /// <summary>Where a label's baseline sits: just beyond its own circle's edge, however small the circle.</summary>
+    public static double LabelY(string system, int rating)
+    {
+        var (_, _, _, y, side) = Layout.Single(l => l.Id == system);
+        var r = Radius(rating);
+        return side < 0 ? y - r - GapAbove : y + r + GapBelow;
+    }
 
     /// <summary>Radius for a 0-10 rating: the area, not the radius, follows the rating.</summary>
     public static double Radius(int rating) => MinRadius + ((MaxRadius - MinRadius) * Math.Sqrt(Math.Clamp(rating, 0, 10) / 10.0));
@@ -28,22 +41,22 @@ public static class ThreeCircles
     public static string Describe(int threat, int drive, int soothe) =>
         $"Threat {threat} out of 10, drive {drive} out of 10, soothe {soothe} out of 10.";
 
-    /// <summary>The large picture for one check-in.</summary>
-    public static IHtmlContent Render(int threat, int drive, int soothe, string id)
+    /// <summary>The large picture for one check-in, or an example (named so by <paramref name="title"/>).</summary>
+    public static IHtmlContent Render(int threat, int drive, int soothe, string id, string title = "Your three circles")
     {
         var ratings = new[] { threat, drive, soothe };
         var sb = new StringBuilder();
         var enc = HtmlEncoder.Default;
         sb.Append(CultureInfo.InvariantCulture,
             $"""<svg class="circles" viewBox="0 0 320 305" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">Your three circles</title>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">{enc.Encode(title)}</title>""");
         sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode(Describe(threat, drive, soothe))}</desc>""");
         AppendCircles(sb, ratings);
         for (var i = 0; i < Layout.Length; i++)
         {
-            var (_, name, _, _, lx, ly) = Layout[i];
+            var (system, name, x, _, _) = Layout[i];
             sb.Append(CultureInfo.InvariantCulture,
-                $"""<text class="circle-label" x="{lx}" y="{ly}" text-anchor="middle">{name} <tspan class="circle-value">{ratings[i]}</tspan></text>""");
+                $"""<text class="circle-label" x="{x}" y="{LabelY(system, ratings[i]):0.#}" text-anchor="middle">{name} <tspan class="circle-value">{ratings[i]}</tspan></text>""");
         }
 
         sb.Append("</svg>");
@@ -65,7 +78,7 @@ public static class ThreeCircles
         // Largest first, so a small circle is never hidden under a big one.
         foreach (var i in Enumerable.Range(0, 3).OrderByDescending(i => ratings[i]))
         {
-            var (system, _, x, y, _, _) = Layout[i];
+            var (system, _, x, y, _) = Layout[i];
             sb.Append(CultureInfo.InvariantCulture,
                 $"""<circle class="circle-{system}" cx="{x}" cy="{y}" r="{Radius(ratings[i]):0.#}"/>""");
         }

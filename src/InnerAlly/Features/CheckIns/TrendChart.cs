@@ -1,20 +1,38 @@
 using System.Globalization;
-using InnerAlly.Features.Charts;
+using System.Text;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
 namespace InnerAlly.Features.CheckIns;
 
 /// <summary>
-/// The three systems over time (<see cref="LineChart"/>): threat a solid line with circles, drive
-/// dashed with squares, soothe dotted with diamonds.
+/// The three systems over time, drawn on the server as SVG: one small chart per system, one above
+/// the other on a shared time axis, each named above it, so three lines never cross each other.
+/// Over 30 or 90 days the line is the average of the 7 days up to each day, with every single day
+/// a faint point behind it; over 7 days the line joins the days themselves. Days without a value
+/// leave a gap rather than an invented line. The page pairs it with a table of the same numbers.
 /// </summary>
 public static class TrendChart
 {
-    private static readonly (string Id, Func<CheckInTrend.Day, double?> Value, LineChart.Marker Shape)[] Systems =
+    /// <summary>The days a point of the averaged line covers: it and the six before it.</summary>
+    public const int AverageDays = 7;
+
+    // Sized for a phone first: the text stays readable when the picture is 300 pixels wide.
+    private const double Width = 320;
+    private const double Left = 30;
+    private const double Right = 10;
+    private const double Top = 24;
+    private const double PanelHeight = 56;
+    private const double PanelGap = 34;
+    private const double AxisHeight = 26;
+
+    public const double Height = Top + (3 * PanelHeight) + (2 * PanelGap) + AxisHeight;
+
+    private static readonly (string Id, string Name, Func<CheckInTrend.Day, double?> Value)[] Systems =
     [
-        ("threat", d => d.Threat, LineChart.Marker.Circle),
-        ("drive", d => d.Drive, LineChart.Marker.Square),
-        ("soothe", d => d.Soothe, LineChart.Marker.Diamond),
+        ("threat", "Threat", d => d.Threat),
+        ("drive", "Drive", d => d.Drive),
+        ("soothe", "Soothe", d => d.Soothe),
     ];
 
     public static string Describe(CheckInTrend.Trend trend) =>
@@ -24,15 +42,103 @@ public static class TrendChart
                 $"Over the last {trend.Days} days you checked in {trend.CheckIns} {(trend.CheckIns == 1 ? "time" : "times")} on {trend.DaysWithCheckIns} {(trend.DaysWithCheckIns == 1 ? "day" : "days")}. " +
                 $"On average threat was {trend.Threat:0.0}, drive {trend.Drive:0.0} and soothe {trend.Soothe:0.0} out of 10.");
 
-    public static IHtmlContent Render(CheckInTrend.Trend trend, string id) =>
-        LineChart.Render(
-            id,
-            $"Your three systems over the last {trend.Days} days",
-            Describe(trend),
-            [.. trend.Series.Select(d => d.Date)],
-            [.. Systems.Select(s => new LineChart.Series(s.Id, [.. trend.Series.Select(s.Value)], s.Shape))]);
+    /// <summary>Whether the line is a 7-day average (over 30 and 90 days) or the days themselves (over 7).</summary>
+    public static bool IsAveraged(CheckInTrend.Trend trend) => trend.Days > AverageDays;
 
-    /// <summary>A legend swatch for a system: its line style and marker shape.</summary>
-    public static IHtmlContent LegendSwatch(string system) =>
-        LineChart.LegendSwatch(system, Systems.Single(s => s.Id == system).Shape);
+    /// <summary>How the line is drawn, in words for the caption.</summary>
+    public static string HowToRead(CheckInTrend.Trend trend) => IsAveraged(trend)
+        ? "Each line is the average of the 7 days up to that day; the faint points are single days."
+        : "Each point is the average for that day.";
+
+    /// <summary>
+    /// The average of the days with a value among each day and the <see cref="AverageDays"/> - 1 before
+    /// it; null where none of those days has one.
+    /// </summary>
+    public static IReadOnlyList<double?> WeeklyAverage(IReadOnlyList<double?> daily) =>
+    [
+        .. daily.Select((_, i) =>
+        {
+            var window = daily.Skip(Math.Max(0, i - AverageDays + 1)).Take(Math.Min(i + 1, AverageDays)).OfType<double>().ToList();
+            return window.Count == 0 ? (double?)null : window.Average();
+        }),
+    ];
+
+    /// <summary>Where a value sits in its system's chart (0 = threat, 1 = drive, 2 = soothe).</summary>
+    public static double Y(int panel, double value) => PanelTop(panel) + ((10 - value) * PanelHeight / 10);
+
+    private static double PanelTop(int panel) => Top + (panel * (PanelHeight + PanelGap));
+
+    public static IHtmlContent Render(CheckInTrend.Trend trend, string id)
+    {
+        var enc = HtmlEncoder.Default;
+        var sb = new StringBuilder();
+        var days = trend.Series;
+        var count = days.Count;
+        double X(int i) => count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (count - 1));
+        var averaged = IsAveraged(trend);
+
+        sb.Append(CultureInfo.InvariantCulture,
+            $"""<svg class="trend trend-systems" viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">Your three systems over the last {trend.Days} days</title>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode($"{Describe(trend)} {HowToRead(trend)}")}</desc>""");
+
+        for (var panel = 0; panel < Systems.Length; panel++)
+        {
+            var (system, name, value) = Systems[panel];
+            sb.Append(CultureInfo.InvariantCulture, $"""<g class="panel panel-{system}">""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text class="panel-name" x="{Left}" y="{PanelTop(panel) - 9:0.#}">{name}</text>""");
+            sb.Append("""<g class="grid">""");
+            foreach (var level in new[] { 0, 10 })
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(panel, level):0.#}" y2="{Y(panel, level):0.#}"/>""");
+            }
+
+            sb.Append("""</g><g class="axis">""");
+            foreach (var level in new[] { 0, 10 })
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(panel, level) + 4:0.#}" text-anchor="end">{level}</text>""");
+            }
+
+            sb.Append("</g>");
+
+            var daily = days.Select(value).ToList();
+            for (var i = 0; i < count; i++)
+            {
+                if (daily[i] is { } v)
+                {
+                    sb.Append(CultureInfo.InvariantCulture,
+                        $"""<circle class="dot-{system}{(averaged ? " day-point" : "")}" cx="{X(i):0.#}" cy="{Y(panel, v):0.#}" r="{(averaged ? 2.2 : 3)}"/>""");
+                }
+            }
+
+            var line = averaged ? WeeklyAverage(daily) : daily;
+            var path = new StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                if (line[i] is { } v)
+                {
+                    var joined = i > 0 && line[i - 1] is not null;
+                    path.Append(CultureInfo.InvariantCulture, $"{(joined ? "L" : "M")}{X(i):0.#} {Y(panel, v):0.#}");
+                }
+            }
+
+            if (path.Length > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"""<path class="line line-{system}" d="{path}"/>""");
+            }
+
+            sb.Append("</g>");
+        }
+
+        sb.Append("""<g class="axis">""");
+        foreach (var i in new[] { 0, (count - 1) / 2, count - 1 }.Distinct())
+        {
+            var anchor = i == 0 ? "start" : i == count - 1 ? "end" : "middle";
+            sb.Append(CultureInfo.InvariantCulture,
+                $"""<text x="{X(i):0.#}" y="{Height - 6}" text-anchor="{anchor}">{days[i].Date.ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
+        }
+
+        sb.Append("</g></svg>");
+        return new HtmlString(sb.ToString());
+    }
 }

@@ -101,7 +101,7 @@ public sealed class LessonCatalog
         }
 
         return new Lesson(meta.Slug!, meta.Title!.Trim(), meta.Summary!.Trim(), meta.Minutes, meta.Practice, meta.Reflection!.Trim(),
-            [.. meta.References ?? []], order, html, text);
+            [.. meta.References ?? []], order, html, text, meta.Picture);
     }
 
     /// <summary>Front matter as YAML text, the body as sanitized HTML, and the body as plain text (for reading-level checks).</summary>
@@ -131,6 +131,8 @@ public sealed class LessonCatalog
         public string? Reflection { get; set; }
 
         public List<string>? References { get; set; }
+
+        public string? Picture { get; set; }
     }
 }
 
@@ -145,4 +147,17 @@ public sealed record Lesson(
     IReadOnlyList<string> References,
     int Order,
     string Html,
-    string Text);
+    string Text,
+    string? Picture = null)
+{
+    /// <summary>The one picture a lesson can ask for in its front matter (picture: three-circles).</summary>
+    public const string ThreeCircles = "three-circles";
+
+    /// <summary>The body split where a picture goes: before its second section, so it follows the opening one.</summary>
+    public (string Before, string After) SplitForPicture()
+    {
+        var first = Html.IndexOf("<h2", StringComparison.Ordinal);
+        var second = first < 0 ? -1 : Html.IndexOf("<h2", first + 3, StringComparison.Ordinal);
+        return second < 0 ? ("", Html) : (Html[..second], Html[second..]);
+    }
+}

@@ -15,6 +15,10 @@ public static class PracticeCatalog
     public static readonly FrozenSet<string> SystemIds = FrozenSet.Create(StringComparer.Ordinal, "threat", "drive", "soothe");
     public static readonly FrozenSet<string> Kinds = FrozenSet.Create(StringComparer.Ordinal, "breathing", "imagery", "words", "action", "body", "attention");
 
+    /// <summary>The library's groups, in CFT's training sequence; their names and words are in Content/Practices/groups.json.</summary>
+    public static readonly IReadOnlyList<string> GroupIds =
+        ["start-here", "soothing-the-body", "imagery", "compassionate-self", "compassion-flowing", "compassion-in-action"];
+
     private static readonly Lazy<Library> Loaded = new(() => Load(Path.Combine(AppContext.BaseDirectory, "Content", "Practices")));
 
     /// <summary>Every practice, in the order a newcomer meets them (breathing first).</summary>
@@ -94,6 +98,11 @@ public static class PracticeCatalog
             yield return $"kind is one of {string.Join(", ", Kinds.Order(StringComparer.Ordinal))}.";
         }
 
+        if (file.Group is null || !GroupIds.Contains(file.Group))
+        {
+            yield return $"group is one of {string.Join(", ", GroupIds)}.";
+        }
+
         if (file.Lengths is not { Count: > 0 } || file.Lengths.Any(l => l is < 1 or > 60) || file.Lengths.Distinct().Count() != file.Lengths.Count)
         {
             yield return "lengths lists different whole minutes from 1 to 60.";
@@ -163,6 +172,9 @@ public static class PracticeCatalog
 
         public string? Kind { get; set; }
 
+        /// <summary>Which group of the library it sits in (<see cref="GroupIds"/>).</summary>
+        public string? Group { get; set; }
+
         public string Purpose { get; set; } = "";
 
         public string WhenToUse { get; set; } = "";
@@ -177,7 +189,7 @@ public static class PracticeCatalog
         public List<StepFile>? Steps { get; set; }
 
         internal Practice ToPractice() => new(
-            Id, Title.Trim(), Summary.Trim(), [.. Systems!], Kind!, Purpose.Trim(), WhenToUse.Trim(), WhenHard.Trim(),
+            Id, Title.Trim(), Summary.Trim(), [.. Systems!], Kind!, Group!, Purpose.Trim(), WhenToUse.Trim(), WhenHard.Trim(),
             [.. Lengths!.Order()], Order,
             [.. Steps!.Select(s => new ScriptStep(s.Text.Trim(), s.Seconds!.ToFrozenDictionary()))]);
     }
@@ -198,6 +210,7 @@ public sealed record Practice(
     string Summary,
     IReadOnlyList<string> Systems,
     string Kind,
+    string Group,
     string Purpose,
     string WhenToUse,
     string WhenHard,
@@ -215,14 +228,6 @@ public sealed record Practice(
     public string LengthsInWords => Lengths.Count == 1
         ? $"{Lengths[0]} minutes"
         : $"{string.Join(", ", Lengths.Take(Lengths.Count - 1))} or {Lengths[^1]} minutes";
-
-    /// <summary>How a system's tag reads on a practice: it calms threat, and builds soothe or drive.</summary>
-    public static string SystemLabel(string system) => system switch
-    {
-        "threat" => "Calms threat",
-        "drive" => "Drive",
-        _ => "Soothe",
-    };
 }
 
 public sealed record ScriptStep(string Text, FrozenDictionary<int, int> Seconds);

@@ -25,7 +25,12 @@ if (form) {
       nav.hidden = false;
       back.disabled = current === 0;
       next.hidden = current === items.length - 1;
-      progress.textContent = `Question ${current + 1} of ${items.length}. ${count} of ${scored.length} answered.`;
+      // Counted among the scored questions only: an optional one (PHQ-9's "how difficult") is named as extra.
+      const item = items[current];
+      const where = scored.includes(item)
+        ? `Question ${scored.indexOf(item) + 1} of ${scored.length}.`
+        : "One more question, not part of the score.";
+      progress.textContent = `${where} ${count} of ${scored.length} answered.`;
     } else {
       items.forEach((item) => { item.hidden = false; });
       nav.hidden = true;

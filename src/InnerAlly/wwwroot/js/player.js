@@ -122,9 +122,13 @@ function setUp(root) {
     pacer?.stop();
     synth?.cancel();
     if (complete) chime();
-    const minutes = Math.max(1, Math.round(practised() / 60000));
+    // Said honestly: under a minute says so; the log is still offered, with its least length (1).
+    const seconds = practised() / 1000;
+    const minutes = Math.max(1, Math.round(seconds / 60));
     for (const el of all("[data-when]")) el.hidden = el.dataset.when !== (complete ? "complete" : "stopped");
-    ui.practised.textContent = `You practised for about ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+    ui.practised.textContent = seconds < 60
+      ? "You practised for less than a minute."
+      : `You practised for about ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
     ui.log.href = `${root.dataset.log}?minutes=${minutes}`;
     hide(ui.stage, ui.controls, ...ui.keys, ui.pause, ui.skip, ui.stop);
     show(ui.end);

@@ -52,3 +52,17 @@ for (const button of document.querySelectorAll("button[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// "More" in the main bar is a <details>, so it opens without this script; with it, Escape or a
+// tap anywhere else closes it again, as a menu would.
+for (const more of document.querySelectorAll("details[data-more]")) {
+  document.addEventListener("click", (event) => {
+    if (more.open && !more.contains(event.target)) more.open = false;
+  });
+  more.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && more.open) {
+      more.open = false;
+      more.querySelector("summary").focus();
+    }
+  });
+}

@@ -1,6 +1,9 @@
-// The critic-to-ally record one step at a time. Without this script every step is on the page at
-// once; with it, each step has Back and Next (or "Skip this step" while it is empty), and the save
-// button stays below every step, so the record can be saved, and left, from anywhere.
+// The critic-to-ally record one step at a time, and a letter one part at a time on a phone
+// (data-steps="narrow": all parts at once on a wider screen). Without this script every step is on
+// the page at once; with it, each step has Back and Next (or "Skip this step" while it is empty), and
+// the save button stays below every step, so the record can be saved, and left, from anywhere.
+
+const narrow = window.matchMedia("(max-width: 40rem)");
 
 for (const form of document.querySelectorAll("form[data-steps]")) {
   const steps = [...form.querySelectorAll("[data-step]")];
@@ -21,14 +24,20 @@ for (const form of document.querySelectorAll("form[data-steps]")) {
     }
   };
 
+  const onlyNarrow = form.dataset.steps === "narrow";
+  let shown = 0;
   const show = (index, moveFocus) => {
+    shown = index;
+    const stepped = !onlyNarrow || narrow.matches;
+    form.classList.toggle("one-step-at-a-time", stepped);
     steps.forEach((step, i) => {
-      step.hidden = i !== index;
+      step.hidden = stepped && i !== index;
     });
-    progress.hidden = false;
+    for (const nav of form.querySelectorAll(".step-nav")) nav.hidden = !stepped;
+    progress.hidden = !stepped;
     progress.textContent = `Step ${index + 1} of ${steps.length}`;
     echo();
-    if (moveFocus) steps[index].querySelector("h2")?.focus();
+    if (moveFocus) (steps[index].querySelector("h2") ?? steps[index]).focus();
   };
 
   for (const [i, step] of steps.entries()) {
@@ -59,8 +68,8 @@ for (const form of document.querySelectorAll("form[data-steps]")) {
     step.append(nav);
   }
 
-  form.classList.add("one-step-at-a-time");
   // After the server asks for another look, open the first step with a message beside it.
   const problem = steps.findIndex((step) => step.querySelector(".field-error"));
   show(Math.max(problem, 0), false);
+  if (onlyNarrow) narrow.addEventListener("change", () => show(shown, false));
 }

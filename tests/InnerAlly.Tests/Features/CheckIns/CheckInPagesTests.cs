@@ -41,6 +41,32 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task After_a_heavy_check_in_three_minutes_of_soothing_breathing_come_first()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+        var saved = await session.SubmitAsync("/check-ins/new", [Field("Input.Threat", 7), Field("Input.Drive", 4), Field("Input.Soothe", 3)]);
+
+        var page = await session.OpenAsync(saved.Headers.Location!.OriginalString);
+
+        var first = page.QuerySelector("main a.button:not(.button-quiet)")!;
+        Assert.Equal("/practices/soothing-rhythm-breathing?minutes=3", first.GetAttribute("href"));
+        Assert.Single(page.QuerySelectorAll("main a.button:not(.button-quiet)"));
+        Assert.NotNull(page.QuerySelector("main a.button-quiet[href='/check-ins']"));
+    }
+
+    [Fact]
+    public async Task After_a_calmer_check_in_the_main_button_shows_how_things_have_moved()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+        var saved = await session.SubmitAsync("/check-ins/new", [Field("Input.Threat", 7), Field("Input.Drive", 4), Field("Input.Soothe", 4)]);
+
+        var page = await session.OpenAsync(saved.Headers.Location!.OriginalString);
+
+        Assert.Null(page.QuerySelector("main a[href^='/practices/soothing-rhythm-breathing']"));
+        Assert.Equal("/check-ins", page.QuerySelector("main a.button:not(.button-quiet)")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Posting_without_ratings_shows_a_message_beside_each_and_keeps_what_was_written()
     {
         var session = await PageBrowser.RegisterAsync(factory);

@@ -58,6 +58,23 @@ public sealed class ThreeCirclesTests
         Assert.DoesNotContain("style=", svg, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // Radius 14 at 0 and 31.7 at 1 (14 + 56 x sqrt(0.1)), 70 at 10; threat's centre is at y 100, drive's at 200.
+    [InlineData("threat", 1, 58.3)]
+    [InlineData("threat", 10, 20)]
+    [InlineData("drive", 0, 236)]
+    [InlineData("soothe", 10, 292)]
+    public void Each_label_sits_just_beyond_its_own_circle(string system, int rating, double baseline) =>
+        Assert.Equal(baseline, ThreeCircles.LabelY(system, rating), 1);
+
+    [Fact]
+    public void A_small_threat_circle_has_its_label_close_above_it()
+    {
+        var svg = ThreeCircles.Render(1, 5, 5, "c").ToString()!;
+
+        Assert.Contains("""<text class="circle-label" x="160" y="58.3" text-anchor="middle">Threat""", svg, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Emotion_catalog_groups_a_short_list_by_system()
     {

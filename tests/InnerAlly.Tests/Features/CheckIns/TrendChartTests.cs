@@ -28,14 +28,45 @@ public sealed class TrendChartTests
     }
 
     [Fact]
-    public void Lines_are_placed_on_a_0_to_10_scale()
+    public void Each_system_has_its_own_0_to_10_chart_one_above_the_other()
     {
-        // Plot area runs from y=12 (10) to y=160 (0): 190 high, 12 top, 30 bottom margins; it starts at x=30.
+        // Threat's chart runs from y=24 (10) to 80 (0), drive's from 114 to 170, soothe's from 204 to 260 (56 high, 34 apart); x starts at 30.
         var svg = TrendChart.Render(Trend((10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5), (10, 0, 5)), "t").ToString()!;
 
-        Assert.Contains("class=\"line line-threat\" d=\"M30 12L", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"line line-drive\" d=\"M30 160L", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"line line-soothe\" d=\"M30 86L", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"line line-threat\" d=\"M30 24L", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"line line-drive\" d=\"M30 170L", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"line line-soothe\" d=\"M30 232L", svg, StringComparison.Ordinal);
+        Assert.Equal(["Threat", "Drive", "Soothe"], System.Text.RegularExpressions.Regex.Matches(svg, "class=\"panel-name\"[^>]*>([^<]+)<").Select(m => m.Groups[1].Value));
+        // One shared time axis, beneath the last chart.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(svg, ">\\d+ Nov<"));
+        Assert.DoesNotContain("day-point", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Weekly_average_covers_each_day_and_the_six_before_it_and_stops_after_a_week_without_any()
+    {
+        double?[] daily = [2, null, 4, 6, null, null, null, 8, null, null, null, null, null, null, null, null];
+
+        var average = TrendChart.WeeklyAverage(daily);
+
+        double?[] expected = [2, 2, 3, 4, 4, 4, 4, 6, 6, 7, 8, 8, 8, 8, null, null];
+        Assert.Equal(expected, average);
+    }
+
+    [Fact]
+    public void Over_30_days_the_line_is_the_weekly_average_with_each_day_a_faint_point()
+    {
+        var days = new (int, int, int)?[30];
+        days[0] = (2, 5, 5);
+        days[1] = (4, 5, 5);
+
+        var svg = TrendChart.Render(Trend(days), "t").ToString()!;
+
+        // Day 0 at threat 2 (y 68.8), day 1 averages 2 and 4 to 3 (x 30 + 280/29 = 39.7, y 63.2), and 3 holds while day 1 is in the week.
+        Assert.Contains("class=\"line line-threat\" d=\"M30 68.8L39.7 63.2L", svg, StringComparison.Ordinal);
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Match(svg, "class=\"line line-threat\" d=\"([^\"]+)\"").Groups[1].Value.Count(c => c == 'L'));
+        Assert.Contains("class=\"dot-threat day-point\" cx=\"39.7\" cy=\"57.6\"", svg, StringComparison.Ordinal);
+        Assert.Contains("faint points are single days", svg, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,8 +88,8 @@ public sealed class TrendChartTests
 
         var svg = TrendChart.Render(Trend(days), "t").ToString()!;
 
-        Assert.Contains("class=\"dot-threat\"", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"dot-drive\"", svg, StringComparison.Ordinal);
-        Assert.Contains("class=\"dot-soothe\"", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"dot-threat day-point\"", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"dot-drive day-point\"", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"dot-soothe day-point\"", svg, StringComparison.Ordinal);
     }
 }

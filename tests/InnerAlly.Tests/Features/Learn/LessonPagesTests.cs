@@ -53,6 +53,24 @@ public sealed class LessonPagesTests(InnerAllyFactory factory) : IClassFixture<I
     }
 
     [Fact]
+    public async Task The_three_systems_lesson_draws_the_three_circles_after_its_opening_section_and_names_the_next_lesson()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var page = await session.OpenAsync("/learn/the-three-systems");
+
+        var figure = page.QuerySelector(".lesson-body figure")!;
+        Assert.Equal("img", figure.QuerySelector("svg.circles")!.GetAttribute("role"));
+        Assert.Equal("An example of three circles", figure.QuerySelector("svg title")!.TextContent);
+        Assert.Equal(3, figure.QuerySelectorAll("svg circle").Length);
+        Assert.Single(page.QuerySelectorAll(".lesson-body h2"), h => h.CompareDocumentPosition(figure).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Equal("Next lesson", page.QuerySelector(".lesson-next button")!.TextContent.Trim());
+        var next = (await session.OpenAsync("/learn/not-your-fault")).QuerySelector("h1")!.TextContent;
+        Assert.Equal($"Next: {next}", page.QuerySelector(".lesson-next #next-lesson")!.TextContent.Trim());
+        Assert.Null((await session.OpenAsync("/learn/the-tricky-brain")).QuerySelector(".lesson-body figure"));
+    }
+
+    [Fact]
     public async Task An_empty_answer_gets_a_message_beside_the_field_and_an_unknown_lesson_is_404()
     {
         var session = await PageBrowser.RegisterAsync(factory);

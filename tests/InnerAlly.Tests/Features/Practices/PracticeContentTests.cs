@@ -60,6 +60,7 @@ public sealed class PracticeContentTests
             summary: A sample.
             systems: [soothe]
             kind: breathing
+            group: start-here
             purpose: For testing.
             whenToUse: Never.
             whenHard: Stop.
@@ -74,6 +75,35 @@ public sealed class PracticeContentTests
             """);
 
         Assert.Equal(["the 5-minute version's steps add up to 290 s, not 300 s."], problems);
+    }
+
+    [Fact]
+    public void Every_practice_sits_in_a_group_and_an_unknown_group_is_refused()
+    {
+        Assert.All(PracticeCatalog.All, p => Assert.Contains(p.Group, PracticeCatalog.GroupIds));
+        Assert.Equal(PracticeCatalog.GroupIds, PracticeGroups.Library.Groups.Select(g => g.Id));
+
+        var problems = Problems("""
+            id: sample
+            title: Sample
+            summary: A sample.
+            systems: [soothe]
+            kind: breathing
+            group: somewhere
+            purpose: For testing.
+            whenToUse: Never.
+            whenHard: Stop.
+            lengths: [3]
+            steps:
+              - text: One.
+                seconds: {3: 60}
+              - text: Two.
+                seconds: {3: 60}
+              - text: Three.
+                seconds: {3: 60}
+            """);
+
+        Assert.Equal(["group is one of start-here, soothing-the-body, imagery, compassionate-self, compassion-flowing, compassion-in-action."], problems);
     }
 
     [Fact]

@@ -22,18 +22,38 @@ public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task The_library_shows_every_practice_with_what_it_helps_and_how_long_it_takes()
+    public async Task The_library_groups_every_practice_in_the_training_sequence_and_says_where_to_begin()
     {
         var session = await PageBrowser.RegisterAsync(factory);
 
         var page = await session.OpenAsync("/practices");
 
-        var cards = page.QuerySelectorAll(".practice-card");
-        Assert.Equal(PracticeCatalog.All.Count, cards.Length);
-        var first = cards[0];
-        Assert.Equal("/practices/soothing-rhythm-breathing", first.QuerySelector("h2 a")!.GetAttribute("href"));
+        var groups = page.QuerySelectorAll("section.practice-group");
+        Assert.Equal(
+            ["Start here", "Soothing the body", "Imagery", "The compassionate self", "Compassion flowing", "Compassion in action"],
+            groups.Select(g => g.QuerySelector("h2")!.TextContent));
+        Assert.Equal(PracticeCatalog.All.Count, page.QuerySelectorAll(".practice-card").Length);
+        var first = groups[0].QuerySelector(".practice-card")!;
+        Assert.Equal("/practices/soothing-rhythm-breathing", first.QuerySelector("h3 a")!.GetAttribute("href"));
         Assert.Contains("3, 5 or 10 minutes", first.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(first.QuerySelector(".system-tag.system-soothe"));
+        Assert.Contains("Works with soothe and threat", System.Text.RegularExpressions.Regex.Replace(first.QuerySelector(".practice-meta")!.TextContent, @"\s+", " "), StringComparison.Ordinal);
+        Assert.NotNull(groups[2].QuerySelector("a[href='/practices/safe-place']"));
+        Assert.NotNull(groups[5].QuerySelector("a[href='/practices/compassionate-action']"));
+        Assert.Contains("begin with soothing rhythm breathing", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".system-tag"));
+    }
+
+    [Fact]
+    public async Task The_breathing_script_says_where_the_pacer_its_words_mention_is()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var breathing = await session.OpenAsync("/practices/soothing-rhythm-breathing?minutes=3");
+        var colour = await session.OpenAsync("/practices/compassionate-colour");
+
+        Assert.Contains("once you press Start", breathing.QuerySelector("#pacer-where")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(breathing.QuerySelector("#pacer-where a[href='/practices/breathe']"));
+        Assert.Null(colour.QuerySelector("#pacer-where"));
     }
 
     [Fact]

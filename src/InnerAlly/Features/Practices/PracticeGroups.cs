@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace InnerAlly.Features.Practices;
+
+/// <summary>
+/// The library's groups and the words that say where to begin, read from Content/Practices/groups.json;
+/// the groups come in CFT's training sequence (<see cref="PracticeCatalog.GroupIds"/>), each practice
+/// naming its own in its file.
+/// </summary>
+public static class PracticeGroups
+{
+    private static readonly Lazy<Words> Loaded = new(Load);
+
+    public static Words Library => Loaded.Value;
+
+    public sealed record Group(string Id, string Title, string About);
+
+    public sealed record Words(string Lead, string Begin, IReadOnlyList<Group> Groups);
+
+    /// <summary>Each group in order with its practices; a group with none is left out.</summary>
+    public static IEnumerable<(Group Group, IReadOnlyList<Practice> Practices)> InOrder(IReadOnlyList<Practice> practices)
+    {
+        foreach (var group in Library.Groups)
+        {
+            IReadOnlyList<Practice> inGroup = [.. practices.Where(p => p.Group == group.Id)];
+            if (inGroup.Count > 0)
+            {
+                yield return (group, inGroup);
+            }
+        }
+    }
+
+    private static Words Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Content", "Practices", "groups.json");
+        using var stream = File.OpenRead(path);
+        var words = JsonSerializer.Deserialize<Words>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidDataException($"{path} is empty.");
+        if (!words.Groups.Select(g => g.Id).SequenceEqual(PracticeCatalog.GroupIds))
+        {
+            throw new InvalidDataException($"{path}: the groups are, in this order, {string.Join(", ", PracticeCatalog.GroupIds)}.");
+        }
+
+        return words;
+    }
+}
