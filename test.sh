@@ -32,6 +32,18 @@ if [[ -n "${INNERALLY_TEST_POSTGRES:-}" ]]; then
   runs+=(postgres)
 fi
 
+# The browser suite needs Debian's chromium (never `playwright install`): installed here when we
+# may (as root with apt-get, as .ci/run does), else one clear line, and the other suites still run.
+echo "== browser"
+if [[ -x /usr/bin/chromium ]]; then
+  echo "chromium is installed"
+elif [[ $(id -u) == 0 ]] && command -v apt-get > /dev/null \
+  && apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium > /dev/null; then
+  echo "installed chromium"
+else
+  echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium', then ./test.sh again."
+fi
+
 echo "== build"
 if [[ "${INNERALLY_TEST_NO_BUILD:-}" == 1 ]]; then
   echo "skipped (INNERALLY_TEST_NO_BUILD=1)"

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Data;
 
@@ -56,6 +57,11 @@ public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<D
             }
         }
 
+        if (services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor is null)
+        {
+            Log.KeysWithoutCertificate(logger);
+        }
+
         EnsureProtectionKey(services.GetRequiredService<IKeyManager>(), clock, logger);
 
         // Loads the key ring now rather than on the first request that needs it.
@@ -102,6 +108,10 @@ public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<D
     {
         [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Applying {Count} database migrations")]
         public static partial void Migrating(ILogger logger, int count);
+
+        // Said before ASP.NET Core's own "No XML encryptor configured" warning, which alarms without explaining.
+        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Data protection keys are kept in the database and not encrypted to a certificate, so the 'No XML encryptor configured' warning that may follow is expected; in production set DataProtection__KeyCertificatePath to a PFX file kept outside the database and its backups")]
+        public static partial void KeysWithoutCertificate(ILogger logger);
 
         [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Created a new data protection key")]
         public static partial void KeyCreated(ILogger logger);

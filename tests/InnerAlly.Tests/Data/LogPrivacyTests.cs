@@ -19,6 +19,16 @@ public sealed class LogPrivacyTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
     [Fact]
+    public async Task Start_up_explains_that_the_keys_live_in_the_database_and_how_to_encrypt_them()
+    {
+        var client = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Contains(_factory.Logs, line => line.Contains("keys are kept in the database", StringComparison.Ordinal)
+            && line.Contains("DataProtection__KeyCertificatePath", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_note_never_appears_in_the_logs()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

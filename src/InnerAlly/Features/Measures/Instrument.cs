@@ -147,8 +147,14 @@ public sealed record Subscale : Scale
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record Band(decimal Min, decimal Max, string Label)
+/// <param name="Label">The published band name, as a clinician and the API read it.</param>
+/// <param name="Plain">Warmer words for the person's own pages, when the published name reads coldly; null to show the label.</param>
+public sealed record Band(decimal Min, decimal Max, string Label, string? Plain = null)
 {
+    /// <summary>What the person's own pages show.</summary>
+    [JsonIgnore]
+    public string Shown => Plain ?? Label;
+
     public string Range(int decimals) => $"{Format(Min, decimals)} to {Format(Max, decimals)}";
 
     public static string Format(decimal value, int decimals) => value.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);
@@ -156,14 +162,16 @@ public sealed record Band(decimal Min, decimal Max, string Label)
 
 /// <summary>The clinical cut-off, for clinically significant change (Jacobson and Truax's criterion).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record Cutoff(decimal Value, string Label);
+/// <param name="Label">The clinical wording ("the clinical cut-off of 10").</param>
+/// <param name="Source">Where the figure comes from, for the person and their clinician.</param>
+public sealed record Cutoff(decimal Value, string Label, string? Source = null);
 
 /// <summary>
 /// Either a published threshold (a change of at least this much, on the reported scale, is
 /// reliable) or the SD and reliability for Jacobson and Truax's reliable change index.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ReliableChange(decimal? Threshold, double? Sd, double? Reliability)
+public sealed record ReliableChange(decimal? Threshold, double? Sd, double? Reliability, string? Source = null)
 {
     /// <summary>|RCI| above this is reliable change (Jacobson and Truax 1991).</summary>
     public const double Criterion = 1.96;

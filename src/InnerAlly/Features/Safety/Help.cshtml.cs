@@ -1,4 +1,6 @@
 using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Safety;
@@ -6,8 +8,10 @@ namespace InnerAlly.Features.Safety;
 /// <summary>
 /// "Need help now?", open to anyone. It must answer even when the database is down: the lines
 /// come from a file, and the one database read (the signed-in person's country) gives up quietly.
+/// It asks once where the person is, and remembers: in their account when signed in, else in a
+/// cookie on this device. It never guesses from the browser's language.
 /// </summary>
-public sealed class HelpModel(SafetySupport safety, AppDbContext db) : PageModel
+public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<HelpModel> logger) : PageModel
 {
     public SupportResources Resources { get; private set; } = null!;
 
@@ -16,7 +20,41 @@ public sealed class HelpModel(SafetySupport safety, AppDbContext db) : PageModel
 
     public bool SignedIn { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<Countries.Country> CountryChoices => Countries.ByName;
+
+    /// <summary>The country chosen on the form, kept when it is refused.</summary>
+    [BindProperty]
+    public string? Country { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCountryAsync(CancellationToken cancellationToken)
+    {
+        if (Countries.Normalize(Country) is not { } chosen)
+        {
+            ModelState.AddModelError(nameof(Country), UpdatePreferences.UnknownCountry);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, logger, cancellationToken);
+        }
+
+        // Remembered on this device too, so help knows even when signed out or the database is down.
+        Response.Cookies.Append(CrisisLines.CountryCookie, chosen, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(365),
+        });
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         SignedIn = User.Identity?.IsAuthenticated == true;
         var country = await safety.CountryOfAsync(User, db, cancellationToken);

@@ -94,7 +94,7 @@ public static class WritingContent
     public sealed record RecordStep(string Id, string Title, string Prompt, IReadOnlyList<StepField> Fields);
 
     public sealed record AnalysisWords(
-        string Heading, string Intro, string Sentences, string Traps, string TrapsIntro, string Prompts, string FearPromptLabel, string FriendPromptLabel,
+        string Heading, string Intro, string Sentences, string Tone, string Traps, string TrapsIntro, string Prompts, string FearPromptLabel, string FriendPromptLabel,
         string Nothing, string Unavailable, IReadOnlyDictionary<string, string> Forms, IReadOnlyDictionary<string, string> TrapWords);
 
     public sealed record RecordWords(string Intro, string Empty, string Privacy, ScaleWords Scale, IReadOnlyList<RecordStep> Steps, AnalysisWords Analysis)

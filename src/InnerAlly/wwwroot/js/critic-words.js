@@ -1,7 +1,8 @@
 // While someone writes their inner critic's words, the language engine (POST /api/v1/analysis,
-// on this server) marks the self-critical sentences, names the thinking traps in plain words, and
-// offers its CFT questions, here and in the later steps. Offered, never required: without this
-// script, or if the engine is busy or unreachable, the form works just the same.
+// on this server) marks the self-critical sentences with a word on their tone, offers its CFT
+// questions about what the critic fears, and then names CBT's thinking traps in plain words, here
+// and in the later steps. Offered, never required: without this script, or if the engine is busy
+// or unreachable, the form works just the same.
 
 const WAIT_MS = 900;
 const words = JSON.parse(document.getElementById("analysis-words")?.textContent ?? "null");
@@ -38,18 +39,10 @@ const render = (panel, result, text) => {
   } else {
     parts.push(element("p", "hint", words.intro));
     if (critic.present) {
-      parts.push(element("h4", "", words.sentences), marked(text, critic.sentences));
+      parts.push(element("h4", "", words.sentences), marked(text, critic.sentences), element("p", "small", words.tone));
       for (const form of new Set(critic.sentences.map((s) => s.form))) {
         if (words.forms[form]) parts.push(element("p", "small", words.forms[form]));
       }
-    }
-    if (traps.length > 0) {
-      parts.push(element("h4", "", words.traps), element("p", "small muted", words.trapsIntro));
-      const list = element("dl", "traps");
-      for (const trap of traps) {
-        list.append(element("dt", "", capital(trap.trap)), element("dd", "", words.trapWords[trap.trap] ?? ""));
-      }
-      parts.push(list);
     }
     if (prompts.length > 0) {
       parts.push(element("h4", "", words.prompts));
@@ -59,6 +52,14 @@ const render = (panel, result, text) => {
         if (seen.has(prompt.fear)) continue;
         seen.add(prompt.fear);
         list.append(element("li", "", prompt.fear), element("li", "", prompt.friend));
+      }
+      parts.push(list);
+    }
+    if (traps.length > 0) {
+      parts.push(element("h4", "", words.traps), element("p", "small muted", words.trapsIntro));
+      const list = element("dl", "traps");
+      for (const trap of traps) {
+        list.append(element("dt", "", capital(trap.trap)), element("dd", "", words.trapWords[trap.trap] ?? ""));
       }
       parts.push(list);
     }

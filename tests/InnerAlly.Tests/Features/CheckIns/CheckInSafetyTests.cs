@@ -16,7 +16,8 @@ public sealed class CheckInSafetyTests(InnerAllyFactory factory) : IClassFixture
     public async Task A_risky_note_is_saved_exactly_and_the_response_carries_the_support_notice()
     {
         var client = await factory.CreateSignedInApiClientAsync();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        // The person's own country, not the browser's language, decides the lines (issue 15).
+        await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London", country = "GB" }, TestContext.Current.CancellationToken);
         const string note = "Rough shift. I keep thinking I want to kill myself tonight.";
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 9, drive = 2, soothe = 1, note }, Cancel);

@@ -84,4 +84,13 @@ public sealed class ThreeCirclesTests
         Assert.False(EmotionCatalog.IsKnown("On edge"));
         Assert.Equal("soothe", EmotionCatalog.Find("cared-for")!.SystemId);
     }
+
+    [Fact]
+    public void Guilt_is_not_filed_under_threat_and_restlessness_is()
+    {
+        // Lesson 06: guilt is care-focused and leads to repair; restlessness is anxiety, not drive.
+        Assert.NotEqual("threat", EmotionCatalog.Find("guilty")!.SystemId);
+        Assert.Equal("threat", EmotionCatalog.Find("restless")!.SystemId);
+        Assert.Equal("threat", EmotionCatalog.Find("ashamed")!.SystemId);
+    }
 }

@@ -71,10 +71,63 @@ public sealed class MeasurePagesTests(InnerAllyFactory factory) : IClassFixture<
         var page = await session.OpenAsync(url);
         Assert.Equal("12", page.QuerySelector(".score-figure strong")!.TextContent);
         Assert.Contains("Moderate", page.QuerySelector(".measure-score")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("A clinician interprets these scores", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("a clinician reads them together with you", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector(".support-notice"));
         var other = await PageBrowser.RegisterAsync(factory);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_result_speaks_plainly_to_the_person_with_the_exact_figures_and_their_sources_beside_it()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+        await session.SubmitAsync("/measures/gad7", Phq9(3, 3, 2, 2, 1, 1, 0)); // 12
+        var response = await session.SubmitAsync("/measures/gad7", Phq9(1, 1, 1, 1, 1, 1, 0)); // 6: down 6, past the cut-off of 8
+
+        var page = await session.OpenAsync(response.Headers.Location!.OriginalString);
+
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("likely a real step forward", text, StringComparison.Ordinal);
+        Assert.Contains("moved past 8, out of the range where support is usually offered", text, StringComparison.Ordinal);
+        Assert.Contains("4 points or more", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("clinically significant", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("from one day to the next", text, StringComparison.Ordinal);
+        var figures = page.QuerySelector("details.measure-figures")!.TextContent;
+        Assert.Contains("Cut-off: the cut-off of 8. Source: NHS Talking Therapies convention; Spitzer et al. (2006) proposed 10.", figures, StringComparison.Ordinal);
+        Assert.Contains("Reliable change: 4 points or more. Source: NHS Talking Therapies convention.", figures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gad7_asks_its_published_difficulty_question_last_and_scores_without_it()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var form = await session.OpenAsync("/measures/gad7");
+        var response = await session.SubmitAsync("/measures/gad7", [.. Phq9(1, 1, 1, 1, 1, 1, 1), Answer("difficulty", 2)]);
+
+        var items = form.QuerySelectorAll("fieldset.measure-item");
+        Assert.Equal(8, items.Length);
+        Assert.Contains(
+            "If you checked off any problems, how difficult have these made it for you to do your work, take care of things at home, or get along with other people?",
+            items[7].QuerySelector("legend")!.TextContent,
+            StringComparison.Ordinal);
+        var result = await session.OpenAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("7", result.QuerySelector(".score-figure strong")!.TextContent);
+        Assert.Contains("Very difficult", result.QuerySelectorAll(".measure-answers li")[7].TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "Very low well-being")]
+    [InlineData(5, "Adequate well-being")]
+    public async Task Who5_bands_have_plain_names_on_the_persons_own_page(int answer, string shown)
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+
+        var response = await session.SubmitAsync("/measures/who5", Phq9(answer, answer, answer, answer, answer));
+
+        var page = await session.OpenAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(shown, page.QuerySelectorAll(".measure-score p strong")[1].TextContent);
+        Assert.DoesNotContain("depression", page.QuerySelector(".measure-score")!.TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -128,7 +181,7 @@ public sealed class MeasurePagesTests(InnerAllyFactory factory) : IClassFixture<
         Assert.Contains("The first", svg.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
         var rows = page.QuerySelectorAll("table.measure-table tbody tr");
         Assert.Equal(["18", "8"], rows.Select(r => r.QuerySelector("td .table-score")!.TextContent));
-        Assert.Contains("a reliable improvement", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("likely a real step forward", rows[1].TextContent, StringComparison.Ordinal);
         PageBrowser.AssertRedirectsTo(reminder, "/measures/phq9/history");
         Assert.Contains("every 3 weeks", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("/calendar/", after.QuerySelector("#feed-url")!.GetAttribute("value"), StringComparison.Ordinal);

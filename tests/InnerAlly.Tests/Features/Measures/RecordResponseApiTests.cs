@@ -145,7 +145,8 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     public async Task Phq9_item_9_above_not_at_all_brings_the_support_notice_and_is_saved_exactly_as_given()
     {
         var client = await factory.CreateSignedInApiClientAsync();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        // The person's own country, not the browser's language, decides the lines (issue 15).
+        await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London", country = "GB" }, TestContext.Current.CancellationToken);
 
         var body = await PostAsync(client, "phq9", Phq9(0, 0, 0, 0, 0, 0, 0, 0, 1));
         var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/instruments/phq9/responses/{body.GetProperty("id").GetGuid()}", Cancel);

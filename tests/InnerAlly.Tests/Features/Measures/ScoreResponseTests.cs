@@ -83,11 +83,11 @@ public sealed class ScoreResponseTests
 
     [Theory]
     [InlineData(new[] { 0, 0, 0, 0, 0 }, 0, "Suggests likely depression", true)]
-    [InlineData(new[] { 5, 5, 5, 5, 5 }, 100, "Above 50", false)]
+    [InlineData(new[] { 5, 5, 5, 5, 5 }, 100, "Adequate well-being", false)]
     [InlineData(new[] { 2, 2, 1, 1, 1 }, 28, "Suggests likely depression", true)] // raw 7 × 4
     [InlineData(new[] { 2, 2, 2, 1, 1 }, 32, "Suggests poor well-being", true)] // raw 8 × 4
     [InlineData(new[] { 3, 3, 2, 2, 2 }, 48, "Suggests poor well-being", true)] // raw 12 × 4
-    [InlineData(new[] { 3, 4, 2, 3, 1 }, 52, "Above 50", false)] // raw 13 × 4
+    [InlineData(new[] { 3, 4, 2, 3, 1 }, 52, "Adequate well-being", false)] // raw 13 × 4
     public void Who5_raw_score_times_4_against_50_and_28(int[] answers, int expected, string band, bool atOrBelow50)
     {
         var scores = Scored(Who5, Answers([.. answers.Select(a => (int?)a)]));
@@ -101,7 +101,7 @@ public sealed class ScoreResponseTests
     [InlineData(28, "Suggests likely depression")]
     [InlineData(29, "Suggests poor well-being")]
     [InlineData(50, "Suggests poor well-being")]
-    [InlineData(51, "Above 50")]
+    [InlineData(51, "Adequate well-being")]
     public void Who5_bands_meet_at_28_and_50(int score, string band)
     {
         Assert.Equal(band, Who5.Total!.BandFor(score)!.Label);

@@ -38,6 +38,16 @@ public sealed class PracticeContentTests
     }
 
     [Fact]
+    public void Loving_kindness_offers_its_first_wishes_to_someone_loved_before_oneself()
+    {
+        // Lesson 08: for a strong self-critic, warmth starts further away.
+        var wishes = PracticeCatalog.Find("loving-kindness")!.StepsFor(10).Select(s => s.Text).Where(t => t.Contains("May ", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("May you be safe", wishes[0], StringComparison.Ordinal);
+        Assert.Contains("May I be safe", wishes[1], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Scripts_read_aloud_cleanly_and_never_shout()
     {
         foreach (var practice in PracticeCatalog.All)

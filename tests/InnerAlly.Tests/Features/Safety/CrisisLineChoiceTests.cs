@@ -7,8 +7,9 @@ using InnerAlly.Tests.Infrastructure;
 namespace InnerAlly.Tests.Features.Safety;
 
 /// <summary>
-/// Which crisis lines come first on "Need help now?": the country the person chose, else the
-/// region of their browser's language, else the worldwide directory, and every other line after.
+/// Which crisis lines come first on "Need help now?": the country in the person's settings, else
+/// the one they chose on this device, else none, and the page asks once where they are. The
+/// browser's language is never a guess (issue 15: en-US is everywhere). Every other line follows.
 /// </summary>
 public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
@@ -28,6 +29,10 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
         return await PageBrowser.ParseAsync(response);
     }
 
+    /// <summary>Answers the help page's question, as a person would.</summary>
+    private static async Task<HttpResponseMessage> ChooseAsync(PageBrowser browser, string country) =>
+        await browser.SubmitAsync("/help", new Dictionary<string, string> { ["Country"] = country }, CountryForm);
+
     private static string First(IHtmlDocument page) =>
         page.QuerySelector(".crisis-list > li.crisis-first")!.GetAttribute("data-country")!;
 
@@ -35,54 +40,89 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
         [.. page.QuerySelectorAll(".crisis-list > li").Select(li => li.GetAttribute("data-country")!)];
 
     [Theory]
-    [InlineData("en-GB", "GB")]
-    [InlineData("en-AU,en;q=0.9", "AU")]
-    [InlineData("en-nz", "NZ")]
-    [InlineData("fr-CA,fr;q=0.8", "CA")]
-    [InlineData("ga-IE", "IE")]
-    [InlineData("en;q=0.9, en-US;q=0.8", "US")]
-    [InlineData("en-US;q=0.5, en-GB", "GB")]
-    public async Task Without_a_chosen_country_the_browser_language_region_comes_first(string acceptLanguage, string expected)
-    {
-        var page = await HelpAsync(acceptLanguage);
-
-        Assert.Equal(expected, First(page));
-        var country = CrisisLines.Find(expected)!;
-        Assert.Contains($"call {country.Emergency}.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("because of your browser's language settings", page.QuerySelector("#first-because")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData(null)]
-    [InlineData("en")]
-    [InlineData("es-419")]
+    [InlineData("en-US")]
+    [InlineData("en-GB")]
     [InlineData("de-DE,de;q=0.9,en-GB;q=0.8")]
-    [InlineData("zh-Hant-TW")]
-    public async Task Without_a_listed_region_the_worldwide_directory_comes_first(string? acceptLanguage)
+    public async Task The_browser_language_is_never_a_guess_so_the_page_asks_where_you_are(string? acceptLanguage)
     {
         var page = await HelpAsync(acceptLanguage);
 
         Assert.Equal("elsewhere", First(page));
+        Assert.NotNull(page.QuerySelector("#where select[name=Country]"));
         Assert.Equal("https://findahelpline.com", page.QuerySelector("li.crisis-first a")!.GetAttribute("href"));
         Assert.Contains("call your local emergency number.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
-        // Every listed country still follows, once each.
         string[] expected = ["elsewhere", .. CrisisLines.All.Countries.Select(c => c.Code)];
         Assert.Equal(expected, Order(page));
     }
 
     [Fact]
+    public async Task A_signed_out_persons_answer_is_remembered_on_this_device_and_not_asked_again()
+    {
+        var browser = new PageBrowser(factory.CreatePageClient());
+
+        var response = await ChooseAsync(browser, "AU");
+        var page = await HelpAsync("en-US", browser);
+
+        PageBrowser.AssertRedirectsTo(response, "/help");
+        Assert.Contains(CrisisLines.CountryCookie + "=AU", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.Contains("httponly", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("AU", First(page));
+        Assert.Contains("call 000.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("because you chose it on this device", page.QuerySelector("#first-because")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#where"));
+        Assert.NotNull(page.QuerySelector("#change-country select[name=Country] option[value=AU][selected]"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_persons_answer_is_kept_in_their_account()
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var browser = await PageBrowser.RegisterAsync(factory, email);
+
+        await ChooseAsync(browser, "NZ");
+        var account = await browser.OpenAsync("/account");
+        var elsewhere = await PageBrowser.SignInAsync(factory, email);
+
+        Assert.NotNull(account.QuerySelector("select[name='Preferences.Country'] option[value=NZ][selected]"));
+        var page = await HelpAsync(null, elsewhere);
+        Assert.Equal("NZ", First(page));
+        Assert.Contains("the country in your settings", page.QuerySelector("#first-because")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ZZ")]
+    [InlineData("")]
+    public async Task An_answer_that_is_not_a_country_gets_a_message_beside_the_field(string country)
+    {
+        var browser = new PageBrowser(factory.CreatePageClient());
+
+        var response = await ChooseAsync(browser, country);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageBrowser.ParseAsync(response);
+        Assert.Contains("Choose a country from the list", page.QuerySelector("#help-country-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("#help-country")!.GetAttribute("aria-invalid"));
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(CrisisLines.CountryCookie, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_first_country_is_not_listed_twice_and_the_worldwide_directory_comes_last()
     {
-        var page = await HelpAsync("en-IE");
+        var browser = new PageBrowser(factory.CreatePageClient());
+        await ChooseAsync(browser, "IE");
+
+        var page = await HelpAsync(null, browser);
 
         string[] expected = ["IE", .. CrisisLines.All.Countries.Select(c => c.Code).Where(c => c != "IE"), "elsewhere"];
         Assert.Equal(expected, Order(page));
     }
 
     [Fact]
-    public async Task The_country_in_a_persons_settings_comes_before_their_browser_language()
+    public async Task The_country_in_a_persons_settings_comes_before_the_one_chosen_on_the_device()
     {
         var browser = await PageBrowser.RegisterAsync(factory);
+        await ChooseAsync(browser, "GB");
         await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Preferences.Country"] = "NZ" }, CountryForm);
 
         var page = await HelpAsync("en-GB", browser);
@@ -91,12 +131,12 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
         Assert.Contains("call 111.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("the country in your settings", page.QuerySelector("#first-because")!.TextContent, StringComparison.Ordinal);
         var first = page.QuerySelector("li.crisis-first")!;
-        string[] links = ["tel:1737", "sms:1737", "tel:0800543354"];
+        string[] links = ["tel:1737", "sms:1737", "tel:0800543354", "tel:0800376633"];
         Assert.Equal(links, first.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
-    public async Task A_chosen_country_without_lines_here_gets_the_worldwide_directory_not_a_guess_from_the_browser()
+    public async Task A_chosen_country_without_lines_here_gets_its_emergency_number_and_the_worldwide_directory()
     {
         var browser = await PageBrowser.RegisterAsync(factory);
         await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Preferences.Country"] = "DE" }, CountryForm);
@@ -104,24 +144,27 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
         var page = await HelpAsync("en-US", browser);
 
         Assert.Equal("elsewhere", First(page));
-        Assert.Contains("We do not list lines for the country in your settings yet", page.QuerySelector("li.crisis-first")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("We do not list lines for Germany yet", page.QuerySelector("li.crisis-first")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("call 112.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_signed_in_person_without_a_country_is_told_where_to_choose_one()
+    public async Task The_help_page_offers_a_quick_exit_that_works_as_a_plain_link_and_a_note_on_keeping_the_device_safe()
     {
-        var browser = await PageBrowser.RegisterAsync(factory);
+        var page = await HelpAsync(null);
 
-        var page = await HelpAsync("en-AU", browser);
-
-        Assert.Equal("AU", First(page));
-        Assert.NotNull(page.QuerySelector("main a[href='/account#country-heading']"));
+        var exit = page.QuerySelector("a[data-quick-exit]")!;
+        Assert.StartsWith("https://", exit.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("noreferrer", exit.GetAttribute("rel"));
+        Assert.True(exit.CompareDocumentPosition(page.QuerySelector("h1")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following), "The quick exit comes before the heading.");
+        Assert.NotNull(page.QuerySelector("script[src*='/js/quick-exit']"));
+        Assert.Contains("If someone may look at your phone or computer", page.QuerySelector("#device-heading")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Each_entry_shows_when_its_numbers_were_last_checked()
     {
-        var page = await HelpAsync("en-GB");
+        var page = await HelpAsync(null);
 
         var entries = page.QuerySelectorAll(".crisis-list > li").ToList();
         Assert.Equal(CrisisLines.All.Countries.Count + 1, entries.Count);

@@ -133,7 +133,7 @@ public sealed class SafetyPlanPagesTests(InnerAllyFactory factory) : IClassFixtu
 
         var help = page.QuerySelector(".plan-help")!;
         Assert.Contains("call 112 or 999", help.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["tel:116123", "tel:1800247247"], help.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["tel:116123", "tel:1800247247", "tel:1800341900"], help.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
         Assert.NotNull(help.QuerySelector("a[href='/help']"));
     }
 

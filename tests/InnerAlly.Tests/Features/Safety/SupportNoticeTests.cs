@@ -30,13 +30,16 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private async Task<IHtmlDocument> RenderAsync(string query, string? acceptLanguage = "en-GB", HttpClient? client = null)
+    /// <param name="deviceCountry">The country remembered on this device (the help page's cookie), or null.</param>
+    private async Task<IHtmlDocument> RenderAsync(string query, string? deviceCountry = "GB", HttpClient? client = null)
     {
         client ??= factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/test/support-notice" + query);
-        if (acceptLanguage is not null)
+        // An en-US browser is no guess at where someone is: only their choice counts.
+        request.Headers.TryAddWithoutValidation("Accept-Language", "en-US");
+        if (deviceCountry is not null)
         {
-            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+            request.Headers.TryAddWithoutValidation("Cookie", $"{CrisisLines.CountryCookie}={deviceCountry}");
         }
 
         var response = await client.SendAsync(request, Cancel);
@@ -60,7 +63,7 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
         Assert.Contains(named, message, StringComparison.Ordinal);
         Assert.Contains("You do not need to reply or do anything here.", message, StringComparison.Ordinal);
         Assert.Contains("saved just as it is", message, StringComparison.Ordinal);
-        Assert.Contains("call 999.", message, StringComparison.Ordinal);
+        Assert.Contains("call 999 or go to your nearest emergency department.", message, StringComparison.Ordinal);
         Assert.DoesNotContain("{emergency}", message, StringComparison.Ordinal);
         // Calm: no exclamation marks, no alarm words, no diagnosis.
         Assert.DoesNotContain('!', message);
@@ -95,12 +98,15 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
     [Fact]
     public async Task The_notice_offers_the_countrys_lines_the_emergency_number_and_the_safety_plan_in_one_tap()
     {
-        var notice = await RenderAsync($"?category={SafetySupport.Self}&country=GB", acceptLanguage: "en-AU");
+        var notice = await RenderAsync($"?category={SafetySupport.Self}&country=GB", deviceCountry: "AU");
 
         Assert.Equal("999", notice.QuerySelector(".support-emergency strong")!.TextContent);
         Assert.Contains("United Kingdom", notice.QuerySelector(".support-country")!.TextContent, StringComparison.Ordinal);
         var lines = notice.QuerySelectorAll(".support-lines a.button").Select(a => (a.GetAttribute("aria-label"), a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Call Samaritans", "tel:116123"), ("Text Shout", "sms:85258?body=SHOUT")], lines);
+        Assert.Contains(("Call Samaritans", "tel:116123"), lines);
+        Assert.Contains(("Text Shout", "sms:85258?body=SHOUT"), lines);
+        Assert.Contains(("Call NHS 111, option 2", "tel:111"), lines);
+        Assert.Contains("or go to your nearest emergency department", Message(notice), StringComparison.Ordinal);
         Assert.Contains("Last checked on 25 November 2026.", notice.QuerySelector(".support-notice")!.TextContent, StringComparison.Ordinal);
         var plan = notice.QuerySelector("a[href='/safety-plan']");
         Assert.NotNull(plan);
@@ -109,27 +115,41 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
     }
 
     [Theory]
-    [InlineData("en-AU", "Australia", "000")]
-    [InlineData("en-CA", "Canada", "911")]
-    public async Task Without_a_country_the_browser_language_decides(string acceptLanguage, string country, string emergency)
+    [InlineData("AU", "Australia", "000")]
+    [InlineData("CA", "Canada", "911")]
+    public async Task Without_a_country_in_settings_the_one_chosen_on_this_device_decides(string deviceCountry, string country, string emergency)
     {
-        var notice = await RenderAsync($"?category={SafetySupport.Self}", acceptLanguage);
+        var notice = await RenderAsync($"?category={SafetySupport.Self}", deviceCountry);
 
         Assert.Contains(country, notice.QuerySelector(".support-country")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(emergency, notice.QuerySelector(".support-emergency strong")!.TextContent);
-        Assert.Contains($"call {emergency}.", Message(notice), StringComparison.Ordinal);
+        Assert.Contains($"call {emergency} or go to your nearest emergency department.", Message(notice), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("?category=self", "de-DE")]
-    [InlineData("?category=self&country=JP", "en-GB")]
-    public async Task Anywhere_else_gets_the_local_emergency_number_and_findahelpline(string query, string acceptLanguage)
+    [InlineData(SafetySupport.FromOthers, "GB", new[] { "tel:08001111", "tel:08082000247", "tel:116123" })]
+    [InlineData(SafetySupport.FromOthers, "AU", new[] { "tel:1800551800", "tel:1800737732", "tel:131114" })]
+    [InlineData(SafetySupport.FromOthers, "US", new[] { "tel:18007997233", "tel:988" })]
+    [InlineData(SafetySupport.Self, "GB", new[] { "tel:116123" })]
+    public async Task Harm_from_others_offers_the_abuse_and_youth_lines_first(string category, string deviceCountry, string[] firstCalls)
     {
-        var notice = await RenderAsync(query, acceptLanguage);
+        var notice = await RenderAsync($"?category={category}", deviceCountry);
+
+        var calls = notice.QuerySelectorAll(".support-lines a.button[href^='tel:']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(firstCalls, calls.Take(firstCalls.Length));
+    }
+
+    [Theory]
+    [InlineData("?category=self", null, "your local emergency number")]
+    [InlineData("?category=self&country=JP", "GB", "119 (ambulance) or 110 (police)")]
+    [InlineData("?category=self", "DE", "112")]
+    public async Task Anywhere_without_lines_gets_its_emergency_number_and_findahelpline(string query, string? deviceCountry, string emergency)
+    {
+        var notice = await RenderAsync(query, deviceCountry);
 
         Assert.Null(notice.QuerySelector(".support-country"));
-        Assert.Equal("your local emergency number", notice.QuerySelector(".support-emergency strong")!.TextContent);
-        Assert.Contains("call your local emergency number.", Message(notice), StringComparison.Ordinal);
+        Assert.Equal(emergency, notice.QuerySelector(".support-emergency strong")!.TextContent);
+        Assert.Contains($"call {emergency} or go to your nearest emergency department.", Message(notice), StringComparison.Ordinal);
         Assert.NotNull(notice.QuerySelector("a[href='https://findahelpline.com']"));
         Assert.NotNull(notice.QuerySelector("a[href='/safety-plan']"));
     }
@@ -159,17 +179,18 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
         var client = await factory.CreateSignedInApiClientAsync();
         await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Pacific/Auckland", country = "NZ" }, Cancel);
 
-        var notice = await RenderAsync($"?category={SafetySupport.FromOthers}&signedIn=true", acceptLanguage: "en-GB", client: client);
+        var notice = await RenderAsync($"?category={SafetySupport.FromOthers}&signedIn=true", deviceCountry: "GB", client: client);
 
         Assert.Contains("New Zealand", notice.QuerySelector(".support-country")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("call 111.", Message(notice), StringComparison.Ordinal);
+        Assert.Contains("call 111 or go to your nearest emergency department.", Message(notice), StringComparison.Ordinal);
+        Assert.Equal("tel:0800376633", notice.QuerySelector(".support-lines a.button")!.GetAttribute("href"));
     }
 
     [Fact]
     public async Task The_notice_serialises_for_an_api_response()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/test/support-notice.json?category={SafetySupport.Self}");
-        request.Headers.TryAddWithoutValidation("Accept-Language", "en-US");
+        request.Headers.TryAddWithoutValidation("Cookie", $"{CrisisLines.CountryCookie}=US");
 
         var json = await (await factory.CreateClient().SendAsync(request, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
@@ -179,7 +200,7 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
         Assert.Equal("/safety-plan", json.GetProperty("safetyPlanUrl").GetString());
         Assert.Equal("/help", json.GetProperty("helpUrl").GetString());
         var resources = json.GetProperty("resources");
-        Assert.Equal("browser", resources.GetProperty("chosenBy").GetString());
+        Assert.Equal("device", resources.GetProperty("chosenBy").GetString());
         Assert.Equal("911", resources.GetProperty("emergency").GetString());
         var country = resources.GetProperty("country");
         Assert.Equal("US", country.GetProperty("code").GetString());

@@ -124,7 +124,7 @@ public sealed class WritingPagesTests(InnerAllyFactory factory) : IClassFixture<
         PageBrowser.AssertRedirectsTo(response, "/ally-records/");
         var page = await session.OpenAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("You are a terrible daughter.", page.QuerySelectorAll(".analysis mark").Select(m => m.TextContent));
-        Assert.Equal(["Guilty", "Sad"], page.QuerySelectorAll(".chips .system-tag").Select(t => t.TextContent));
+        Assert.Equal(["Sorry, and wanting to put it right", "Sad"], page.QuerySelectorAll(".chips .system-tag").Select(t => t.TextContent));
         Assert.Contains("You love her", page.QuerySelector(".ally-reply")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["9", "not rated"], page.QuerySelectorAll("table.ratings tbody tr:first-child td").Select(t => t.TextContent));
         Assert.NotNull(page.QuerySelector("a[href^='/ally-cards/new?allyRecord=']"));

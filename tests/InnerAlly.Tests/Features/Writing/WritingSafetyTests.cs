@@ -20,7 +20,8 @@ public sealed class WritingSafetyTests(InnerAllyFactory factory) : IClassFixture
     public async Task Risky_words_are_saved_as_written_and_the_answer_carries_the_support_notice(string url)
     {
         var client = await factory.CreateSignedInApiClientAsync();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        // The person's own country, not the browser's language, decides the lines (issue 15).
+        await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London", country = "GB" }, TestContext.Current.CancellationToken);
 
         var (id, body) = await CreateAsync(client, url, Brief(url, Risky));
 
