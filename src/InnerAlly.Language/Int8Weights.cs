@@ -21,9 +21,11 @@ internal static class Int8Weights
     private const int Float = 1;
     private const int Int8 = 3;
 
-    public static void Quantize(Stream model, Stream output)
+    public static void Quantize(Stream model, Stream output) => Quantize(ModelProto.Parser.ParseFrom(model), output);
+
+    /// <summary>Quantises a model already parsed (and perhaps changed, as <see cref="Tuning.TunedLayer"/> does) and writes it.</summary>
+    public static void Quantize(ModelProto proto, Stream output)
     {
-        var proto = ModelProto.Parser.ParseFrom(model);
         var graph = proto.Graph;
         var weights = graph.Initializer.Where(IsFloatMatrix).ToDictionary(t => t.Name);
         var nodes = new List<NodeProto>(graph.Node.Count * 2);

@@ -33,6 +33,7 @@ public static class CommandLine
           analyze     read JSON Lines {"id", "text"} on stdin, write the language engine's analysis per line
           evaluate    measure the language engine (thinking traps, risk, self-criticism, robustness)
           train-language  retrain the language engine's heads from src/InnerAlly.Language/Training
+          tune-layer  fine-tune MiniLM's top layer on the risk training lines (then train-language)
 
         "InnerAlly <verb> --help" explains a verb.
 

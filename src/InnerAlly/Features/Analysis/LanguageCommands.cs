@@ -18,8 +18,9 @@ public static class LanguageCommands
     public const string Analyze = "analyze";
     public const string Evaluate = "evaluate";
     public const string Train = "train-language";
+    public const string TuneLayer = "tune-layer";
 
-    public static readonly IReadOnlyList<string> Verbs = [Analyze, Evaluate, Train];
+    public static readonly IReadOnlyList<string> Verbs = [Analyze, Evaluate, Train, TuneLayer];
 
     public const string AnalyzeHelp = """
         Usage: InnerAlly analyze < texts.jsonl > results.jsonl
@@ -62,11 +63,27 @@ public static class LanguageCommands
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
         """;
 
+    public const string TuneLayerHelp = """
+        Usage: InnerAlly tune-layer [--data FOLDER] [--out FILE] [--cache FILE] [--epochs N] [--rate R] [--everyday N] [--threads N] [--lowest-loss-out FILE]
+
+        Fine-tunes MiniLM's top layer on the risk lines in src/InnerAlly.Language/Training/ (never
+        Development/ or the outside evaluation set), with a risk head, over the lower layers' token
+        states; every fifth training line is held out, and the layer of the epoch with the fewest
+        held-out false alarms at 95% recall is kept. Writes src/InnerAlly.Language/Model/tuned_layer.bin
+        (16-bit floats) only if that epoch is not 0 (the package's own layer). Then rebuild, run
+        train-language, and rebuild again.
+        --cache FILE keeps the lower layers' token states between runs (put it under /tmp).
+        --epochs N (default 4), --rate R the layer's Adam rate (default 3e-5), --everyday N at most N
+        everyday sentences from the self-criticism and thinking-trap lines (default 1500), --threads N
+        threads sharing each batch (default 1), --lowest-loss-out FILE also writes the layer of the
+        epoch with the lowest held-out loss, for measuring.
+        """;
+
     public static async Task<int> RunAsync(string verb, string[] args)
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
-            Console.WriteLine(verb switch { Analyze => AnalyzeHelp, Evaluate => EvaluateHelp, _ => TrainHelp });
+            Console.WriteLine(verb switch { Analyze => AnalyzeHelp, Evaluate => EvaluateHelp, TuneLayer => TuneLayerHelp, _ => TrainHelp });
             return 0;
         }
 
@@ -74,6 +91,7 @@ public static class LanguageCommands
         {
             Analyze => await AnalyzeAsync(Console.In, Console.Out),
             Evaluate => RunEvaluate(args),
+            TuneLayer => RunTuneLayer(args),
             _ => RunTrain(args),
         };
     }
@@ -292,6 +310,44 @@ public static class LanguageCommands
     private static string? DevelopmentFolder() =>
         LabelledData.FindUp(Path.Combine("src", "InnerAlly.Language", "Development"))
         ?? LabelledData.FindUp(Path.Combine("LanguageData", "Development"));
+
+    private static int RunTuneLayer(string[] args)
+    {
+        var data = Option(args, "--data") ?? LabelledData.FindUp(Path.Combine("src", "InnerAlly.Language", "Training"));
+        if (data is null)
+        {
+            Console.Error.WriteLine("Could not find src/InnerAlly.Language/Training; pass --data FOLDER.");
+            return 2;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var output = Option(args, "--out") ?? Path.Combine(data, "..", "Model", "tuned_layer.bin");
+        var cues = new Language.Rules.Cues(Language.Rules.RiskLexicon.Load());
+        var tuner = new Language.Tuning.LayerTuner(cues, Console.Out)
+        {
+            CachePath = Option(args, "--cache"),
+            Epochs = Option(args, "--epochs") is { } epochs ? int.Parse(epochs, inv) : 4,
+            LayerRate = Option(args, "--rate") is { } rate ? double.Parse(rate, inv) : 3e-5,
+            EverydayLimit = Option(args, "--everyday") is { } everyday ? int.Parse(everyday, inv) : 1500,
+            Threads = Option(args, "--threads") is { } threads ? int.Parse(threads, inv) : 1,
+        };
+        var result = tuner.Tune(data);
+        if (Option(args, "--lowest-loss-out") is { } lowest && result.LowestLossEpoch > 0)
+        {
+            Language.Tuning.TunedLayer.Save(lowest, tuner.Layer, result.LowestLoss);
+            Console.WriteLine($"Wrote the lowest-loss layer (epoch {result.LowestLossEpoch}) to {Path.GetFullPath(lowest)}.");
+        }
+
+        if (result.BestEpoch == 0)
+        {
+            Console.WriteLine("No epoch did better on the held-out lines than the package's own layer; nothing written.");
+            return 0;
+        }
+
+        Language.Tuning.TunedLayer.Save(output, tuner.Layer, result.Layer);
+        Console.WriteLine($"Wrote {Path.GetFullPath(output)}. Rebuild, run train-language, and rebuild again.");
+        return 0;
+    }
 
     private static int RunTrain(string[] args)
     {

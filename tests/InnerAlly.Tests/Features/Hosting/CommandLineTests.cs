@@ -26,6 +26,7 @@ public sealed class CommandLineTests(ITestOutputHelper output)
     [InlineData("analyze", "{\"id\": <any JSON value>, \"text\": \"...\"}")]
     [InlineData("evaluate", "thinking-traps-sharma2023")]
     [InlineData("train-language", "Training/")]
+    [InlineData("tune-layer", "tuned_layer.bin")]
     public async Task Language_verbs_explain_themselves_with_help_and_need_no_database(string verb, string documented)
     {
         var result = await AppProcess.RunAsync([verb, "--help"], database: null, cancellationToken: TestContext.Current.CancellationToken);
