@@ -15,13 +15,13 @@ public static class AxeCheck
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     /// <summary>
-    /// Checks the open page in light, then switches it to dark (prefers-color-scheme) and checks it
-    /// again: the same page in both schemes, for half the cost of opening it twice.
+    /// Checks the open page in each of <paramref name="schemes"/> (prefers-color-scheme), switching
+    /// the same page rather than opening it again.
     /// </summary>
-    public static async Task<List<string>> ProblemsAsync(IPage page, AppPage which)
+    public static async Task<List<string>> ProblemsAsync(IPage page, AppPage which, params ColorScheme[] schemes)
     {
         var problems = new List<string>();
-        foreach (var scheme in (ColorScheme[])[ColorScheme.Light, ColorScheme.Dark])
+        foreach (var scheme in schemes)
         {
             await page.EmulateMediaAsync(new() { ColorScheme = scheme });
             Assert.True(
