@@ -57,7 +57,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         await page.WaitForURLAsync(ResultUrl());
         await Expect(page.Locator(".score-figure strong")).ToHaveTextAsync("10");
         await Expect(page.Locator(".measure-score")).ToContainTextAsync("Moderate");
-        await Expect(page.Locator("main")).ToContainTextAsync("A clinician interprets these scores");
+        await Expect(page.Locator("main")).ToContainTextAsync("a clinician reads them together with you");
         await Expect(page.Locator("main")).ToContainTextAsync("Pfizer");
         await SaveScreenshotAsync(page, "QuestionnaireResult-1280");
 
