@@ -1,6 +1,7 @@
 using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;

@@ -4,6 +4,7 @@ using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Analysis;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
@@ -15,6 +16,7 @@ using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -59,7 +61,7 @@ public static class HostingExtensions
                 certificatePath, builder.Configuration["DataProtection:KeyCertificatePassword"], X509KeyStorageFlags.EphemeralKeySet));
         }
 
-        AddAccounts(services, builder.Configuration);
+        services.AddEmail(builder.Configuration);
         services.AddInnerAllyRateLimits();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemFieldNames.UseJsonNames);
@@ -69,7 +71,6 @@ public static class HostingExtensions
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, CheckInJson.Default);
             // {"threat":1,"threat":9} is a mistake or a trick, never a choice for the server to make.
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new PlainText.JsonConverter());
@@ -85,12 +86,17 @@ public static class HostingExtensions
             {
                 o.Conventions.AllowAnonymousToPage(page);
             }
-
-            // One page writes a new item and changes an old one.
-            o.Conventions.AddPageRoute("/Journal/Edit", "/journal/new");
-            o.Conventions.AddPageRoute("/AllyRecords/Edit", "/ally-records/new");
-            o.Conventions.AddPageRoute("/Letters/Edit", "/letters/new");
         }).AddMvcOptions(o => PlainText.ModelBinderProvider.AddTo(o.ModelBinderProviders));
+
+        // Each feature wires itself here (after Razor Pages, whose options a feature may add to), and maps its routes in UseInnerAlly.
+        services.AddAccounts()
+            .AddAnalysis()
+            .AddSafety()
+            .AddCheckIns()
+            .AddPractices()
+            .AddLearn()
+            .AddMeasures()
+            .AddWriting();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
 
@@ -99,8 +105,8 @@ public static class HostingExtensions
 
         // Data Protection's own start-up read of the key ring could run before migrations (it is
         // registered again by cookie and bearer authentication, hence last); DatabaseStartup loads the ring instead.
-        foreach (var prefetch in services.Where(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        // The Data Protection assembly registers one hosted service, and that is the read.
+        foreach (var prefetch in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(KeyManagementOptions).Assembly).ToList())
         {
             services.Remove(prefetch);
         }
@@ -108,123 +114,11 @@ public static class HostingExtensions
         return builder;
     }
 
-    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddPublicAddress(configuration);
-
-        // Pages use the session cookie; the API and apps send a bearer token. Whichever a request
-        // carries decides the scheme, so a signed-out page visit is sent to sign in while an API
-        // call without a token gets 401.
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = CookieOrBearerScheme;
-                o.DefaultChallengeScheme = CookieOrBearerScheme;
-            })
-            .AddPolicyScheme(CookieOrBearerScheme, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? BearerSessionHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerSessionHandler>(BearerSessionHandler.SchemeName, null)
-            .AddBearerToken(IdentityConstants.BearerScheme)
-            .AddIdentityCookies();
-
-        services.AddIdentityCore<User>(o =>
-            {
-                o.Password.RequiredLength = PasswordStrengthValidator.MinLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                // No account lockout: SignInThrottle slows the guesser, not the account's owner.
-                o.Lockout.AllowedForNewUsers = false;
-                o.User.RequireUniqueEmail = true;
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-                o.Tokens.AuthenticatorTokenProvider = OnceOnlyAuthenticatorCodes.ProviderName;
-            })
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddUserStore<ProtectedUserStore>()
-            .AddPasswordValidator<PasswordStrengthValidator>()
-            .AddErrorDescriber<AccountErrors>()
-            .AddApiEndpoints()
-            .AddTokenProvider<OnceOnlyAuthenticatorCodes>(OnceOnlyAuthenticatorCodes.ProviderName);
-
-        // Confirmation is asked for only when there is a way to send the email.
-        services.AddOptions<IdentityOptions>().Configure<IOptions<EmailOptions>>((o, email) =>
-        {
-            o.SignIn.RequireConfirmedAccount = email.Value.IsConfigured;
-            o.SignIn.RequireConfirmedEmail = email.Value.IsConfigured;
-        });
-        services.AddSingleton<Mailer>();
-        // The course ships in Content/Lessons; a clinic's own folder (Learn:LessonsFolder) adds lessons or replaces ours by slug.
-        services.AddSingleton(sp => new LessonCatalog(new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "Content", "Lessons"),
-            sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
-        }.OfType<string>()));
-        services.AddHostedService<PracticeReminderService>();
-        // Our questionnaires ship in Content/Instruments; a clinic's folder (Measures:InstrumentsFolder) adds its own.
-        services.AddOptions<MeasuresOptions>().BindConfiguration(MeasuresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
-        services.AddSingleton<LanguageBudget>();
-        services.AddSingleton<RiskCheck>();
-        services.AddSingleton<SafetyFollowUp>();
-        services.AddSingleton<WritingFollowUp>();
-        services.AddHostedService<LanguageEngineWarmUp>();
-        services.AddSingleton<SafetySupport>();
-        services.AddTransient<MailKitEmailSender>();
-        services.AddTransient<IEmailSender<User>>(sp => sp.GetRequiredService<MailKitEmailSender>());
-        services.AddPasskeySettings();
-
-        services.AddSingleton<SessionCookieEvents>();
-        services.AddSingleton<SecurityStamps>();
-        services.AddSingleton<BearerTickets>();
-        services.AddSingleton<TokenFamilies>();
-        services.AddSingleton<KnownDevices>();
-        services.AddSingleton<RecentConfirmation>();
-        services.AddScoped<SignInThrottle>();
-
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "InnerAlly.Session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = SessionCookieEvents.IdleTimeout;
-            o.SlidingExpiration = true;
-            o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/login";
-            o.EventsType = typeof(SessionCookieEvents);
-        });
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
-        {
-            o.Cookie.Name = "InnerAlly.TwoFactor";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "InnerAlly.Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
-            .AddPolicy(ApiOrPagePolicy, p => p.AddAuthenticationSchemes(BearerSessionHandler.SchemeName, IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
-    }
-
     public static WebApplication UseInnerAlly(this WebApplication app)
     {
         var httpsConfigured = HttpsEndpoints.AreConfigured(app.Configuration);
-        // The crisis lines and support words are read now: a broken file stops the app here, not when someone needs help.
-        app.Services.GetRequiredService<SafetySupport>();
-        // So are the questionnaire definitions: a wrong scoring rule stops the app before anyone is scored by it.
-        app.Services.GetRequiredService<InstrumentCatalog>();
-        _ = MeasureWords.Current;
-        // So are the prompts and words of the writing pages.
-        WritingContent.CheckAll();
+        // Every content file is read now: a broken one stops the app here, not when someone needs it.
+        ContentChecks.RunAll(app.Services);
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();
@@ -259,6 +153,8 @@ public static class HostingExtensions
         app.MapAccountApi();
         app.MapCheckIns();
         app.MapPractices();
+        app.MapPracticeRhythm();
+        app.MapCalendar();
         app.MapLessons();
         app.MapAnalysis();
         app.MapSafetyPlan();

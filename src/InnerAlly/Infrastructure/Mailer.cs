@@ -52,3 +52,15 @@ public sealed class Mailer(IOptions<EmailOptions> options, TimeProvider clock)
         return true;
     }
 }
+
+public static class EmailExtensions
+{
+    /// <summary>Email is off unless Email:* is configured; its links come from App:PublicUrl alone.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPublicAddress(configuration);
+        services.AddSingleton<Mailer>();
+        return services;
+    }
+}

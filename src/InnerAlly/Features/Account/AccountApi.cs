@@ -22,25 +22,20 @@ public static class AccountApi
         AccountEndpoints.Map(group);
         group.MapPost("/logout", LogoutEverywhereAsync)
             .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .WithName("LogoutEverywhere")
-            .WithSummary("Sign out everywhere: every token and every signed-in page for this account ends now.");
+            .Describe("LogoutEverywhere", "Sign out everywhere: every token and every signed-in page for this account ends now.");
         group.MapGet("/sessions", ListSignInsAsync)
             .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .WithName("ListSignIns")
-            .WithSummary("Every browser and app where you are signed in: id, kind (app or browser), device, signedInAt, and current for the one asking.");
+            .Describe("ListSignIns", "Every browser and app where you are signed in: id, kind (app or browser), device, signedInAt, and current for the one asking.");
         group.MapDelete("/sessions/{id:guid}", EndSignInAsync)
             .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .WithName("EndSignIn")
-            .WithSummary("End one sign-in (its tokens or its cookie stop working now). 404 when it is not yours or is over already.");
+            .Describe("EndSignIn", "End one sign-in (its tokens or its cookie stop working now). 404 when it is not yours or is over already.");
         group.MapGet("/export", ExportAsync)
             .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
-            .WithName("ExportPersonalData")
-            .WithSummary("Everything you have kept here, in one JSON file: your account's settings, check-ins, practice, lessons, safety plan, questionnaires and writing.");
+            .Describe("ExportPersonalData", "Everything you have kept here, in one JSON file: your account's settings, check-ins, practice, lessons, safety plan, questionnaires and writing.");
         group.MapDelete("/", DeleteAsync)
             .RequireAuthorization(HostingExtensions.ApiPolicy)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithName("DeleteAccount")
-            .WithSummary("Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.")
+            .Describe("DeleteAccount", "Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapPreferences();

@@ -35,18 +35,15 @@ internal static class AccountEndpoints
     {
         group.MapPost("/register", RegisterAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithName("Register")
-            .WithSummary("Make an account with {email, password}. With email on, the answer is the same whether or not the address already has an account; its owner is told by email.");
+            .Describe("Register", "Make an account with {email, password}. With email on, the answer is the same whether or not the address already has an account; its owner is told by email.");
         group.MapPost("/login", LoginAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithName("Login")
-            .WithSummary("Sign in with {email, password} and, when two-step sign-in is on, twoFactorCode or twoFactorRecoveryCode. ?useCookies=true signs in with a cookie instead of a bearer token.")
+            .Describe("Login", "Sign in with {email, password} and, when two-step sign-in is on, twoFactorCode or twoFactorRecoveryCode. ?useCookies=true signs in with a cookie instead of a bearer token.")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/refresh", RefreshAsync)
-            .WithName("Refresh")
-            .WithSummary("A new access and refresh token for {refreshToken}. Each refresh token works once; using one again ends that sign-in and every token from it.")
+            .Describe("Refresh", "A new access and refresh token for {refreshToken}. Each refresh token works once; using one again ends that sign-in and every token from it.")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/confirmEmail", ConfirmEmailAsync)
@@ -54,28 +51,22 @@ internal static class AccountEndpoints
             .WithSummary("Confirms an address from the link in the email: ?userId=…&code=…[&changedEmail=…].");
         group.MapPost("/resendConfirmationEmail", ResendConfirmationAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithName("ResendConfirmationEmail")
-            .WithSummary("Sends the confirmation link again. Answers the same whether or not the address has an account.");
+            .Describe("ResendConfirmationEmail", "Sends the confirmation link again. Answers the same whether or not the address has an account.");
         group.MapPost("/forgotPassword", ForgotPasswordAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithName("ForgotPassword")
-            .WithSummary("Emails a reset code to a confirmed address. Answers the same whether or not the address has an account.");
+            .Describe("ForgotPassword", "Emails a reset code to a confirmed address. Answers the same whether or not the address has an account.");
         group.MapPost("/resetPassword", ResetPasswordAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithName("ResetPassword")
-            .WithSummary("Sets a new password with {email, resetCode, newPassword}.");
+            .Describe("ResetPassword", "Sets a new password with {email, resetCode, newPassword}.");
 
         var manage = group.MapGroup("/manage").RequireAuthorization(HostingExtensions.ApiPolicy);
         manage.MapPost("/2fa", TwoFactorAsync)
-            .WithName("ManageTwoFactor")
-            .WithSummary("Two-step sign-in: {enable, twoFactorCode, resetSharedKey, resetRecoveryCodes, forgetMachine}. Every change (enable, resetSharedKey, resetRecoveryCodes) also needs the account's password.")
+            .Describe("ManageTwoFactor", "Two-step sign-in: {enable, twoFactorCode, resetSharedKey, resetRecoveryCodes, forgetMachine}. Every change (enable, resetSharedKey, resetRecoveryCodes) also needs the account's password.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         manage.MapGet("/info", InfoAsync)
-            .WithName("AccountInfo")
-            .WithSummary("The account's email address and whether it is confirmed.");
+            .Describe("AccountInfo", "The account's email address and whether it is confirmed.");
         manage.MapPost("/info", ChangeInfoAsync)
-            .WithName("ChangeAccountInfo")
-            .WithSummary("Change the password ({oldPassword, newPassword}) or the email address ({newEmail, oldPassword}, confirmed by email).")
+            .Describe("ChangeAccountInfo", "Change the password ({oldPassword, newPassword}) or the email address ({newEmail, oldPassword}, confirmed by email).")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 

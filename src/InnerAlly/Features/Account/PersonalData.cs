@@ -30,7 +30,7 @@ public static partial class PersonalData
         AccountBody Account,
         IReadOnlyList<CheckInResponse> CheckIns,
         IReadOnlyList<PracticeHistory.SessionResponse> PracticeSessions,
-        IReadOnlyList<PracticeRhythm.ItemResponse> PracticeRhythm,
+        IReadOnlyList<ListRhythm.ItemResponse> PracticeRhythm,
         RemindersBody Reminders,
         IReadOnlyList<LessonBody> Lessons,
         SaveSafetyPlan.Response? SafetyPlan,
@@ -67,7 +67,7 @@ public static partial class PersonalData
         var passkeys = (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt).Select(p => new PasskeyBody(p.Name, p.CreatedAt)).ToList();
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.RecordedAt).ToListAsync(cancellationToken);
         var sessions = await db.PracticeSessions.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken);
-        var rhythm = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
+        var rhythm = await ListRhythm.HandleAsync(userId, db, cancellationToken);
         var emails = await db.PracticeReminderSubscriptions.AnyAsync(s => s.UserId == userId, cancellationToken);
         var feedSince = await db.CalendarFeeds.Where(f => f.UserId == userId).Select(f => (DateTime?)f.CreatedAt).SingleOrDefaultAsync(cancellationToken);
         var measureReminders = await db.MeasureReminders.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.InstrumentCode).ToListAsync(cancellationToken);
@@ -81,7 +81,7 @@ public static partial class PersonalData
             new AccountBody(user.Email, user.TimeZoneId, user.Country, user.CreatedAt == default ? null : user.CreatedAt, user.TwoFactorEnabled, passkeys),
             [.. checkIns.Select(c => CheckInResponse.From(c))],
             [.. sessions.Select(PracticeHistory.ToResponse)],
-            [.. rhythm.Select(PracticeRhythm.ToResponse)],
+            [.. rhythm.Select(ListRhythm.ToResponse)],
             new RemindersBody(emails, feedSince, [.. measureReminders.Select(r => new QuestionnaireReminderBody(
                 r.InstrumentCode, r.EveryWeeks, r.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)))]),
             [.. lessonStates.Select(s => new LessonBody(

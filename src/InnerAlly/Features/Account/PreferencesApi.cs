@@ -10,16 +10,12 @@ public static class PreferencesApi
 {
     public static RouteGroupBuilder MapPreferences(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/account/preferences")
-            .WithTags("Account")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi("/api/v1/account/preferences", "Account");
 
         group.MapGet("/", GetAsync)
-            .WithName("GetPreferences")
-            .WithSummary("Your preferences: the time zone your days are counted in, and the country whose crisis lines come first.");
+            .Describe("GetPreferences", "Your preferences: the time zone your days are counted in, and the country whose crisis lines come first.");
         group.MapPut("/", PutAsync)
-            .WithName("UpdatePreferences")
-            .WithSummary("Replace your preferences. timeZone is an IANA id, such as Europe/London; country is an ISO 3166-1 alpha-2 code, such as GB, or null for none.")
+            .Describe("UpdatePreferences", "Replace your preferences. timeZone is an IANA id, such as Europe/London; country is an ISO 3166-1 alpha-2 code, such as GB, or null for none.")
             .ProducesValidationProblem();
         return group;
     }

@@ -26,8 +26,7 @@ public static class AnalysisEndpoints
             .AddEndpointFilter(RequirePageTokenForCookies);
 
         group.MapPost("/", Analyze)
-            .WithName("AnalyzeText")
-            .WithSummary("Self-criticism, thinking traps, risk and CFT prompts in a text, worked out on this server; nothing is stored.")
+            .Describe("AnalyzeText", "Self-criticism, thinking traps, risk and CFT prompts in a text, worked out on this server; nothing is stored.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

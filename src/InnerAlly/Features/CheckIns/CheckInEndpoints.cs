@@ -3,6 +3,7 @@ using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
+using InnerAlly.Features.Safety;
 using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,29 +15,22 @@ public static class CheckInEndpoints
 {
     public static RouteGroupBuilder MapCheckIns(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/check-ins")
-            .WithTags("Check-ins")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi("/api/v1/check-ins", "Check-ins");
 
         group.MapPost("/", RecordAsync)
-            .WithName("RecordCheckIn")
-            .WithSummary("Record a check-in of the three systems.")
+            .Describe("RecordCheckIn", "Record a check-in of the three systems.")
             .ProducesValidationProblem();
         group.MapGet("/", ListAsync)
-            .WithName("ListCheckIns")
-            .WithSummary("Your check-ins, newest first. Pass nextCursor back as cursor for the next page.")
+            .Describe("ListCheckIns", "Your check-ins, newest first. Pass nextCursor back as cursor for the next page.")
             .ProducesValidationProblem()
             .DisableValidation(); // its query strings are checked by hand, field by field
         group.MapGet("/trend", TrendAsync)
-            .WithName("CheckInTrend")
-            .WithSummary("Daily averages of the three systems over the last 7, 30 or 90 days, in your time zone.")
+            .Describe("CheckInTrend", "Daily averages of the three systems over the last 7, 30 or 90 days, in your time zone.")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync)
-            .WithName("GetCheckIn")
-            .WithSummary("One of your check-ins.");
+            .Describe("GetCheckIn", "One of your check-ins.");
         group.MapDelete("/{id:guid}", DeleteAsync)
-            .WithName("DeleteCheckIn")
-            .WithSummary("Delete one of your check-ins.");
+            .Describe("DeleteCheckIn", "Delete one of your check-ins.");
         return group;
     }
 

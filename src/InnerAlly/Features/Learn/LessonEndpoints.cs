@@ -3,6 +3,7 @@ using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Practices;
+using InnerAlly.Features.Safety;
 using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,21 +15,15 @@ public static class LessonEndpoints
 {
     public static RouteGroupBuilder MapLessons(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/lessons")
-            .WithTags("Learn")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi("/api/v1/lessons", "Learn");
         group.MapGet("/", ListAsync)
-            .WithName("ListLessons")
-            .WithSummary("The course, in order, with which lessons you have read and which to continue with.");
+            .Describe("ListLessons", "The course, in order, with which lessons you have read and which to continue with.");
         group.MapGet("/{slug}", GetAsync)
-            .WithName("GetLesson")
-            .WithSummary("One lesson: its body as HTML, its references, its linked practice, and your own reflection if you wrote one.");
+            .Describe("GetLesson", "One lesson: its body as HTML, its references, its linked practice, and your own reflection if you wrote one.");
         group.MapPost("/{slug}/read", ReadAsync)
-            .WithName("MarkLessonRead")
-            .WithSummary("Mark a lesson as read.");
+            .Describe("MarkLessonRead", "Mark a lesson as read.");
         group.MapPost("/{slug}/reflection", ReflectAsync)
-            .WithName("SaveLessonReflection")
-            .WithSummary("Save your answer to the lesson's question: 201 the first time, 200 when you change it. Only you can see it.")
+            .Describe("SaveLessonReflection", "Save your answer to the lesson's question: 201 the first time, 200 when you change it. Only you can see it.")
             .ProducesValidationProblem();
         return group;
     }

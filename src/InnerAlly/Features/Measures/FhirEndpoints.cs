@@ -14,25 +14,18 @@ public static class FhirEndpoints
 {
     public static RouteGroupBuilder MapFhir(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/fhir")
-            .WithTags("FHIR")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi("/api/v1/fhir", "FHIR");
 
         group.MapGet("/Questionnaire/{code}", GetQuestionnaire)
-            .WithName("FhirQuestionnaire")
-            .WithSummary("A questionnaire as a FHIR R4 Questionnaire.");
+            .Describe("FhirQuestionnaire", "A questionnaire as a FHIR R4 Questionnaire.");
         group.MapGet("/QuestionnaireResponse", SearchResponsesAsync)
-            .WithName("FhirQuestionnaireResponses")
-            .WithSummary("Your responses as a FHIR R4 searchset Bundle of QuestionnaireResponses (drafts are in-progress).");
+            .Describe("FhirQuestionnaireResponses", "Your responses as a FHIR R4 searchset Bundle of QuestionnaireResponses (drafts are in-progress).");
         group.MapGet("/QuestionnaireResponse/{id:guid}", GetResponseAsync)
-            .WithName("FhirQuestionnaireResponse")
-            .WithSummary("One of your responses as a FHIR R4 QuestionnaireResponse.");
+            .Describe("FhirQuestionnaireResponse", "One of your responses as a FHIR R4 QuestionnaireResponse.");
         group.MapGet("/Observation", SearchObservationsAsync)
-            .WithName("FhirObservations")
-            .WithSummary("Your total scores as a FHIR R4 searchset Bundle of Observations; code= a LOINC code such as 44261-6 (PHQ-9 total) or 44249-1 (its panel), or system|code.");
+            .Describe("FhirObservations", "Your total scores as a FHIR R4 searchset Bundle of Observations; code= a LOINC code such as 44261-6 (PHQ-9 total) or 44249-1 (its panel), or system|code.");
         group.MapGet("/Observation/{id}", GetObservationAsync)
-            .WithName("FhirObservation")
-            .WithSummary("One of your Observations ({response id}-total or -panel).");
+            .Describe("FhirObservation", "One of your Observations ({response id}-total or -panel).");
         return group;
     }
 

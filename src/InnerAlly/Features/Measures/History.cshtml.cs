@@ -1,7 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
-using InnerAlly.Features.Practices;
+using InnerAlly.Features.Calendar;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,17 +21,8 @@ public sealed class HistoryModel(AppDbContext db, TimeProvider clock, Instrument
 
     public string? Message { get; private set; }
 
-    public sealed class ReminderInput
-    {
-        [Range(MeasureReminder.MinWeeks, MeasureReminder.MaxWeeks, ErrorMessage = "Choose from every week to every 12 weeks.")]
-        public int EveryWeeks { get; set; } = 4;
-
-        [Required(ErrorMessage = "Choose a time of day.")]
-        public string? Time { get; set; } = "18:00";
-    }
-
     [BindProperty]
-    public ReminderInput Input { get; set; } = new();
+    public SetMeasureReminder.Request Input { get; set; } = new() { EveryWeeks = 4, Time = "18:00" };
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -44,7 +34,7 @@ public sealed class HistoryModel(AppDbContext db, TimeProvider clock, Instrument
         Message = TempData["Message"] as string;
         if (Reminder is not null)
         {
-            Input = new ReminderInput { EveryWeeks = Reminder.EveryWeeks, Time = Reminder.TimeOfDay.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) };
+            Input = new SetMeasureReminder.Request { EveryWeeks = Reminder.EveryWeeks, Time = CalendarTime.Format(Reminder.TimeOfDay) };
         }
 
         return Page();
@@ -57,31 +47,19 @@ public sealed class HistoryModel(AppDbContext db, TimeProvider clock, Instrument
             return NotFound();
         }
 
-        var time = default(TimeOnly);
-        if (Input.Time is not null && !PracticeRhythm.TryParseTime(Input.Time, out time))
-        {
-            ModelState.AddModelError("Input.Time", "Give the time as hours and minutes, for example 09:00 or 18:30.");
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var userId = User.GetUserId();
-        await MeasureReminders.SetAsync(code, Input.EveryWeeks, time, userId, db, clock, cancellationToken);
-        if (await CalendarFeed.FindForAsync(userId, db, cancellationToken) is null)
-        {
-            await CalendarFeed.RenewAsync(userId, db, clock, cancellationToken);
-        }
-
-        TempData["Message"] = $"Your calendar will remind you {MeasureReminders.Every(Input.EveryWeeks)}.";
+        var (reminder, _) = await SetMeasureReminder.HandleAsync(Instrument, Input, User.GetUserId(), db, clock, cancellationToken);
+        TempData["Message"] = $"Your calendar will remind you {MeasureReminder.Every(reminder.EveryWeeks)}.";
         return Redirect($"/measures/{code}/history");
     }
 
     public async Task<IActionResult> OnPostStopReminderAsync(string code, CancellationToken cancellationToken)
     {
-        await MeasureReminders.RemoveAsync(code, User.GetUserId(), db, cancellationToken);
+        await RemoveMeasureReminder.HandleAsync(code, User.GetUserId(), db, cancellationToken);
         TempData["Message"] = "No more reminders for this questionnaire.";
         return Redirect($"/measures/{code}/history");
     }
@@ -97,9 +75,8 @@ public sealed class HistoryModel(AppDbContext db, TimeProvider clock, Instrument
         Instrument = instrument;
         Zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
         Entries = [.. (await MeasureHistory.ListAsync(instrument, userId, db, cancellationToken)).Where(e => e.Scores is not null)];
-        Reminder = await MeasureReminders.FindAsync(code, userId, db, cancellationToken);
-        var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
-        FeedUrl = feed is null ? null : PracticeEndpoints.FeedFor(feed, Request).Url;
+        Reminder = await GetMeasureReminder.HandleAsync(code, userId, db, cancellationToken);
+        FeedUrl = (await CalendarAddress.FindAsync(userId, Request, db, cancellationToken))?.Url;
         return true;
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
-using InnerAlly.Features.Practices;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Features.Safety;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,41 +13,29 @@ public static class MeasureEndpoints
 {
     public static RouteGroupBuilder MapMeasures(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/instruments")
-            .WithTags("Measures")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi("/api/v1/instruments", "Measures");
 
         group.MapGet("/", (InstrumentCatalog catalog) => TypedResults.Ok(new MeasureJson.InstrumentList([.. catalog.All.Select(MeasureJson.Summary)])))
-            .WithName("ListInstruments")
-            .WithSummary("The questionnaires on offer: code, title, how many items, and the attribution to show.");
+            .Describe("ListInstruments", "The questionnaires on offer: code, title, how many items, and the attribution to show.");
         group.MapGet("/{code}", GetInstrument)
-            .WithName("GetInstrument")
-            .WithSummary("One questionnaire's definition, to render it: stem, options, items in published wording, scoring, bands, licence and citation.");
+            .Describe("GetInstrument", "One questionnaire's definition, to render it: stem, options, items in published wording, scoring, bands, licence and citation.");
         group.MapPost("/{code}/responses", RecordAsync)
-            .WithName("RecordResponse")
-            .WithSummary("Save your answers: {answers: {\"1\": 0, ...}, status: \"complete\" (default) or \"draft\"}. Complete responses come back scored and compared with your first and previous.")
+            .Describe("RecordResponse", "Save your answers: {answers: {\"1\": 0, ...}, status: \"complete\" (default) or \"draft\"}. Complete responses come back scored and compared with your first and previous.")
             .ProducesValidationProblem()
             .DisableValidation(); // checked against the instrument's definition, item by item
         group.MapGet("/{code}/responses", ListAsync)
-            .WithName("ListResponses")
-            .WithSummary("Your responses to this questionnaire, oldest first, each scored with its change; a draft comes last.");
+            .Describe("ListResponses", "Your responses to this questionnaire, oldest first, each scored with its change; a draft comes last.");
         group.MapGet("/{code}/responses/{id:guid}", GetAsync)
-            .WithName("GetResponse")
-            .WithSummary("One of your responses.");
+            .Describe("GetResponse", "One of your responses.");
         group.MapDelete("/{code}/responses/{id:guid}", DeleteAsync)
-            .WithName("DeleteResponse")
-            .WithSummary("Delete one of your responses (a draft you no longer want, for example).");
+            .Describe("DeleteResponse", "Delete one of your responses (a draft you no longer want, for example).");
         group.MapGet("/{code}/reminder", GetReminderAsync)
-            .WithName("GetMeasureReminder")
-            .WithSummary("Your reminder for this questionnaire ({everyWeeks, time}), or 404 when there is none.");
+            .Describe("GetMeasureReminder", "Your reminder for this questionnaire ({everyWeeks, time}), or 404 when there is none.");
         group.MapPut("/{code}/reminder", SetReminderAsync)
-            .WithName("SetMeasureReminder")
-            .WithSummary("Be reminded every 1 to 12 weeks, at a time of day in your time zone, through your calendar address (/api/v1/practice-rhythm/calendar-feed).")
-            .ProducesValidationProblem()
-            .DisableValidation();
+            .Describe("SetMeasureReminder", "Be reminded every 1 to 12 weeks, at a time of day in your time zone (09:00 if not given), through your calendar address, which is made for you if you have none.")
+            .ProducesValidationProblem();
         group.MapDelete("/{code}/reminder", RemoveReminderAsync)
-            .WithName("RemoveMeasureReminder")
-            .WithSummary("Stop the reminder for this questionnaire.");
+            .Describe("RemoveMeasureReminder", "Stop the reminder for this questionnaire.");
         return group;
     }
 
@@ -56,7 +44,7 @@ public static class MeasureEndpoints
 
     private static async Task<Results<Created<MeasureJson.ResponseBody>, ValidationProblem, NotFound>> RecordAsync(
         string code, RecordResponse.Request request, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, TimeProvider clock,
-        ILoggerFactory loggers, SafetySupport support, HttpContext http, CancellationToken cancellationToken)
+        ILoggerFactory loggers, SafetyFollowUp followUp, HttpContext http, CancellationToken cancellationToken)
     {
         if (catalog.Find(code) is not { } instrument)
         {
@@ -72,17 +60,10 @@ public static class MeasureEndpoints
         var saved = await RecordResponse.HandleAsync(instrument, request, userId, db, clock, loggers.CreateLogger(typeof(RecordResponse)), cancellationToken);
 
         // Saved first, exactly as given; then an answer that asks about self-harm opens the safety flow.
-        var safety = await SafetyAfterSavingAsync(instrument, saved, support, http, db, cancellationToken);
+        var safety = await followUp.ForCategoryAsync(RecordResponse.SafetyCategory(instrument, saved), http, db, cancellationToken);
         var entry = (await MeasureHistory.ListAsync(instrument, userId, db, cancellationToken)).Single(e => e.Response.Id == saved.Id);
         return TypedResults.Created($"/api/v1/instruments/{code}/responses/{saved.Id}", MeasureJson.From(instrument, entry, safety));
     }
-
-    /// <summary>The support notice for the first safety item answered above its threshold (PHQ-9 item 9 above "not at all"), or <see cref="SafetyNotice.None"/>.</summary>
-    internal static async Task<SafetyNotice> SafetyAfterSavingAsync(
-        Instrument instrument, MeasureResponse saved, SafetySupport support, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
-        ScoreResponse.SafetyTriggered(instrument, saved.Answers) is [var first, ..]
-            ? await support.NoticeForAsync(first.Category, http, db, cancellationToken)
-            : SafetyNotice.None;
 
     private static async Task<Results<Ok<MeasureJson.ResponseList>, NotFound>> ListAsync(
         string code, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, CancellationToken cancellationToken)
@@ -105,42 +86,35 @@ public static class MeasureEndpoints
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(string code, Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await MeasureHistory.DeleteAsync(code, id, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public sealed record ReminderBody(int? EveryWeeks, string? Time);
-
-    private static async Task<Results<Ok<ReminderBody>, NotFound>> GetReminderAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
-        await MeasureReminders.FindAsync(code, user.GetUserId(), db, cancellationToken) is { } reminder
-            ? TypedResults.Ok(new ReminderBody(reminder.EveryWeeks, reminder.TimeOfDay.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)))
-            : TypedResults.NotFound();
-
-    private static async Task<Results<Ok<ReminderBody>, ValidationProblem, NotFound>> SetReminderAsync(
-        string code, ReminderBody body, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <param name="CalendarFeed">The calendar address the reminder travels in.</param>
+    public sealed record ReminderResponse(int EveryWeeks, string Time, CalendarAddress? CalendarFeed)
     {
-        if (catalog.Find(code) is null)
+        public static ReminderResponse From(MeasureReminder reminder, CalendarAddress? feed) =>
+            new(reminder.EveryWeeks, CalendarTime.Format(reminder.TimeOfDay), feed);
+    }
+
+    private static async Task<Results<Ok<ReminderResponse>, NotFound>> GetReminderAsync(
+        string code, ClaimsPrincipal user, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = user.GetUserId();
+        return await GetMeasureReminder.HandleAsync(code, userId, db, cancellationToken) is { } reminder
+            ? TypedResults.Ok(ReminderResponse.From(reminder, await CalendarAddress.FindAsync(userId, request, db, cancellationToken)))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ReminderResponse>, NotFound>> SetReminderAsync(
+        string code, SetMeasureReminder.Request body, ClaimsPrincipal user, HttpRequest request, InstrumentCatalog catalog, AppDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (catalog.Find(code) is not { } instrument)
         {
             return TypedResults.NotFound();
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (body.EveryWeeks is not (>= MeasureReminder.MinWeeks and <= MeasureReminder.MaxWeeks))
-        {
-            errors["everyWeeks"] = [$"everyWeeks is a whole number from {MeasureReminder.MinWeeks} to {MeasureReminder.MaxWeeks}."];
-        }
-
-        var time = new TimeOnly(9, 0);
-        if (body.Time is not null && !PracticeRhythm.TryParseTime(body.Time, out time))
-        {
-            errors["time"] = ["Give the time as hours and minutes, for example 09:00 or 18:30."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var reminder = await MeasureReminders.SetAsync(code, body.EveryWeeks!.Value, time, user.GetUserId(), db, clock, cancellationToken);
-        return TypedResults.Ok(new ReminderBody(reminder.EveryWeeks, reminder.TimeOfDay.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        var (reminder, feed) = await SetMeasureReminder.HandleAsync(instrument, body, user.GetUserId(), db, clock, cancellationToken);
+        return TypedResults.Ok(ReminderResponse.From(reminder, CalendarAddress.For(feed, request)));
     }
 
     private static async Task<Results<NoContent, NotFound>> RemoveReminderAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
-        await MeasureReminders.RemoveAsync(code, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await RemoveMeasureReminder.HandleAsync(code, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

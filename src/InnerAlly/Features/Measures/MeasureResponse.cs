@@ -1,9 +1,4 @@
 using System.Text.Json;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InnerAlly.Features.Measures;
 
@@ -78,70 +73,4 @@ public sealed class MeasureResponse
 
     private static string Serialize(IReadOnlyDictionary<string, int?> answers) =>
         JsonSerializer.Serialize(answers.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value));
-}
-
-internal sealed class MeasureResponseConfiguration(ProtectedTextConverter sealedAnswers) : IEntityTypeConfiguration<MeasureResponse>
-{
-    public void Configure(EntityTypeBuilder<MeasureResponse> builder)
-    {
-        builder.ToTable("MeasureResponses", t => t.HasCheckConstraint("CK_MeasureResponses_Status", "\"Status\" IN ('draft', 'complete')"));
-        builder.HasKey(r => r.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.UserId, r.InstrumentCode, r.CompletedAt });
-        builder.Property(r => r.InstrumentCode).HasMaxLength(32);
-        builder.Property(r => r.Status).HasMaxLength(16);
-        builder.Property(r => r.AnswersJson).HasColumnName("Answers").HasConversion((ValueConverter)sealedAnswers);
-        builder.Ignore(r => r.Answers);
-        builder.Ignore(r => r.IsComplete);
-    }
-}
-
-/// <summary>
-/// "Remind me every N weeks" for one questionnaire: published in the person's calendar feed
-/// (the same secret address as their week of practice), counted from their latest response.
-/// </summary>
-public sealed class MeasureReminder
-{
-    public const int MinWeeks = 1;
-    public const int MaxWeeks = 12;
-
-    private MeasureReminder()
-    {
-    }
-
-    public Guid UserId { get; private set; }
-
-    public string InstrumentCode { get; private set; } = "";
-
-    public int EveryWeeks { get; private set; }
-
-    /// <summary>In the person's time zone.</summary>
-    public TimeOnly TimeOfDay { get; private set; }
-
-    public DateTime CreatedAt { get; private set; }
-
-    public static MeasureReminder Create(Guid userId, string instrumentCode, int everyWeeks, TimeOnly timeOfDay, DateTime now)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(everyWeeks, MinWeeks);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(everyWeeks, MaxWeeks);
-        return new MeasureReminder
-        {
-            UserId = userId,
-            InstrumentCode = instrumentCode,
-            EveryWeeks = everyWeeks,
-            TimeOfDay = new TimeOnly(timeOfDay.Hour, timeOfDay.Minute),
-            CreatedAt = now.ToUniversalTime(),
-        };
-    }
-}
-
-internal sealed class MeasureReminderConfiguration : IEntityTypeConfiguration<MeasureReminder>
-{
-    public void Configure(EntityTypeBuilder<MeasureReminder> builder)
-    {
-        builder.ToTable("MeasureReminders", t => t.HasCheckConstraint("CK_MeasureReminders_EveryWeeks", "\"EveryWeeks\" BETWEEN 1 AND 12"));
-        builder.HasKey(r => new { r.UserId, r.InstrumentCode });
-        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(r => r.InstrumentCode).HasMaxLength(32);
-    }
 }

@@ -64,6 +64,13 @@ public static partial class RecordResponse
         return response;
     }
 
+    /// <summary>
+    /// The safety category of the first safety item answered above its threshold (PHQ-9 item 9
+    /// above "not at all"), or null: what the page and the API both follow up once the answers are saved.
+    /// </summary>
+    public static string? SafetyCategory(Instrument instrument, MeasureResponse saved) =>
+        ScoreResponse.SafetyTriggered(instrument, saved.Answers) is [var first, ..] ? first.Category : null;
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Questionnaire response {ResponseId} saved ({Status})")]

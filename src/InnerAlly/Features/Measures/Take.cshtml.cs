@@ -1,6 +1,5 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -87,10 +86,7 @@ public sealed class TakeModel(AppDbContext db, TimeProvider clock, ILogger<TakeM
         var saved = await RecordResponse.HandleAsync(Instrument, request, User.GetUserId(), db, clock, logger, cancellationToken);
 
         // Saved exactly as given first; then an answer about self-harm brings the support notice to the next page.
-        if (ScoreResponse.SafetyTriggered(Instrument, saved.Answers) is [var first, ..])
-        {
-            TempData[SafetyFollowUp.TempDataKey] = first.Category;
-        }
+        SafetyFollowUp.Carry(RecordResponse.SafetyCategory(Instrument, saved), TempData);
 
         if (draft)
         {

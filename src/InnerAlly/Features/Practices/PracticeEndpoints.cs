@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
-using InnerAlly.Features.Analysis;
-using InnerAlly.Features.Measures;
+using InnerAlly.Features.Safety;
 using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,67 +14,27 @@ public static class PracticeEndpoints
 {
     public static IEndpointRouteBuilder MapPractices(this IEndpointRouteBuilder app)
     {
-        var library = app.MapGroup("/api/v1/practices")
-            .WithTags("Practices")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var library = app.MapApi("/api/v1/practices", "Practices");
         library.MapGet("/", () => TypedResults.Ok(new LibraryResponse([.. PracticeCatalog.All.Select(PracticeSummary.From)])))
-            .WithName("ListPractices")
-            .WithSummary("The practice library: what each practice is for, which systems it works with, and its lengths in minutes.");
+            .Describe("ListPractices", "The practice library: what each practice is for, which systems it works with, and its lengths in minutes.");
         library.MapGet("/{id}", GetPractice)
-            .WithName("GetPractice")
-            .WithSummary("One practice with its script: every length's steps, each with its text and seconds.");
+            .Describe("GetPractice", "One practice with its script: every length's steps, each with its text and seconds.");
 
-        var sessions = app.MapGroup("/api/v1/practice-sessions")
-            .WithTags("Practices")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var sessions = app.MapApi("/api/v1/practice-sessions", "Practices");
         sessions.MapPost("/", RecordAsync)
-            .WithName("RecordPracticeSession")
-            .WithSummary("Log a practice session, with optional threat and soothe ratings before and after and an optional note.")
+            .Describe("RecordPracticeSession", "Log a practice session, with optional threat and soothe ratings before and after and an optional note.")
             .ProducesValidationProblem();
         sessions.MapGet("/", ListAsync)
-            .WithName("ListPracticeSessions")
-            .WithSummary("Your practice sessions, newest first. Pass the last startedAt as before for the next page.")
+            .Describe("ListPracticeSessions", "Your practice sessions, newest first. Pass the last startedAt as before for the next page.")
             .ProducesValidationProblem()
             .DisableValidation(); // its query strings are checked by hand, field by field
         sessions.MapGet("/{id:guid}", GetSessionAsync)
-            .WithName("GetPracticeSession")
-            .WithSummary("One of your practice sessions.");
+            .Describe("GetPracticeSession", "One of your practice sessions.");
 
-        app.MapGroup("/api/v1/practice-insights")
-            .WithTags("Practices")
-            .RequireAuthorization(HostingExtensions.ApiPolicy)
+        app.MapApi("/api/v1/practice-insights", "Practices")
             .MapGet("/", InsightsAsync)
-            .WithName("PracticeInsights")
-            .WithSummary("Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.");
+            .Describe("PracticeInsights", "Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.");
 
-        var rhythm = app.MapGroup("/api/v1/practice-rhythm")
-            .WithTags("Practices")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
-        rhythm.MapGet("/", RhythmAsync)
-            .WithName("GetPracticeRhythm")
-            .WithSummary("Your weekly rhythm of practices, and your calendar feed's address if you made one.");
-        rhythm.MapPost("/", AddRhythmAsync)
-            .WithName("AddPracticeRhythmItem")
-            .WithSummary("Add a practice to your week: which practice, how many minutes, which days, and a time of day in your time zone.")
-            .ProducesValidationProblem();
-        rhythm.MapDelete("/{id:guid}", RemoveRhythmAsync)
-            .WithName("RemovePracticeRhythmItem")
-            .WithSummary("Take a line out of your weekly rhythm.");
-        rhythm.MapPut("/email-reminders", SetEmailRemindersAsync)
-            .WithName("SetPracticeEmailReminders")
-            .WithSummary("Turn email reminders at your rhythm's times on or off. Only where the site sends email (emailAvailable).")
-            .ProducesValidationProblem();
-        rhythm.MapPost("/calendar-feed", RenewFeedAsync)
-            .WithName("RenewCalendarFeed")
-            .WithSummary("Make a new secret calendar address for your rhythm; any earlier one stops working.");
-        rhythm.MapDelete("/calendar-feed", RevokeFeedAsync)
-            .WithName("RevokeCalendarFeed")
-            .WithSummary("Turn your calendar address off.");
-
-        // Calendar apps fetch this with no sign-in: the secret in the address is the key.
-        app.MapGet("/calendar/{token}.ics", FeedAsync)
-            .AllowAnonymous()
-            .ExcludeFromDescription();
         return app;
     }
 
@@ -181,79 +140,6 @@ public static class PracticeEndpoints
         await PracticeHistory.FindAsync(id, user.GetUserId(), db, cancellationToken) is { } session
             ? TypedResults.Ok(session)
             : TypedResults.NotFound();
-
-    public sealed record FeedResponse(string Url, DateTime CreatedAt);
-
-    public sealed record RhythmResponse(
-        IReadOnlyList<PracticeRhythm.ItemResponse> Items, string TimeZone, FeedResponse? CalendarFeed, bool EmailAvailable, bool EmailReminders);
-
-    public sealed record EmailRemindersRequest(bool? Enabled);
-
-    internal static FeedResponse FeedFor(CalendarFeed feed, HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host}{CalendarFeed.PathFor(feed.Token)}", feed.CreatedAt);
-
-    private static async Task<Ok<RhythmResponse>> RhythmAsync(
-        ClaimsPrincipal user, HttpRequest request, AppDbContext db, Mailer mailer, CancellationToken cancellationToken)
-    {
-        var userId = user.GetUserId();
-        var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
-        var items = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
-        var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
-        var reminders = await PracticeReminders.IsOnAsync(userId, db, cancellationToken);
-        return TypedResults.Ok(new RhythmResponse(
-            [.. items.Select(PracticeRhythm.ToResponse)], zone.Id, feed is null ? null : FeedFor(feed, request), mailer.IsConfigured, reminders));
-    }
-
-    private static async Task<Results<NoContent, ValidationProblem>> SetEmailRemindersAsync(
-        EmailRemindersRequest body, ClaimsPrincipal user, HttpRequest request, AppDbContext db, Mailer mailer, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (body.Enabled is not { } enabled)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["enabled"] = ["enabled is true or false."] });
-        }
-
-        if (enabled && !mailer.IsConfigured)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["enabled"] = ["This site does not send email, so reminders can come through the calendar address instead."] });
-        }
-
-        await PracticeReminders.SetAsync(enabled, user.GetUserId(), db, clock, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<Created<PracticeRhythm.ItemResponse>, ValidationProblem>> AddRhythmAsync(
-        PracticeRhythm.Request body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var (outcome, item) = await PracticeRhythm.AddAsync(body, user.GetUserId(), db, clock, cancellationToken);
-        return outcome == PracticeRhythm.AddOutcome.Full
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["practiceId"] = [$"A week can hold up to {PracticeRhythmItem.MaxItems} practices; take one out to add another."],
-            })
-            : TypedResults.Created($"/api/v1/practice-rhythm/{item!.Id}", PracticeRhythm.ToResponse(item));
-    }
-
-    private static async Task<Results<NoContent, NotFound>> RemoveRhythmAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
-        await PracticeRhythm.RemoveAsync(id, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    private static async Task<Created<FeedResponse>> RenewFeedAsync(
-        ClaimsPrincipal user, HttpRequest request, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var feed = await CalendarFeed.RenewAsync(user.GetUserId(), db, clock, cancellationToken);
-        return TypedResults.Created("/api/v1/practice-rhythm", FeedFor(feed, request));
-    }
-
-    private static async Task<Results<NoContent, NotFound>> RevokeFeedAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
-        await CalendarFeed.RevokeAsync(user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
-        string token, HttpRequest request, AppDbContext db, InstrumentCatalog instruments, CancellationToken cancellationToken)
-    {
-        var site = new Uri($"{request.Scheme}://{request.Host}/");
-        return await CalendarFeed.RenderAsync(token, site, db, instruments, cancellationToken) is { } text
-            ? TypedResults.Text(text, "text/calendar; charset=utf-8")
-            : TypedResults.NotFound();
-    }
 
     public sealed record InsightsResponse(IReadOnlyList<PracticeHistory.Insight> Items, int MinimumRatedSessions, PracticeHistory.Month ThisMonth);
 

@@ -112,7 +112,7 @@ public static partial class PracticeReminders
             if (person?.Email is { } email)
             {
                 var zone = TimeZoneInfo.TryFindSystemTimeZoneById(person.TimeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-                foreach (var item in await PracticeRhythm.ListAsync(subscription.UserId, db, cancellationToken))
+                foreach (var item in await ListRhythm.HandleAsync(subscription.UserId, db, cancellationToken))
                 {
                     if (Occurrences(item, zone, after, now).Any())
                     {

@@ -1,5 +1,6 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
     public bool EmailReminders { get; private set; }
 
     [BindProperty]
-    public PracticeRhythm.Request Input { get; set; } = new() { PracticeId = "soothing-rhythm-breathing", Minutes = 5, Time = "08:00" };
+    public AddRhythmItem.Request Input { get; set; } = new() { PracticeId = "soothing-rhythm-breathing", Minutes = 5, Time = "08:00" };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -38,10 +39,9 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
             return Page();
         }
 
-        var (outcome, _) = await PracticeRhythm.AddAsync(Input, User.GetUserId(), db, clock, cancellationToken);
-        if (outcome == PracticeRhythm.AddOutcome.Full)
+        if (await AddRhythmItem.HandleAsync(Input, User.GetUserId(), db, clock, cancellationToken) is null)
         {
-            ModelState.AddModelError("Input.PracticeId", $"A week can hold up to {PracticeRhythmItem.MaxItems} practices; take one out to add another.");
+            ModelState.AddModelError("Input.PracticeId", AddRhythmItem.FullMessage);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -52,7 +52,7 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await PracticeRhythm.RemoveAsync(id, User.GetUserId(), db, cancellationToken))
+        if (!await RemoveRhythmItem.HandleAsync(id, User.GetUserId(), db, cancellationToken))
         {
             return NotFound();
         }
@@ -63,14 +63,14 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
 
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken cancellationToken)
     {
-        await CalendarFeed.RenewAsync(User.GetUserId(), db, clock, cancellationToken);
+        await RenewCalendarFeed.HandleAsync(User.GetUserId(), db, clock, cancellationToken);
         TempData["Message"] = "Your calendar address is ready. Any earlier one has stopped working.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostStopFeedAsync(CancellationToken cancellationToken)
     {
-        await CalendarFeed.RevokeAsync(User.GetUserId(), db, cancellationToken);
+        await RevokeCalendarFeed.HandleAsync(User.GetUserId(), db, cancellationToken);
         TempData["Message"] = "Your calendar address is turned off. Calendars subscribed to it will stop updating.";
         return RedirectToPage();
     }
@@ -89,15 +89,14 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
         return RedirectToPage();
     }
 
-    public bool IsDayChosen(DayOfWeek day) => Input.Days?.Contains(PracticeRhythm.DayId(day), StringComparer.OrdinalIgnoreCase) == true;
+    public bool IsDayChosen(DayOfWeek day) => Input.Days?.Contains(Weekdays.Id(day), StringComparer.OrdinalIgnoreCase) == true;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var userId = User.GetUserId();
         Zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
-        Items = await PracticeRhythm.ListAsync(userId, db, cancellationToken);
-        var feed = await CalendarFeed.FindForAsync(userId, db, cancellationToken);
-        FeedUrl = feed is null ? null : PracticeEndpoints.FeedFor(feed, Request).Url;
+        Items = await ListRhythm.HandleAsync(userId, db, cancellationToken);
+        FeedUrl = (await CalendarAddress.FindAsync(userId, Request, db, cancellationToken))?.Url;
         EmailReminders = await PracticeReminders.IsOnAsync(userId, db, cancellationToken);
     }
 }

@@ -11,16 +11,12 @@ public static class SafetyPlanEndpoints
 {
     public static RouteGroupBuilder MapSafetyPlan(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/safety-plan")
-            .WithTags("Safety")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi("/api/v1/safety-plan", "Safety");
 
         group.MapGet("/", GetAsync)
-            .WithName("GetSafetyPlan")
-            .WithSummary("Your safety plan. Before you first save one, every step is null and updatedAt is null.");
+            .Describe("GetSafetyPlan", "Your safety plan. Before you first save one, every step is null and updatedAt is null.");
         group.MapPut("/", PutAsync)
-            .WithName("SaveSafetyPlan")
-            .WithSummary("Replace your safety plan. Every step is optional (up to 4,000 characters); one left out or empty is cleared. Only you can see it.")
+            .Describe("SaveSafetyPlan", "Replace your safety plan. Every step is optional (up to 4,000 characters); one left out or empty is cleared. Only you can see it.")
             .ProducesValidationProblem();
         return group;
     }

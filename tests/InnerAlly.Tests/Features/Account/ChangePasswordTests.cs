@@ -55,13 +55,4 @@ public sealed class ChangePasswordTests(InnerAllyFactory factory) : IClassFixtur
 
         Assert.Contains("most common", PageBrowser.FieldError(page, "new-password"), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Signed_out_person_is_sent_to_sign_in()
-    {
-        var response = await factory.CreatePageClient().GetAsync("/account/change-password", PageBrowser.Cancel);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-    }
 }

@@ -5,6 +5,7 @@ using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;

@@ -7,18 +7,6 @@ public sealed class CheckInPagesTests(InnerAllyFactory factory) : IClassFixture<
 {
     private static KeyValuePair<string, string> Field(string name, object value) => new(name, value.ToString()!);
 
-    [Theory]
-    [InlineData("/check-ins/new")]
-    [InlineData("/check-ins")]
-    public async Task Signed_out_person_is_sent_to_sign_in(string url)
-    {
-        var client = factory.CreatePageClient();
-
-        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
-
-        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
-    }
-
     [Fact]
     public async Task Check_in_page_explains_each_system_and_offers_0_to_10()
     {

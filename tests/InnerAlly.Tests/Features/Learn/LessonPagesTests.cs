@@ -5,17 +5,6 @@ namespace InnerAlly.Tests.Features.Learn;
 
 public sealed class LessonPagesTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
-    [Theory]
-    [InlineData("/learn")]
-    [InlineData("/learn/the-tricky-brain")]
-    [InlineData("/learn/references")]
-    public async Task Signed_out_person_is_sent_to_sign_in(string url)
-    {
-        var response = await factory.CreatePageClient().GetAsync(url, TestContext.Current.CancellationToken);
-
-        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
-    }
-
     [Fact]
     public async Task The_course_invites_a_start_and_after_reading_continues_with_the_next_lesson()
     {

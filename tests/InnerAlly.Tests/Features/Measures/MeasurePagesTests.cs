@@ -10,17 +10,6 @@ public sealed class MeasurePagesTests(InnerAllyFactory factory) : IClassFixture<
 
     private static List<KeyValuePair<string, string>> Phq9(params int[] values) => [.. values.Select((v, i) => Answer($"{i + 1}", v))];
 
-    [Theory]
-    [InlineData("/measures")]
-    [InlineData("/measures/phq9")]
-    [InlineData("/measures/phq9/history")]
-    public async Task Signed_out_person_is_sent_to_sign_in(string url)
-    {
-        var response = await factory.CreatePageClient().GetAsync(url, TestContext.Current.CancellationToken);
-
-        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
-    }
-
     [Fact]
     public async Task The_questionnaire_page_shows_every_item_with_its_published_options_and_the_attribution()
     {

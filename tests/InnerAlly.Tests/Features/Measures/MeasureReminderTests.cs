@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.Tests.Features.Measures;
@@ -71,5 +72,54 @@ public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    /// <summary>Weeks and time as the page's form sends them (null leaves the form's own value).</summary>
+    [Theory]
+    [InlineData("3", "19:15", null, null)]
+    [InlineData("1", "7:05", null, null)]
+    [InlineData("3", "25:00", "time", CalendarTime.Hint)]
+    [InlineData("13", "19:15", "everyWeeks", "Choose how often, from every week to every 12 weeks.")]
+    [InlineData("0", "19:15", "everyWeeks", "Choose how often, from every week to every 12 weeks.")]
+    public async Task The_page_and_the_API_set_the_same_reminder_and_both_make_a_calendar_address(string weeks, string time, string? field, string? message)
+    {
+        var apiEmail = InnerAllyFactory.NewEmail();
+        var api = await factory.CreateSignedInApiClientAsync(apiEmail);
+        var pageEmail = InnerAllyFactory.NewEmail();
+        var page = await PageBrowser.RegisterAsync(factory, pageEmail);
+
+        var fromApi = await api.PutAsync(
+            "/api/v1/instruments/phq9/reminder", new StringContent($$"""{"everyWeeks": {{weeks}}, "time": "{{time}}"}""", System.Text.Encoding.UTF8, "application/json"), Cancel);
+        var fromPage = await page.SubmitAsync("/measures/phq9/history", [new("Input.EveryWeeks", weeks), new("Input.Time", time)], "main form[action*=Reminder]");
+
+        (int Weeks, TimeOnly Time)? Stored(string? email) => factory.WithDb(db =>
+            db.MeasureReminders.Where(r => r.InstrumentCode == "phq9" && db.Users.Any(u => u.Id == r.UserId && u.Email == email))
+                .Select(r => new { r.EveryWeeks, r.TimeOfDay }).AsEnumerable().Select(r => ((int, TimeOnly)?)(r.EveryWeeks, r.TimeOfDay)).SingleOrDefault());
+        bool HasFeed(string? email) => factory.WithDb(db => db.CalendarFeeds.Any(f => db.Users.Any(u => u.Id == f.UserId && u.Email == email)));
+
+        Assert.Equal(Stored(apiEmail), Stored(pageEmail));
+        Assert.Equal(HasFeed(apiEmail), HasFeed(pageEmail));
+        if (field is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, fromApi.StatusCode);
+            PageBrowser.AssertRedirectsTo(fromPage, "/measures/phq9/history");
+            Assert.NotNull(Stored(pageEmail));
+            Assert.True(HasFeed(pageEmail));
+            var body = await fromApi.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            Assert.Contains("/calendar/", body.GetProperty("calendarFeed").GetProperty("url").GetString(), StringComparison.Ordinal);
+            Assert.Equal(time.PadLeft(5, '0'), body.GetProperty("time").GetString());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, fromApi.StatusCode);
+            var errors = (await fromApi.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
+            Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(HttpStatusCode.OK, fromPage.StatusCode);
+            var shown = await PageBrowser.ParseAsync(fromPage);
+            var id = field == "time" ? "#time-error" : "#every-weeks-error";
+            Assert.Equal(message, shown.QuerySelector(id)?.TextContent);
+            Assert.Null(Stored(pageEmail));
+            Assert.False(HasFeed(pageEmail));
+        }
     }
 }

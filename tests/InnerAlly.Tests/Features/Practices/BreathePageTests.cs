@@ -15,14 +15,6 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
         page.QuerySelector($"#{id} option[selected]")?.GetAttribute("value") ?? "(nothing chosen)";
 
     [Fact]
-    public async Task Signed_out_person_is_sent_to_sign_in()
-    {
-        var response = await factory.CreatePageClient().GetAsync("/practices/breathe", TestContext.Current.CancellationToken);
-
-        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
-    }
-
-    [Fact]
     public async Task Without_a_choice_the_pacer_uses_5_breaths_a_minute_at_1_to_1_5_for_5_minutes_and_says_so_in_words()
     {
         var session = await PageBrowser.RegisterAsync(factory);

@@ -8,19 +8,6 @@ public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture
 {
     private static KeyValuePair<string, string> Field(string name, object value) => new(name, value.ToString()!);
 
-    [Theory]
-    [InlineData("/practices")]
-    [InlineData("/practices/safe-place")]
-    [InlineData("/practices/safe-place/log")]
-    [InlineData("/practices/history")]
-    [InlineData("/practices/rhythm")]
-    public async Task Signed_out_person_is_sent_to_sign_in(string url)
-    {
-        var response = await factory.CreatePageClient().GetAsync(url, TestContext.Current.CancellationToken);
-
-        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
-    }
-
     [Fact]
     public async Task The_library_groups_every_practice_in_the_training_sequence_and_says_where_to_begin()
     {

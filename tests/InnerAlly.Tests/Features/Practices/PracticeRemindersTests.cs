@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InnerAlly.Data;
+using InnerAlly.Features.Calendar;
 using InnerAlly.Features.Practices;
 using InnerAlly.Infrastructure;
 using InnerAlly.Tests.Features.Account;
@@ -88,7 +89,7 @@ public sealed class PracticeRemindersTests(ReminderFactory factory) : IClassFixt
         var email = InnerAllyFactory.NewEmail();
         var client = await factory.ConfirmedApiClientAsync(email);
         var at = factory.Clock.GetUtcNow().AddMinutes(10);
-        var everyDay = PracticeRhythm.WeekOrder.Select(PracticeRhythm.DayId).ToArray();
+        var everyDay = Weekdays.InOrder.Select(Weekdays.Id).ToArray();
         (await client.PostAsJsonAsync("/api/v1/practice-rhythm",
             new { practiceId = "soothing-touch", minutes = 3, days = everyDay, time = $"{at.Hour:00}:{at.Minute:00}" }, Cancel)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync("/api/v1/practice-rhythm/email-reminders", new { enabled = true }, Cancel)).StatusCode);
@@ -117,7 +118,7 @@ public sealed class PracticeRemindersTests(ReminderFactory factory) : IClassFixt
     {
         var client = await factory.ConfirmedApiClientAsync(InnerAllyFactory.NewEmail());
         var at = factory.Clock.GetUtcNow().AddMinutes(5);
-        var everyDay = PracticeRhythm.WeekOrder.Select(PracticeRhythm.DayId).ToArray();
+        var everyDay = Weekdays.InOrder.Select(Weekdays.Id).ToArray();
         (await client.PostAsJsonAsync("/api/v1/practice-rhythm",
             new { practiceId = "safe-place", minutes = 5, days = everyDay, time = $"{at.Hour:00}:{at.Minute:00}" }, Cancel)).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync("/api/v1/practice-rhythm/email-reminders", new { enabled = true }, Cancel)).EnsureSuccessStatusCode();

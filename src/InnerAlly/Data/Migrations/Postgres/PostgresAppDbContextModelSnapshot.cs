@@ -506,7 +506,7 @@ namespace InnerAlly.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
+            modelBuilder.Entity("InnerAlly.Features.Calendar.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -942,11 +942,11 @@ namespace InnerAlly.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
+            modelBuilder.Entity("InnerAlly.Features.Calendar.CalendarFeed", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithOne()
-                        .HasForeignKey("InnerAlly.Features.Practices.CalendarFeed", "UserId")
+                        .HasForeignKey("InnerAlly.Features.Calendar.CalendarFeed", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

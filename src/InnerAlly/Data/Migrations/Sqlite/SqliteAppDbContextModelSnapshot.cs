@@ -501,7 +501,7 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
+            modelBuilder.Entity("InnerAlly.Features.Calendar.CalendarFeed", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -931,11 +931,11 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("InnerAlly.Features.Practices.CalendarFeed", b =>
+            modelBuilder.Entity("InnerAlly.Features.Calendar.CalendarFeed", b =>
                 {
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithOne()
-                        .HasForeignKey("InnerAlly.Features.Practices.CalendarFeed", "UserId")
+                        .HasForeignKey("InnerAlly.Features.Calendar.CalendarFeed", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,9 +1,9 @@
 using InnerAlly.Data;
-using InnerAlly.Features.Safety;
+using InnerAlly.Features.Analysis;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace InnerAlly.Features.Analysis;
+namespace InnerAlly.Features.Safety;
 
 /// <summary>
 /// What every free-text save calls once SaveChangesAsync has returned: the risk check on the saved
@@ -53,4 +53,20 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
 
     public Task<SafetyNotice> NoticeForAsync(string category, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
         support.NoticeForAsync(category, http, db, cancellationToken);
+
+    /// <summary>
+    /// For answers that ask about safety outright (PHQ-9 item 9 above "not at all"): the category
+    /// is known without the engine. <see cref="SafetyNotice.None"/> when <paramref name="category"/> is null.
+    /// </summary>
+    public async Task<SafetyNotice> ForCategoryAsync(string? category, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
+        category is null ? SafetyNotice.None : await support.NoticeForAsync(category, http, db, cancellationToken);
+
+    /// <summary>Carries a known category to the page after the redirect (see <see cref="ForCategoryAsync"/>).</summary>
+    public static void Carry(string? category, ITempDataDictionary tempData)
+    {
+        if (category is not null)
+        {
+            tempData[TempDataKey] = category;
+        }
+    }
 }

@@ -1,0 +1,20 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace InnerAlly.Features.Calendar;
+
+internal sealed class CalendarFeedConfiguration(ProtectedTextConverter sealedToken) : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.HasKey(f => f.UserId);
+        builder.HasOne<User>().WithOne().HasForeignKey<CalendarFeed>(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(f => f.TokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.Property(f => f.Token).HasConversion((ValueConverter)sealedToken);
+        builder.Ignore(f => f.Path);
+    }
+}

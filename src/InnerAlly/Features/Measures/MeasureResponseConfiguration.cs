@@ -1,0 +1,23 @@
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace InnerAlly.Features.Measures;
+
+internal sealed class MeasureResponseConfiguration(ProtectedTextConverter sealedAnswers) : IEntityTypeConfiguration<MeasureResponse>
+{
+    public void Configure(EntityTypeBuilder<MeasureResponse> builder)
+    {
+        builder.ToTable("MeasureResponses", t => t.HasCheckConstraint("CK_MeasureResponses_Status", "\"Status\" IN ('draft', 'complete')"));
+        builder.HasKey(r => r.Id);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.UserId, r.InstrumentCode, r.CompletedAt });
+        builder.Property(r => r.InstrumentCode).HasMaxLength(32);
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.AnswersJson).HasColumnName("Answers").HasConversion((ValueConverter)sealedAnswers);
+        builder.Ignore(r => r.Answers);
+        builder.Ignore(r => r.IsComplete);
+    }
+}

@@ -1,0 +1,19 @@
+using InnerAlly.Features.Calendar;
+using InnerAlly.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace InnerAlly.Features.Measures;
+
+public static class MeasuresFeature
+{
+    /// <summary>Our questionnaires ship in Content/Instruments; a clinic's folder (Measures:InstrumentsFolder) adds its own. Their reminders travel in the calendar feed.</summary>
+    public static IServiceCollection AddMeasures(this IServiceCollection services)
+    {
+        services.AddOptions<MeasuresOptions>().BindConfiguration(MeasuresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
+        services.AddCalendarSource<MeasureReminderEvents>();
+        services.AddContentCheck("Instruments", sp => sp.GetRequiredService<InstrumentCatalog>());
+        services.AddContentCheck("Measures", services => _ = MeasureWords.Current);
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using InnerAlly.Features.Calendar;
+using InnerAlly.Infrastructure;
+
+namespace InnerAlly.Features.Practices;
+
+public static class PracticesFeature
+{
+    /// <summary>The weekly rhythm's reminders: in the calendar feed, and by email for those who ask.</summary>
+    public static IServiceCollection AddPractices(this IServiceCollection services)
+    {
+        services.AddHostedService<PracticeReminderService>();
+        services.AddCalendarSource<PracticeRhythmEvents>();
+        services.AddContentCheck("Practices", services =>
+        {
+            _ = PracticeCatalog.All;
+            _ = PracticeGroups.Library;
+        });
+        return services;
+    }
+}
