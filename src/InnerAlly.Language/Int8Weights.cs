@@ -24,8 +24,16 @@ internal static class Int8Weights
     public static void Quantize(Stream model, Stream output) => Quantize(ModelProto.Parser.ParseFrom(model), output);
 
     /// <summary>Quantises a model already parsed (and perhaps changed, as <see cref="Tuning.TunedLayer"/> does) and writes it.</summary>
-    public static void Quantize(ModelProto proto, Stream output)
+    public static void Quantize(ModelProto proto, Stream output) => Quantize(proto, output, fuseAttention: true);
+
+    /// <param name="fuseAttention">Whether each attention block becomes one QAttention node (<see cref="FusedAttention"/>); the engine always does.</param>
+    internal static void Quantize(ModelProto proto, Stream output, bool fuseAttention)
     {
+        if (fuseAttention)
+        {
+            FusedAttention.Apply(proto);
+        }
+
         var graph = proto.Graph;
         var weights = graph.Initializer.Where(IsFloatMatrix).ToDictionary(t => t.Name);
         var nodes = new List<NodeProto>(graph.Node.Count * 2);
@@ -51,7 +59,7 @@ internal static class Int8Weights
 
     private static bool IsFloatMatrix(TensorProto t) => t.DataType == Float && t.Dims.Count == 2 && !t.RawData.IsEmpty;
 
-    private static (TensorProto Levels, TensorProto Scales) QuantizeColumns(TensorProto weight)
+    internal static (TensorProto Levels, TensorProto Scales) QuantizeColumns(TensorProto weight)
     {
         var rows = checked((int)weight.Dims[0]);
         var columns = checked((int)weight.Dims[1]);
