@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
 using Onnx;
 
 namespace InnerAlly.Language;
@@ -105,8 +107,10 @@ internal static class FusedAttention
         var weights = new[] { q, k, v }.Select(n => initializers[n.Input[1]]).ToArray();
         var biases = Parts.Select(b => initializers[$"{prefix}self.{b}.bias"]).ToArray();
         var name = $"encoder.layer.{layer}.attention.self.qkv";
-        var (levels, scales) = Int8Weights.QuantizeColumns(SideBySide(name + ".weight", weights));
-        var bias = SideBySide(name + ".bias", biases);
+        var rows = checked((int)weights[0].Dims[0]);
+        var (levels, scales) = Int8Weights.QuantizeColumns(name + ".weight", SideBySide(weights, rows), rows, Parts.Length * Tuning.MiniLMGraph.Hidden);
+        var bias = new TensorProto { Name = name + ".bias", DataType = 1, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(SideBySide(biases, 1).AsSpan())) };
+        bias.Dims.Add(Parts.Length * Tuning.MiniLMGraph.Hidden);
         foreach (var t in weights.Concat(biases))
         {
             graph.Initializer.Remove(t);
@@ -179,17 +183,16 @@ internal static class FusedAttention
         return seen;
     }
 
-    /// <summary>Float tensors of the same leading shape, joined along their last axis: [rows, a] + [rows, b] -> [rows, a + b]; vectors are joined end to end.</summary>
-    private static TensorProto SideBySide(string name, TensorProto[] parts)
+    /// <summary>Float tensors of <paramref name="rows"/> rows (a vector is one row), joined along their rows: [rows, a] + [rows, b] -> [rows, a + b].</summary>
+    private static float[] SideBySide(TensorProto[] parts, int rows)
     {
-        var rows = parts[0].Dims.Count == 2 ? checked((int)parts[0].Dims[0]) : 1;
         var widths = parts.Select(p => checked((int)p.Dims[^1])).ToArray();
         var total = widths.Sum();
         var values = new float[rows * total];
         var offset = 0;
         for (var p = 0; p < parts.Length; p++)
         {
-            var source = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(parts[p].RawData.Span);
+            var source = MemoryMarshal.Cast<byte, float>(parts[p].RawData.Span);
             for (var r = 0; r < rows; r++)
             {
                 source.Slice(r * widths[p], widths[p]).CopyTo(values.AsSpan((r * total) + offset, widths[p]));
@@ -198,19 +201,7 @@ internal static class FusedAttention
             offset += widths[p];
         }
 
-        var tensor = new TensorProto
-        {
-            Name = name,
-            DataType = 1,
-            RawData = Google.Protobuf.ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan())),
-        };
-        if (parts[0].Dims.Count == 2)
-        {
-            tensor.Dims.Add(rows);
-        }
-
-        tensor.Dims.Add(total);
-        return tensor;
+        return values;
     }
 
     /// <summary>The package's second output, the pooler (dense and tanh over the first token), which the engine never reads.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
 
@@ -59,13 +60,16 @@ internal static class Int8Weights
 
     private static bool IsFloatMatrix(TensorProto t) => t.DataType == Float && t.Dims.Count == 2 && !t.RawData.IsEmpty;
 
-    internal static (TensorProto Levels, TensorProto Scales) QuantizeColumns(TensorProto weight)
-    {
-        var rows = checked((int)weight.Dims[0]);
-        var columns = checked((int)weight.Dims[1]);
-        var values = new float[rows * columns];
-        weight.RawData.Span.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+    private static (TensorProto Levels, TensorProto Scales) QuantizeColumns(TensorProto weight) =>
+        QuantizeColumns(weight.Name, MemoryMarshal.Cast<byte, float>(weight.RawData.Span), checked((int)weight.Dims[0]), checked((int)weight.Dims[1]));
 
+    /// <summary>
+    /// A [rows, columns] float matrix as 7-bit levels and one scale per column. The values are read
+    /// where they lie and the levels handed to the tensor without a copy: the whole model passes
+    /// through here at load, and every copy would raise the engine's peak memory.
+    /// </summary>
+    internal static (TensorProto Levels, TensorProto Scales) QuantizeColumns(string name, ReadOnlySpan<float> values, int rows, int columns)
+    {
         var scales = new float[columns];
         var levels = new byte[rows * columns];
         for (var c = 0; c < columns; c++)
@@ -85,14 +89,14 @@ internal static class Int8Weights
             }
         }
 
-        var levelTensor = new TensorProto { Name = weight.Name + "_int8", DataType = Int8, RawData = ByteString.CopyFrom(levels) };
+        var levelTensor = new TensorProto { Name = name + "_int8", DataType = Int8, RawData = UnsafeByteOperations.UnsafeWrap(levels) };
         levelTensor.Dims.Add(rows);
         levelTensor.Dims.Add(columns);
         var scaleTensor = new TensorProto
         {
-            Name = weight.Name + "_scale",
+            Name = name + "_scale",
             DataType = Float,
-            RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(scales.AsSpan())),
+            RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(scales.AsSpan())),
         };
         scaleTensor.Dims.Add(columns);
         return (levelTensor, scaleTensor);
