@@ -52,19 +52,22 @@ with open(sys.argv[1] + "/one.jsonl", "w") as f:
 json.dump({"text": texts[2]}, open(sys.argv[1] + "/body.json", "w"))
 PY
 
-timed() { # $1 input file -> "seconds peak_rss_kb"
-  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" taskset -c 0 "$OUT/app/InnerAlly" analyze <"$1" >"$OUT/results.jsonl" 2>"$OUT/analyze.log"
-  cat "$OUT/time.txt"
+timed() { # $1 input file -> "seconds peak_rss_kb cpu_seconds"
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" taskset -c 0 "$OUT/app/InnerAlly" analyze <"$1" >"$OUT/results.jsonl" 2>"$OUT/analyze.log"
+  read -r wall kb user sys <"$OUT/time.txt"
+  echo "$wall $kb $(python3 -c "print('%.2f' % ($user + $sys))")"
 }
 
 # Other work on the machine skews every figure below; the result says how busy it was.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "One core: load, then 2,000 texts..."
-read -r one_s one_kb <<<"$(timed "$OUT/one.jsonl")"
-read -r all_s all_kb <<<"$(timed "$OUT/texts.jsonl")"
+read -r one_s one_kb one_cpu <<<"$(timed "$OUT/one.jsonl")"
+read -r all_s all_kb all_cpu <<<"$(timed "$OUT/texts.jsonl")"
 lines=$(wc -l <"$OUT/results.jsonl")
 throughput=$(python3 -c "print('%.0f' % (2000 / max(0.001, $all_s - $one_s)))")
+# On a shared machine the process waits for the core; its own CPU time says what the core did for it.
+cpu_throughput=$(python3 -c "print('%.0f' % (2000 / max(0.001, $all_cpu - $one_cpu)))")
 
 echo "API latency..."
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
@@ -105,12 +108,12 @@ server_kb=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
   echo
   echo "## One core (taskset -c 0), \`InnerAlly analyze\`, 30-word texts"
   echo
-  echo "| run | wall time | peak RSS |"
-  echo "|---|---:|---:|"
-  echo "| 1 text (start-up and model load) | ${one_s} s | $((one_kb / 1024)) MB |"
-  echo "| 2,000 texts ($lines lines out) | ${all_s} s | $((all_kb / 1024)) MB |"
+  echo "| run | wall time | CPU time (user + system) | peak RSS |"
+  echo "|---|---:|---:|---:|"
+  echo "| 1 text (start-up and model load) | ${one_s} s | ${one_cpu} s | $((one_kb / 1024)) MB |"
+  echo "| 2,000 texts ($lines lines out) | ${all_s} s | ${all_cpu} s | $((all_kb / 1024)) MB |"
   echo
-  echo "Throughput: **$throughput texts/s** on one core (2,000 / (2,000-text time - 1-text time))."
+  echo "Throughput: **$throughput texts/s** on one core (2,000 / (2,000-text time - 1-text time)); by the process's own CPU time, $cpu_throughput texts/s. Under load the second is the fairer figure, and both are lower bounds: the other work also shares the core's caches."
   echo
   echo "## POST /api/v1/analysis, 30-word text, SQLite, both cores shared with hey"
   echo

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
 
@@ -24,8 +25,16 @@ internal static class Int8Weights
     public static void Quantize(Stream model, Stream output) => Quantize(ModelProto.Parser.ParseFrom(model), output);
 
     /// <summary>Quantises a model already parsed (and perhaps changed, as <see cref="Tuning.TunedLayer"/> does) and writes it.</summary>
-    public static void Quantize(ModelProto proto, Stream output)
+    public static void Quantize(ModelProto proto, Stream output) => Quantize(proto, output, fuseAttention: true);
+
+    /// <param name="fuseAttention">Whether each attention block becomes one QAttention node (<see cref="FusedAttention"/>); the engine always does.</param>
+    internal static void Quantize(ModelProto proto, Stream output, bool fuseAttention)
     {
+        if (fuseAttention)
+        {
+            FusedAttention.Apply(proto);
+        }
+
         var graph = proto.Graph;
         var weights = graph.Initializer.Where(IsFloatMatrix).ToDictionary(t => t.Name);
         var nodes = new List<NodeProto>(graph.Node.Count * 2);
@@ -51,13 +60,16 @@ internal static class Int8Weights
 
     private static bool IsFloatMatrix(TensorProto t) => t.DataType == Float && t.Dims.Count == 2 && !t.RawData.IsEmpty;
 
-    private static (TensorProto Levels, TensorProto Scales) QuantizeColumns(TensorProto weight)
-    {
-        var rows = checked((int)weight.Dims[0]);
-        var columns = checked((int)weight.Dims[1]);
-        var values = new float[rows * columns];
-        weight.RawData.Span.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+    private static (TensorProto Levels, TensorProto Scales) QuantizeColumns(TensorProto weight) =>
+        QuantizeColumns(weight.Name, MemoryMarshal.Cast<byte, float>(weight.RawData.Span), checked((int)weight.Dims[0]), checked((int)weight.Dims[1]));
 
+    /// <summary>
+    /// A [rows, columns] float matrix as 7-bit levels and one scale per column. The values are read
+    /// where they lie and the levels handed to the tensor without a copy: the whole model passes
+    /// through here at load, and every copy would raise the engine's peak memory.
+    /// </summary>
+    internal static (TensorProto Levels, TensorProto Scales) QuantizeColumns(string name, ReadOnlySpan<float> values, int rows, int columns)
+    {
         var scales = new float[columns];
         var levels = new byte[rows * columns];
         for (var c = 0; c < columns; c++)
@@ -77,14 +89,14 @@ internal static class Int8Weights
             }
         }
 
-        var levelTensor = new TensorProto { Name = weight.Name + "_int8", DataType = Int8, RawData = ByteString.CopyFrom(levels) };
+        var levelTensor = new TensorProto { Name = name + "_int8", DataType = Int8, RawData = UnsafeByteOperations.UnsafeWrap(levels) };
         levelTensor.Dims.Add(rows);
         levelTensor.Dims.Add(columns);
         var scaleTensor = new TensorProto
         {
-            Name = weight.Name + "_scale",
+            Name = name + "_scale",
             DataType = Float,
-            RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(scales.AsSpan())),
+            RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(scales.AsSpan())),
         };
         scaleTensor.Dims.Add(columns);
         return (levelTensor, scaleTensor);
