@@ -35,10 +35,10 @@ public static partial class PersonalData
         IReadOnlyList<LessonBody> Lessons,
         SaveSafetyPlan.Response? SafetyPlan,
         IReadOnlyList<MeasureJson.ResponseBody> Questionnaires,
-        IReadOnlyList<JournalEntries.Response> JournalEntries,
-        IReadOnlyList<AllyRecordKind.Response> AllyRecords,
-        IReadOnlyList<LetterKind.Response> Letters,
-        IReadOnlyList<AllyCardKind.Response> AllyCards);
+        IReadOnlyList<JournalEntryResponse> JournalEntries,
+        IReadOnlyList<AllyRecordResponse> AllyRecords,
+        IReadOnlyList<LetterResponse> Letters,
+        IReadOnlyList<AllyCardResponse> AllyCards);
 
     /// <param name="Created">Null for accounts made before the date was kept.</param>
     /// <param name="Passkeys">Each passkey's name and when it was added; never its key.</param>
@@ -91,10 +91,10 @@ public static partial class PersonalData
                 s.Reflection is { } text ? new LessonEndpoints.ReflectionResponse(text, s.ReflectionUpdatedAt) : null))],
             plan is null ? null : SaveSafetyPlan.Response.From(plan),
             Questionnaires(responses, instruments),
-            await WritingAsync<JournalEntries, JournalEntry, JournalEntries.Request, JournalEntries.Response>(db, userId, cancellationToken),
-            await WritingAsync<AllyRecordKind, AllyRecord, AllyRecordKind.Request, AllyRecordKind.Response>(db, userId, cancellationToken),
-            await WritingAsync<LetterKind, Letter, LetterKind.Request, LetterKind.Response>(db, userId, cancellationToken),
-            await WritingAsync<AllyCardKind, AllyCard, AllyCardKind.Request, AllyCardKind.Response>(db, userId, cancellationToken));
+            await WritingAsync(db.JournalEntries, userId, e => JournalEntryResponse.From(e), cancellationToken),
+            await WritingAsync(db.AllyRecords, userId, r => AllyRecordResponse.From(r), cancellationToken),
+            await WritingAsync(db.Letters, userId, l => LetterResponse.From(l), cancellationToken),
+            await WritingAsync(db.AllyCards, userId, c => AllyCardResponse.From(c), cancellationToken));
     }
 
     /// <summary>
@@ -120,13 +120,11 @@ public static partial class PersonalData
         return bodies;
     }
 
-    private static async Task<IReadOnlyList<TResponse>> WritingAsync<TApi, T, TRequest, TResponse>(AppDbContext db, Guid userId, CancellationToken cancellationToken)
-        where TApi : IWritingApi<T, TRequest, TResponse>
+    private static async Task<IReadOnlyList<TResponse>> WritingAsync<T, TResponse>(DbSet<T> set, Guid userId, Func<T, TResponse> respond, CancellationToken cancellationToken)
         where T : class, IOwnedWriting
-        where TRequest : class
     {
-        var items = await TApi.Kind.Set(db).AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).ToListAsync(cancellationToken);
-        return [.. items.Select(item => TApi.Respond(item, null))];
+        var items = await set.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).ToListAsync(cancellationToken);
+        return [.. items.Select(respond)];
     }
 
     [LoggerMessage(EventId = 2081, Level = LogLevel.Information, Message = "{UserId} downloaded their data")]

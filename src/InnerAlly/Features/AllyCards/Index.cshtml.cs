@@ -8,7 +8,7 @@ namespace InnerAlly.Features.AllyCards;
 public sealed class IndexModel(AppDbContext db) : WritingPageModel(db)
 {
     /// <summary>The deck holds this many of the newest cards.</summary>
-    public const int DeckSize = WritingKind<AllyCard>.MaxLimit;
+    public const int DeckSize = Infrastructure.PageRequest.MaxLimit;
 
     public IReadOnlyList<AllyCard> Cards { get; private set; } = [];
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db) : WritingPageModel(db)
 
     public async Task OnGetAsync(int? card, CancellationToken cancellationToken)
     {
-        Cards = (await AllyCardKind.Kind.ListAsync(Db, UserId, DeckSize, null, null, cancellationToken)).Items;
+        Cards = (await ListAllyCards.HandleAsync(UserId, DeckSize, null, Db, cancellationToken)).Items;
         Shown = Cards.Count == 0 ? 0 : Math.Abs(card ?? 0) % Cards.Count;
         JustRemoved = TempData["Deleted"] is true;
         await LoadZoneAsync(cancellationToken);

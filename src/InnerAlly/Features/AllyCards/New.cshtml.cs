@@ -1,6 +1,4 @@
 using InnerAlly.Data;
-using InnerAlly.Features.AllyRecords;
-using InnerAlly.Features.Letters;
 using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +8,7 @@ namespace InnerAlly.Features.AllyCards;
 public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
 {
     [BindProperty]
-    public AllyCardKind.Request Input { get; set; } = new();
+    public KeepAllyCard.Request Input { get; set; } = new();
 
     /// <summary>Where the words came from, in a few words, when they came from somewhere.</summary>
     public string? Source { get; private set; }
@@ -23,7 +21,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
     {
         if (allyRecord is { } recordId)
         {
-            if (await AllyRecordKind.Kind.FindAsync(Db, recordId, UserId, cancellationToken) is not { } record)
+            if (await Db.AllyRecords.FindOwnedAsync(recordId, UserId, cancellationToken) is not { } record)
             {
                 return NotFound();
             }
@@ -32,7 +30,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
         }
         else if (letter is { } letterId)
         {
-            if (await LetterKind.Kind.FindAsync(Db, letterId, UserId, cancellationToken) is not { } found)
+            if (await Db.Letters.FindOwnedAsync(letterId, UserId, cancellationToken) is not { } found)
             {
                 return NotFound();
             }
@@ -49,10 +47,9 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
     {
         if (ModelState.IsValid)
         {
-            var result = await AllyCardKind.SaveAsync(null, Input, UserId, Db, clock, logger, cancellationToken);
-            if (result.Problems is null)
+            if ((await KeepAllyCard.HandleAsync(Input, UserId, Db, clock, logger, cancellationToken)).Saved is { } card)
             {
-                return await AfterSavingAsync(AllyCardKind.Kind, result, Draft, followUp, cancellationToken, next: "/ally-cards");
+                return await AfterSavingAsync(KeepAllyCard.Words(card), Draft, "/ally-cards", followUp, cancellationToken);
             }
 
             // The record or letter it came from is gone (or was never this person's): keep the words, lose the link.
@@ -68,11 +65,11 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
     private async Task DescribeSourceAsync(CancellationToken cancellationToken)
     {
         await LoadZoneAsync(cancellationToken);
-        if (Input.AllyRecordId is { } recordId && await AllyRecordKind.Kind.FindAsync(Db, recordId, UserId, cancellationToken) is { } record)
+        if (Input.AllyRecordId is { } recordId && await Db.AllyRecords.FindOwnedAsync(recordId, UserId, cancellationToken) is { } record)
         {
             Source = $"From your critic-to-ally record of {WhenShort(record.CreatedAt)}.";
         }
-        else if (Input.LetterId is { } letterId && await LetterKind.Kind.FindAsync(Db, letterId, UserId, cancellationToken) is { } letter)
+        else if (Input.LetterId is { } letterId && await Db.Letters.FindOwnedAsync(letterId, UserId, cancellationToken) is { } letter)
         {
             Source = $"From your letter of {WhenShort(letter.CreatedAt)}.";
         }

@@ -1,36 +1,61 @@
+using System.Security.Claims;
+using InnerAlly.Data;
+using InnerAlly.Features.Account;
+using InnerAlly.Features.Writing;
 using InnerAlly.Infrastructure;
-using Api = InnerAlly.Features.Writing.WritingEndpoints<InnerAlly.Features.AllyRecords.AllyRecordKind, InnerAlly.Features.AllyRecords.AllyRecord, InnerAlly.Features.AllyRecords.AllyRecordKind.Request, InnerAlly.Features.AllyRecords.AllyRecordKind.Response>;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.AllyRecords;
 
 /// <summary>The critic-to-ally records API: /api/v1/ally-records, each person's own only.</summary>
 public static class AllyRecordEndpoints
 {
+    public const string Path = "/api/v1/ally-records";
+
     public static RouteGroupBuilder MapAllyRecords(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(AllyRecordKind.Kind.ApiPath)
-            .WithTags("Critic to ally")
-            .RequireAuthorization(HostingExtensions.ApiPolicy);
+        var group = app.MapApi(Path, "Critic to ally");
 
-        group.MapPost("/", Api.CreateAsync)
-            .WithName("WriteAllyRecord")
-            .WithSummary("Write a critic-to-ally record. Every field is optional, but at least one text is needed: {situation, criticWords, feelings: {emotions, body}, criticFear, allyWisdom, allyStrength, allyWarmth, action, harshnessBefore, harshnessAfter, beliefBefore, beliefAfter}. The answer carries what the language engine noticed in the critic's words (analysis) and the risk check's outcome (safety).")
+        group.MapPost("/", WriteAsync)
+            .Describe("WriteAllyRecord", "Write a critic-to-ally record. Every field is optional, but at least one text is needed: {situation, criticWords, feelings: {emotions, body}, criticFear, allyWisdom, allyStrength, allyWarmth, action, harshnessBefore, harshnessAfter, beliefBefore, beliefAfter}. The answer carries what the language engine noticed in the critic's words (analysis) and the risk check's outcome (safety).")
             .ProducesValidationProblem();
-        group.MapGet("/", Api.ListAsync)
-            .WithName("ListAllyRecords")
-            .WithSummary("Your critic-to-ally records, newest first. Pass nextCursor back as cursor for the next page.")
-            .ProducesValidationProblem()
-            .DisableValidation(); // its query strings are checked by hand, field by field
-        group.MapGet("/{id:guid}", Api.GetAsync)
-            .WithName("GetAllyRecord")
-            .WithSummary("One of your critic-to-ally records.");
-        group.MapPut("/{id:guid}", Api.UpdateAsync)
-            .WithName("ChangeAllyRecord")
-            .WithSummary("Replace one of your critic-to-ally records. If anything sent is wrong, nothing changes.")
+        group.MapGet("/", ListAsync)
+            .Describe("ListAllyRecords", "Your critic-to-ally records, newest first. Pass nextCursor back as cursor for the next page.")
             .ProducesValidationProblem();
-        group.MapDelete("/{id:guid}", Api.DeleteAsync)
-            .WithName("DeleteAllyRecord")
-            .WithSummary("Delete one of your critic-to-ally records. Ally cards kept from it stay.");
+        group.MapGet("/{id:guid}", GetAsync)
+            .Describe("GetAllyRecord", "One of your critic-to-ally records.");
+        group.MapPut("/{id:guid}", ChangeAsync)
+            .Describe("ChangeAllyRecord", "Replace one of your critic-to-ally records. If anything sent is wrong, nothing changes.")
+            .ProducesValidationProblem();
+        group.MapDelete("/{id:guid}", DeleteAsync)
+            .Describe("DeleteAllyRecord", "Delete one of your critic-to-ally records. Ally cards kept from it stay.");
         return group;
     }
+
+    private static async Task<Created<AllyRecordResponse>> WriteAsync(
+        SaveAllyRecord.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        WritingFollowUp followUp, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await SaveAllyRecord.HandleAsync(null, request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(SaveAllyRecord)), cancellationToken)
+            ?? throw new InvalidOperationException("A new record is always written.");
+        var after = await followUp.AfterSavingAsync(SaveAllyRecord.Words(record), http, db, cancellationToken);
+        return TypedResults.Created($"{Path}/{record.Id}", AllyRecordResponse.From(record, after));
+    }
+
+    private static async Task<Results<Ok<AllyRecordResponse>, NotFound>> ChangeAsync(
+        Guid id, SaveAllyRecord.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        WritingFollowUp followUp, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAllyRecord.HandleAsync(id, request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(SaveAllyRecord)), cancellationToken) is { } record
+            ? TypedResults.Ok(AllyRecordResponse.From(record, await followUp.AfterSavingAsync(SaveAllyRecord.Words(record), http, db, cancellationToken)))
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<PageResponse<AllyRecordResponse>>> ListAsync(
+        [AsParameters] PageRequest page, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ListAllyRecords.HandleAsync(user.GetUserId(), page.Size, page.After, db, cancellationToken)).Respond(r => AllyRecordResponse.From(r)));
+
+    private static async Task<Results<Ok<AllyRecordResponse>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.AllyRecords.FindOwnedAsync(id, user.GetUserId(), cancellationToken) is { } record ? TypedResults.Ok(AllyRecordResponse.From(record)) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await db.AllyRecords.DeleteOwnedAsync(db, id, user.GetUserId(), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -14,7 +14,7 @@ public sealed class DetailModel(AppDbContext db, RiskCheck engine) : WritingPage
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await AllyRecordKind.Kind.FindAsync(Db, id, UserId, cancellationToken) is not { } record)
+        if (await Db.AllyRecords.FindOwnedAsync(id, UserId, cancellationToken) is not { } record)
         {
             return NotFound();
         }

@@ -1,6 +1,5 @@
 using InnerAlly.Data;
 using InnerAlly.Features.Analysis;
-using InnerAlly.Features.Journal;
 using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,17 +13,17 @@ namespace InnerAlly.Features.AllyRecords;
 public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp, RiskCheck engine) : WritingPageModel(db)
 {
     [BindProperty]
-    public AllyRecordKind.Request Input { get; set; } = new();
+    public SaveAllyRecord.Request Input { get; set; } = new();
 
     public Guid? Id { get; private set; }
 
     public string Draft => DraftKey("ally-record", Id);
 
     /// <summary>True when nothing at all was written, so the page says so once rather than beside every step.</summary>
-    public bool NothingWritten => ModelState.Values.Any(v => v.Errors.Any(e => e.ErrorMessage == AllyRecordKind.NothingWritten));
+    public bool NothingWritten => ModelState.Values.Any(v => v.Errors.Any(e => e.ErrorMessage == SaveAllyRecord.NothingWritten));
 
     /// <summary>A field's message, leaving out "write something somewhere", which the page says once.</summary>
-    public string? FieldError(string key) => ErrorFor(key) is { } error && error != AllyRecordKind.NothingWritten ? error : null;
+    public string? FieldError(string key) => ErrorFor(key) is { } error && error != SaveAllyRecord.NothingWritten ? error : null;
 
     public bool IsChecked(string emotion) => Input.Feelings?.Emotions?.Contains(emotion) == true;
 
@@ -34,14 +33,14 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
         Id = id;
         if (id is { } existing)
         {
-            if (await AllyRecordKind.Kind.FindAsync(Db, existing, UserId, cancellationToken) is not { } record)
+            if (await Db.AllyRecords.FindOwnedAsync(existing, UserId, cancellationToken) is not { } record)
             {
                 return NotFound();
             }
 
-            Input = AllyRecordKind.Request.From(record);
+            Input = SaveAllyRecord.Request.From(record);
         }
-        else if (fromJournal is { } entryId && await JournalEntries.Kind.FindAsync(Db, entryId, UserId, cancellationToken) is { } entry)
+        else if (fromJournal is { } entryId && await Db.JournalEntries.FindOwnedAsync(entryId, UserId, cancellationToken) is { } entry)
         {
             var sentences = (await engine.ReadIfBudgetAllowsAsync(entry.Text, User, cancellationToken))?.SelfCriticism.Sentences ?? [];
             Input.CriticWords = sentences.Count > 0 ? string.Join(' ', sentences.Select(s => s.Text)) : null;
@@ -58,8 +57,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
             return Page();
         }
 
-        var result = await AllyRecordKind.SaveAsync(id, Input, UserId, Db, clock, logger, cancellationToken);
-        return await AfterSavingAsync(AllyRecordKind.Kind, result, Draft, followUp, cancellationToken);
+        return await SaveAllyRecord.HandleAsync(id, Input, UserId, Db, clock, logger, cancellationToken) is { } record
+            ? await AfterSavingAsync(SaveAllyRecord.Words(record), Draft, $"/ally-records/{record.Id}", followUp, cancellationToken)
+            : NotFound();
     }
 
     /// <summary>What the form shows in a text field: what was just sent, or what is saved.</summary>

@@ -22,8 +22,7 @@ public static class CheckInEndpoints
             .ProducesValidationProblem();
         group.MapGet("/", ListAsync)
             .Describe("ListCheckIns", "Your check-ins, newest first. Pass nextCursor back as cursor for the next page.")
-            .ProducesValidationProblem()
-            .DisableValidation(); // its query strings are checked by hand, field by field
+            .ProducesValidationProblem();
         group.MapGet("/trend", TrendAsync)
             .Describe("CheckInTrend", "Daily averages of the three systems over the last 7, 30 or 90 days, in your time zone.")
             .ProducesValidationProblem();
@@ -47,58 +46,29 @@ public static class CheckInEndpoints
 
     public sealed record ListResponse(IReadOnlyList<CheckInResponse> Items, string? NextCursor);
 
-    /// <param name="From">Earliest time to include, ISO 8601 (a date means its start, UTC).</param>
-    /// <param name="To">Time to stop before, ISO 8601.</param>
-    /// <param name="Limit">Items per page, 1 to 200 (50 if not given).</param>
-    /// <param name="Cursor">nextCursor from the previous page.</param>
-    public sealed record ListParameters(string? From, string? To, string? Limit, string? Cursor);
+    /// <summary>A page of check-ins, and the times to keep to.</summary>
+    public sealed class ListParameters : PageRequest
+    {
+        /// <summary>Earliest time to include, ISO 8601 (a date means its start, UTC).</summary>
+        [IsoTime(ErrorMessage = "from is a date or time in ISO 8601 form, for example 2026-11-25 or 2026-11-25T18:30:00Z.")]
+        public string? From { get; set; }
+
+        /// <summary>Time to stop before, ISO 8601.</summary>
+        [IsoTime(ErrorMessage = "to is a date or time in ISO 8601 form, for example 2026-11-25 or 2026-11-25T18:30:00Z.")]
+        public string? To { get; set; }
+    }
 
     private static async Task<Results<Ok<ListResponse>, ValidationProblem>> ListAsync(
         [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var from = ParseTime(parameters.From, "from", errors);
-        var to = ParseTime(parameters.To, "to", errors);
-        var limit = ListCheckIns.DefaultLimit;
-        if (parameters.Limit is not null
-            && (!int.TryParse(parameters.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > ListCheckIns.MaxLimit))
+        var (from, to) = (IsoTimeAttribute.Parse(parameters.From), IsoTimeAttribute.Parse(parameters.To));
+        if (from >= to)
         {
-            errors["limit"] = [$"limit is a whole number from 1 to {ListCheckIns.MaxLimit}."];
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be later than from."] });
         }
 
-        if (!ListCursor.TryParse(parameters.Cursor, out var cursor))
-        {
-            errors["cursor"] = ["cursor is not one this API gave out; pass nextCursor from the previous page exactly."];
-        }
-
-        if (from is not null && to is not null && from >= to)
-        {
-            errors["to"] = ["to must be later than from."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var page = await ListCheckIns.HandleAsync(new ListCheckIns.Query(from, to, limit, cursor), user.GetUserId(), db, cancellationToken);
+        var page = await ListCheckIns.HandleAsync(new ListCheckIns.Query(from, to, parameters.Size, parameters.After), user.GetUserId(), db, cancellationToken);
         return TypedResults.Ok(new ListResponse(page.Items, page.Next?.ToString()));
-    }
-
-    private static DateTime? ParseTime(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            return value.UtcDateTime;
-        }
-
-        errors[field] = [$"{field} is a date or time in ISO 8601 form, for example 2026-11-25 or 2026-11-25T18:30:00Z."];
-        return null;
     }
 
     public sealed record TrendResponse(

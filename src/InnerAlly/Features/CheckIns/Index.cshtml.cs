@@ -12,7 +12,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public CheckInTrend.Trend Trend { get; private set; } = null!;
 
-    public ListCheckIns.Page Items { get; private set; } = null!;
+    public Page<CheckInResponse> Items { get; private set; } = null!;
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 

@@ -9,39 +9,23 @@ namespace InnerAlly.Features.CheckIns;
 /// <summary>A person's own check-ins, newest first, one page at a time.</summary>
 public static class ListCheckIns
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
-
     /// <param name="From">Inclusive lower bound (UTC).</param>
     /// <param name="To">Exclusive upper bound (UTC).</param>
     /// <param name="After">Continue after this position (from a previous page's cursor).</param>
     public sealed record Query(DateTime? From, DateTime? To, int Limit, ListCursor? After);
 
-    public sealed record Page(IReadOnlyList<CheckInResponse> Items, ListCursor? Next);
-
-    public static async Task<Page> HandleAsync(Query query, Guid userId, AppDbContext db, CancellationToken cancellationToken)
+    public static Task<Page<CheckInResponse>> HandleAsync(Query query, Guid userId, AppDbContext db, CancellationToken cancellationToken)
     {
-        var items = new List<CheckInResponse>(query.Limit + 1);
         var compiled = Compiled.GetValue(db.Model, static _ => Compile());
-        await foreach (var item in compiled(db, userId, query.From, query.To, query.After?.At, query.After?.Id ?? Guid.Empty, query.Limit + 1).WithCancellation(cancellationToken))
-        {
-            items.Add(item);
-        }
-
-        if (items.Count <= query.Limit)
-        {
-            return new Page(items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        var last = items[^1];
-        return new Page(items, new ListCursor(last.RecordedAt, last.Id));
+        return compiled(db, userId, query.From, query.To, query.After?.At, query.After?.Id ?? Guid.Empty, query.Limit + 1)
+            .ReadPageAsync(query.Limit, c => new ListCursor(c.RecordedAt, c.Id), null, cancellationToken);
     }
 
     /// <summary>
     /// The list is the most read query, so it is compiled once per model (EF Core then skips
     /// building and caching the expression on every request) and reads only the columns it
-    /// returns. Absent bounds are null parameters.
+    /// returns. Absent bounds are null parameters. A compiled query cannot be composed, so the
+    /// keyset condition and order of <see cref="Keyset.NewestFirst"/> are written out here.
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, DateTime?, DateTime?, DateTime?, Guid, int, IAsyncEnumerable<CheckInResponse>>> Compiled = [];
 

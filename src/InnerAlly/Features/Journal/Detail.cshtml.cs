@@ -18,7 +18,7 @@ public sealed class DetailModel(AppDbContext db, RiskCheck engine) : WritingPage
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await JournalEntries.Kind.FindAsync(Db, id, UserId, cancellationToken) is not { } entry)
+        if (await Db.JournalEntries.FindOwnedAsync(id, UserId, cancellationToken) is not { } entry)
         {
             return NotFound();
         }

@@ -10,7 +10,7 @@ namespace InnerAlly.Features.Journal;
 public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
 {
     [BindProperty]
-    public JournalEntries.Request Input { get; set; } = new();
+    public SaveJournalEntry.Request Input { get; set; } = new();
 
     /// <summary>Tags as typed, separated by commas.</summary>
     [BindProperty]
@@ -35,12 +35,12 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
         var prompts = WritingContent.Journal.Prompts;
         if (id is { } existing)
         {
-            if (await JournalEntries.Kind.FindAsync(Db, existing, UserId, cancellationToken) is not { } entry)
+            if (await Db.JournalEntries.FindOwnedAsync(existing, UserId, cancellationToken) is not { } entry)
             {
                 return NotFound();
             }
 
-            Input = JournalEntries.Request.From(entry);
+            Input = SaveJournalEntry.Request.From(entry);
             TagsText = string.Join(", ", entry.Tags);
         }
         else
@@ -64,13 +64,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
 
         if (ModelState.IsValid)
         {
-            var result = await JournalEntries.SaveAsync(id, Input, UserId, Db, clock, logger, cancellationToken);
+            var result = await SaveJournalEntry.HandleAsync(id, Input, UserId, Db, clock, logger, cancellationToken);
             if (result.Problems is null)
             {
-                return await AfterSavingAsync(JournalEntries.Kind, result, Draft, followUp, cancellationToken);
+                return result.Saved is { } entry
+                    ? await AfterSavingAsync(SaveJournalEntry.Words(entry), Draft, $"/journal/{entry.Id}", followUp, cancellationToken)
+                    : NotFound();
             }
 
-            ModelState.AddModelError("Input.CheckInId", JournalEntries.UnknownCheckIn);
+            ModelState.AddModelError("Input.CheckInId", SaveJournalEntry.UnknownCheckIn);
         }
 
         await LoadAsync(null, cancellationToken);

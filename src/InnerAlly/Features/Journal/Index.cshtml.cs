@@ -23,7 +23,7 @@ public sealed class IndexModel(AppDbContext db) : WritingPageModel(db)
     [BindProperty]
     public string? After { get; set; }
 
-    public WritingKind<JournalEntry>.Page Entries { get; private set; } = new([], null);
+    public Page<JournalEntry> Entries { get; private set; } = new([], null);
 
     public IReadOnlyList<(string Tag, int Entries)> Tags { get; private set; } = [];
 
@@ -41,32 +41,32 @@ public sealed class IndexModel(AppDbContext db) : WritingPageModel(db)
         }
 
         JustDeleted = TempData["Deleted"] is true;
-        await LoadAsync(cursor, null, cancellationToken);
+        await LoadAsync(cursor, null, null, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Q is { Length: > JournalEntries.SearchMaxLength })
+        if (Q is { Length: > ListJournalEntries.SearchMaxLength })
         {
             ModelState.AddModelError(nameof(Q), "Search for up to 200 characters at a time.");
         }
 
         if (!ListCursor.TryParse(After, out var cursor) || !ModelState.IsValid)
         {
-            await LoadAsync(null, null, cancellationToken);
+            await LoadAsync(null, null, null, cancellationToken);
             return Page();
         }
 
-        await LoadAsync(cursor, JournalEntries.Matcher(Q, Tag), cancellationToken);
+        await LoadAsync(cursor, Q, Tag, cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(ListCursor? cursor, Func<JournalEntry, bool>? keep, CancellationToken cancellationToken)
+    private async Task LoadAsync(ListCursor? cursor, string? words, string? tag, CancellationToken cancellationToken)
     {
         await LoadZoneAsync(cancellationToken);
         IsFirstPage = cursor is null;
-        Entries = await JournalEntries.Kind.ListAsync(Db, UserId, PageSize, cursor, keep, cancellationToken);
-        Tags = await JournalEntries.TagsAsync(UserId, Db, cancellationToken);
+        Entries = await ListJournalEntries.HandleAsync(UserId, PageSize, cursor, words, tag, Db, cancellationToken);
+        Tags = await ListJournalTags.HandleAsync(UserId, Db, cancellationToken);
     }
 }

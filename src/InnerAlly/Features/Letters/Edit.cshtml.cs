@@ -8,7 +8,7 @@ namespace InnerAlly.Features.Letters;
 public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
 {
     [BindProperty]
-    public LetterKind.Request Input { get; set; } = new();
+    public SaveLetter.Request Input { get; set; } = new();
 
     public Guid? Id { get; private set; }
 
@@ -21,12 +21,12 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
         Id = id;
         if (id is { } existing)
         {
-            if (await LetterKind.Kind.FindAsync(Db, existing, UserId, cancellationToken) is not { } letter)
+            if (await Db.Letters.FindOwnedAsync(existing, UserId, cancellationToken) is not { } letter)
             {
                 return NotFound();
             }
 
-            Input = LetterKind.Request.From(letter);
+            Input = SaveLetter.Request.From(letter);
             WasDone = letter.IsDone;
         }
 
@@ -41,8 +41,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
             return Page();
         }
 
-        var result = await LetterKind.SaveAsync(id, Input, UserId, Db, clock, logger, cancellationToken);
-        return await AfterSavingAsync(LetterKind.Kind, result, Draft, followUp, cancellationToken);
+        return await SaveLetter.HandleAsync(id, Input, UserId, Db, clock, logger, cancellationToken) is { } letter
+            ? await AfterSavingAsync(SaveLetter.Words(letter), Draft, $"/letters/{letter.Id}", followUp, cancellationToken)
+            : NotFound();
     }
 
     public string? PartOf(string field) => field switch

@@ -11,7 +11,7 @@ public sealed class ReadModel(AppDbContext db) : WritingPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await LetterKind.Kind.FindAsync(Db, id, UserId, cancellationToken) is not { } letter)
+        if (await Db.Letters.FindOwnedAsync(id, UserId, cancellationToken) is not { } letter)
         {
             return NotFound();
         }

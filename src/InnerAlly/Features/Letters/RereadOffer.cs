@@ -1,5 +1,5 @@
 using InnerAlly.Data;
-using InnerAlly.Features.AllyCards;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Letters;
 
@@ -25,11 +25,18 @@ public static class RereadOffer
             return null;
         }
 
-        if (await LetterKind.ToRereadAsync(userId, db, cancellationToken) is { } letter)
+        // The latest letter finished, else the latest draft.
+        var letter = await db.Letters.AsNoTracking()
+            .Where(l => l.UserId == userId)
+            .OrderByDescending(l => l.Status == Letter.Done)
+            .ThenByDescending(l => l.UpdatedAt)
+            .Select(l => (Guid?)l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (letter is not null)
         {
-            return new Offer(letter.Id);
+            return new Offer(letter);
         }
 
-        return await AllyCardKind.Kind.CountAsync(db, userId, cancellationToken) > 0 ? new Offer(null) : null;
+        return await db.AllyCards.AnyAsync(c => c.UserId == userId, cancellationToken) ? new Offer(null) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using InnerAlly.Data;
 using InnerAlly.Features.Account;
@@ -25,9 +24,8 @@ public static class PracticeEndpoints
             .Describe("RecordPracticeSession", "Log a practice session, with optional threat and soothe ratings before and after and an optional note.")
             .ProducesValidationProblem();
         sessions.MapGet("/", ListAsync)
-            .Describe("ListPracticeSessions", "Your practice sessions, newest first. Pass the last startedAt as before for the next page.")
-            .ProducesValidationProblem()
-            .DisableValidation(); // its query strings are checked by hand, field by field
+            .Describe("ListPracticeSessions", "Your practice sessions, newest first. Pass nextCursor back as cursor for the next page; before keeps to sessions that started earlier.")
+            .ProducesValidationProblem();
         sessions.MapGet("/{id:guid}", GetSessionAsync)
             .Describe("GetPracticeSession", "One of your practice sessions.");
 
@@ -97,43 +95,17 @@ public static class PracticeEndpoints
         return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session) with { Safety = notice });
     }
 
-    public sealed record SessionList(IReadOnlyList<PracticeHistory.SessionResponse> Items);
-
-    /// <param name="Limit">Items per page, 1 to 200 (50 if not given).</param>
-    /// <param name="Before">Only sessions that started before this time, ISO 8601.</param>
-    public sealed record ListParameters(string? Limit, string? Before);
-
-    private static async Task<Results<Ok<SessionList>, ValidationProblem>> ListAsync(
-        [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>A page of sessions, and the time to keep before.</summary>
+    public sealed class ListParameters : PageRequest
     {
-        var errors = new Dictionary<string, string[]>();
-        var limit = PracticeHistory.DefaultLimit;
-        if (parameters.Limit is not null
-            && (!int.TryParse(parameters.Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > PracticeHistory.MaxLimit))
-        {
-            errors["limit"] = [$"limit is a whole number from 1 to {PracticeHistory.MaxLimit}."];
-        }
-
-        DateTime? before = null;
-        if (parameters.Before is not null)
-        {
-            if (DateTimeOffset.TryParse(parameters.Before, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-            {
-                before = value.UtcDateTime;
-            }
-            else
-            {
-                errors["before"] = ["before is a time in ISO 8601 form, for example 2026-11-25T18:30:00Z."];
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        return TypedResults.Ok(new SessionList(await PracticeHistory.ListAsync(user.GetUserId(), limit, before, db, cancellationToken)));
+        /// <summary>Only sessions that started before this time, ISO 8601.</summary>
+        [IsoTime(ErrorMessage = "before is a time in ISO 8601 form, for example 2026-11-25T18:30:00Z.")]
+        public string? Before { get; set; }
     }
+
+    private static async Task<Ok<PageResponse<PracticeHistory.SessionResponse>>> ListAsync(
+        [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ListPracticeSessions.HandleAsync(user.GetUserId(), parameters.Size, parameters.After, IsoTimeAttribute.Parse(parameters.Before), db, cancellationToken)).Respond(s => s));
 
     private static async Task<Results<Ok<PracticeHistory.SessionResponse>, NotFound>> GetSessionAsync(
         Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>

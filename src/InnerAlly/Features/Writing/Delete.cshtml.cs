@@ -6,7 +6,7 @@ namespace InnerAlly.Features.Writing;
 /// <summary>Deleting one thing a person wrote, of any kind (/journal/{id}/delete, /letters/{id}/delete, ...), after asking once.</summary>
 public sealed class DeleteModel(AppDbContext db) : WritingPageModel(db)
 {
-    public IWritingKind Kind { get; private set; } = null!;
+    public WritingKind Kind { get; private set; } = null!;
 
     public Guid Id { get; private set; }
 

@@ -20,6 +20,12 @@ public sealed record WritingAnalysis(
         new(analysis.Language, analysis.SelfCriticism, analysis.ThinkingTraps, analysis.Prompts);
 }
 
+/// <summary>What the engine reads after a save.</summary>
+/// <param name="Read">The text to analyse (the critic's words, a letter's parts, an entry).</param>
+/// <param name="Everything">Every text saved, for the risk check; when it is the same as <paramref name="Read"/> the engine runs once.</param>
+/// <param name="Setting">Where the words were written (a journal entry, a record's steps, a letter's parts, a card), which the risk check reads them for.</param>
+public sealed record SavedWords(string? Read, string? Everything, TextSetting Setting);
+
 /// <summary>What an API answer adds after a save: what the engine noticed, and the risk check's outcome.</summary>
 /// <param name="Analysis">Null when there was nothing to read or the engine could not run.</param>
 /// <param name="Safety">Null when there was no text to check (SafetyFollowUp's rule).</param>
@@ -32,11 +38,9 @@ public sealed record AfterSaving(WritingAnalysis? Analysis, SafetyNotice? Safety
 /// </summary>
 public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
 {
-    /// <param name="read">The text to analyse (the critic's words, a letter's parts, an entry).</param>
-    /// <param name="everything">Every text saved, for the risk check; when it is the same as <paramref name="read"/> the engine runs once.</param>
-    /// <param name="setting">Where the words were written (a journal entry, a record's steps, a letter's parts, a card), which the risk check reads them for.</param>
-    public async Task<AfterSaving> AfterSavingAsync(string? read, string? everything, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    public async Task<AfterSaving> AfterSavingAsync(SavedWords words, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
+        var (read, everything, setting) = words;
         if (!WritingLimits.HasText(everything))
         {
             var alone = await engine.ReadIfBudgetAllowsAsync(read, http.User, cancellationToken);
@@ -54,9 +58,9 @@ public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
 
     /// <summary>For pages: the same checks, and what they bring carried to the next page (Post/Redirect/Get).</summary>
     public async Task<AfterSaving> AfterSavingAsync(
-        string? read, string? everything, TextSetting setting, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        SavedWords words, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var after = await AfterSavingAsync(read, everything, setting, http, db, cancellationToken);
+        var after = await AfterSavingAsync(words, http, db, cancellationToken);
         SafetyFollowUp.Carry(after.Safety, tempData);
         return after;
     }

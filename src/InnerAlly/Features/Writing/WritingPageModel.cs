@@ -48,34 +48,26 @@ public abstract class WritingPageModel(AppDbContext db) : PageModel
     /// <summary>
     /// After a save from a page: the browser's draft may go, the next page says "saved" once, the
     /// words are checked for risk (the support notice rides along to the next page), and the person
-    /// goes on to <paramref name="next"/> (the item itself when null). Nothing found to change is 404.
+    /// goes on to <paramref name="next"/>.
     /// </summary>
-    protected async Task<IActionResult> AfterSavingAsync<T>(
-        WritingKind<T> kind, SaveResult<T> result, string draftKey, WritingFollowUp followUp, CancellationToken cancellationToken, string? next = null)
-        where T : class, IOwnedWriting
+    protected async Task<IActionResult> AfterSavingAsync(SavedWords words, string draftKey, string next, WritingFollowUp followUp, CancellationToken cancellationToken)
     {
-        if (result.Saved is not { } saved)
-        {
-            return NotFound();
-        }
-
         MarkSaved(draftKey);
-        var (read, everything) = kind.Read(saved);
-        await followUp.AfterSavingAsync(read, everything, kind.Setting, TempData, HttpContext, Db, cancellationToken);
-        return Redirect(next ?? $"{kind.ListPath}/{saved.Id}");
+        await followUp.AfterSavingAsync(words, TempData, HttpContext, Db, cancellationToken);
+        return Redirect(next);
     }
 
     /// <summary>The first message for a form field, or null.</summary>
     public string? ErrorFor(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 }
 
-/// <summary>A kind's list page: the person's own items, newest first, 20 at a time.</summary>
-public abstract class WritingListPageModel<T>(AppDbContext db, WritingKind<T> kind) : WritingPageModel(db)
-    where T : class, IOwnedWriting
+/// <summary>A kind's list page: the person's own items, newest first, 20 at a time, through the kind's own list use case (which the API calls too).</summary>
+public abstract class WritingListPageModel<T>(
+    AppDbContext db, string listPath, Func<Guid, int, ListCursor?, AppDbContext, CancellationToken, Task<Page<T>>> list) : WritingPageModel(db)
 {
     public const int PageSize = 20;
 
-    public WritingKind<T>.Page Items { get; private set; } = new([], null);
+    public Page<T> Items { get; private set; } = new([], null);
 
     public bool IsFirstPage { get; private set; }
 
@@ -85,13 +77,13 @@ public abstract class WritingListPageModel<T>(AppDbContext db, WritingKind<T> ki
     {
         if (!ListCursor.TryParse(after, out var cursor))
         {
-            return Redirect(kind.ListPath);
+            return Redirect(listPath);
         }
 
         await LoadZoneAsync(cancellationToken);
         IsFirstPage = cursor is null;
         JustDeleted = TempData["Deleted"] is true;
-        Items = await kind.ListAsync(Db, UserId, PageSize, cursor, null, cancellationToken);
+        Items = await list(UserId, PageSize, cursor, Db, cancellationToken);
         return Page();
     }
 }

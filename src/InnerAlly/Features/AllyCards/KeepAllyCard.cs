@@ -1,28 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using InnerAlly.Data;
-using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.AllyCards;
 
-/// <summary>Keeping kind words as ally cards; called by the pages and the API alike. Cards are kept or removed, never changed.</summary>
-public sealed partial class AllyCardKind : IWritingApi<AllyCard, AllyCardKind.Request, AllyCardKind.Response>
+/// <summary>Keeps kind words as an ally card; called by the pages and the API alike. Cards are kept or removed, never changed.</summary>
+public static partial class KeepAllyCard
 {
-    private AllyCardKind()
-    {
-    }
-
-    public static WritingKind<AllyCard> Kind { get; } = new(
-        "ally-cards",
-        "ally card",
-        "/api/v1/ally-cards",
-        db => db.AllyCards,
-        c => (c.Text, c.Text),
-        c => WritingKinds.FirstWords(c.Text),
-        TextSetting.Card);
+    /// <summary>The analysis and the risk check both read the card's words.</summary>
+    public static SavedWords Words(AllyCard card) => new(card.Text, card.Text, TextSetting.Card);
 
     public const string UnknownRecord = "There is no critic-to-ally record of yours with this id.";
     public const string UnknownLetter = "There is no letter of yours with this id.";
@@ -51,30 +40,10 @@ public sealed partial class AllyCardKind : IWritingApi<AllyCard, AllyCardKind.Re
         }
     }
 
-    /// <param name="Analysis">After a save: what the language engine noticed in the words.</param>
-    /// <param name="Safety">After a save: the risk check's outcome, with support if it found risk.</param>
-    public sealed record Response(
-        Guid Id,
-        DateTime CreatedAt,
-        string Text,
-        Guid? AllyRecordId,
-        Guid? LetterId,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WritingAnalysis? Analysis = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SafetyNotice? Safety = null)
-    {
-        public static Response From(AllyCard c, AfterSaving? after) =>
-            new(c.Id, c.CreatedAt, c.Text, c.AllyRecordId, c.LetterId, after?.Analysis, after?.Safety);
-    }
-
     /// <summary>Keeps a new card; a record or letter it names must be the person's own.</summary>
-    public static async Task<SaveResult<AllyCard>> SaveAsync(
-        Guid? id, Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<SaveResult<AllyCard>> HandleAsync(
+        Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
-        if (id is not null)
-        {
-            throw new NotSupportedException("Cards are kept or removed, never changed.");
-        }
-
         if (request.AllyRecordId is { } recordId && !await db.AllyRecords.AnyAsync(r => r.Id == recordId && r.UserId == userId, cancellationToken))
         {
             return SaveResult.Problem<AllyCard>("allyRecordId", UnknownRecord);
@@ -91,8 +60,6 @@ public sealed partial class AllyCardKind : IWritingApi<AllyCard, AllyCardKind.Re
         Log.Kept(logger, card.Id);
         return new(card, null);
     }
-
-    public static Response Respond(AllyCard item, AfterSaving? after) => Response.From(item, after);
 
     private static partial class Log
     {

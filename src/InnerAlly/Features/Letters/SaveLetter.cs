@@ -1,29 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using InnerAlly.Data;
-using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Letters;
 
-/// <summary>Writing and changing compassionate letters; called by the pages and the API alike.</summary>
-public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request, LetterKind.Response>
+/// <summary>Writes a compassionate letter or changes one; called by the pages and the API alike.</summary>
+public static partial class SaveLetter
 {
-    private LetterKind()
-    {
-    }
-
     /// <summary>The analysis and the risk check both read the whole letter, its parts as paragraphs in order.</summary>
-    public static WritingKind<Letter> Kind { get; } = new(
-        "letters",
-        "letter",
-        "/api/v1/letters",
-        db => db.Letters,
-        l => (WritingFollowUp.Join(l.Written.All), WritingFollowUp.Join(l.Written.All)),
-        l => WritingKinds.FirstWords(l.Written.All.FirstOrDefault(WritingLimits.HasText)),
-        TextSetting.LetterPart);
+    public static SavedWords Words(Letter letter) =>
+        new(WritingFollowUp.Join(letter.Written.All), WritingFollowUp.Join(letter.Written.All), TextSetting.LetterPart);
 
     public const string NothingWritten = "Write something in at least one part of the letter; any part will do.";
 
@@ -101,23 +89,8 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
         };
     }
 
-    /// <param name="Analysis">After a save: what the language engine noticed in the letter (positions count in its parts joined by blank lines).</param>
-    /// <param name="Safety">After a save: the risk check's outcome, with support if it found risk.</param>
-    public sealed record Response(
-        Guid Id,
-        DateTime CreatedAt,
-        DateTime UpdatedAt,
-        string Status,
-        Letter.Parts Parts,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WritingAnalysis? Analysis = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SafetyNotice? Safety = null)
-    {
-        public static Response From(Letter l, AfterSaving? after) =>
-            new(l.Id, l.CreatedAt, l.UpdatedAt, l.Status, l.Written, after?.Analysis, after?.Safety);
-    }
-
-    /// <summary>Writes a new letter (<paramref name="id"/> null) or replaces one of the person's own.</summary>
-    public static async Task<SaveResult<Letter>> SaveAsync(
+    /// <summary>Writes a new letter (<paramref name="id"/> null) or replaces one of the person's own; null when there is no such letter of theirs.</summary>
+    public static async Task<Letter?> HandleAsync(
         Guid? id, Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var now = WritingLimits.Now(clock);
@@ -128,30 +101,20 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
             letter = Letter.Write(userId, now, parts, request.StatusOrDraft);
             db.Letters.Add(letter);
         }
-        else if (await Kind.FindForChangeAsync(db, id.Value, userId, cancellationToken) is { } found)
+        else if (await db.Letters.FindOwnedForChangeAsync(id.Value, userId, cancellationToken) is { } found)
         {
             letter = found;
             letter.Replace(parts, request.StatusOrDraft, now);
         }
         else
         {
-            return SaveResult.NotFound<Letter>();
+            return null;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         Log.Saved(logger, letter.Id, letter.Status);
-        return new(letter, null);
+        return letter;
     }
-
-    /// <summary>The letter to offer for rereading: the latest one finished, else the latest draft; null when there are none.</summary>
-    public static Task<Letter?> ToRereadAsync(Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
-        db.Letters.AsNoTracking()
-            .Where(l => l.UserId == userId)
-            .OrderByDescending(l => l.Status == Letter.Done)
-            .ThenByDescending(l => l.UpdatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-
-    public static Response Respond(Letter item, AfterSaving? after) => Response.From(item, after);
 
     private static partial class Log
     {

@@ -2,28 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using InnerAlly.Data;
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.AllyRecords;
 
-/// <summary>Writing and changing critic-to-ally records; called by the pages and the API alike.</summary>
-public sealed partial class AllyRecordKind : IWritingApi<AllyRecord, AllyRecordKind.Request, AllyRecordKind.Response>
+/// <summary>Writes a critic-to-ally record or changes one; called by the pages and the API alike.</summary>
+public static partial class SaveAllyRecord
 {
-    private AllyRecordKind()
-    {
-    }
-
     /// <summary>The analysis reads the critic's words (everything written, when there are none); the risk check reads everything.</summary>
-    public static WritingKind<AllyRecord> Kind { get; } = new(
-        "ally-records",
-        "critic-to-ally record",
-        "/api/v1/ally-records",
-        db => db.AllyRecords,
-        r => (r.CriticWords ?? WritingFollowUp.Join(r.Texts), WritingFollowUp.Join(r.Texts)),
-        r => WritingKinds.FirstWords(r.Situation ?? r.CriticWords ?? r.Texts.FirstOrDefault(WritingLimits.HasText)),
-        TextSetting.RecordField);
+    public static SavedWords Words(AllyRecord record) =>
+        new(record.CriticWords ?? WritingFollowUp.Join(record.Texts), WritingFollowUp.Join(record.Texts), TextSetting.RecordField);
 
     public const string NothingWritten = "Write something in at least one step; any step will do.";
     public const string RatingRange = "Choose a whole number from 0 to 10.";
@@ -133,37 +122,8 @@ public sealed partial class AllyRecordKind : IWritingApi<AllyRecord, AllyRecordK
         }
     }
 
-    public sealed record FeelingsResponse(IReadOnlyList<string> Emotions, string? Body);
-
-    /// <param name="Analysis">After a save: what the language engine noticed in the critic's words.</param>
-    /// <param name="Safety">After a save: the risk check's outcome, with support if it found risk.</param>
-    public sealed record Response(
-        Guid Id,
-        DateTime CreatedAt,
-        DateTime UpdatedAt,
-        string? Situation,
-        string? CriticWords,
-        FeelingsResponse Feelings,
-        string? CriticFear,
-        string? AllyWisdom,
-        string? AllyStrength,
-        string? AllyWarmth,
-        string? Action,
-        int? HarshnessBefore,
-        int? HarshnessAfter,
-        int? BeliefBefore,
-        int? BeliefAfter,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WritingAnalysis? Analysis = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SafetyNotice? Safety = null)
-    {
-        public static Response From(AllyRecord r, AfterSaving? after) => new(
-            r.Id, r.CreatedAt, r.UpdatedAt, r.Situation, r.CriticWords, new(r.Emotions, r.FeelingsBody), r.CriticFear,
-            r.AllyWisdom, r.AllyStrength, r.AllyWarmth, r.Action, r.HarshnessBefore, r.HarshnessAfter, r.BeliefBefore, r.BeliefAfter,
-            after?.Analysis, after?.Safety);
-    }
-
-    /// <summary>Writes a new record (<paramref name="id"/> null) or replaces one of the person's own.</summary>
-    public static async Task<SaveResult<AllyRecord>> SaveAsync(
+    /// <summary>Writes a new record (<paramref name="id"/> null) or replaces one of the person's own; null when there is no such record of theirs.</summary>
+    public static async Task<AllyRecord?> HandleAsync(
         Guid? id, Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var now = WritingLimits.Now(clock);
@@ -173,22 +133,20 @@ public sealed partial class AllyRecordKind : IWritingApi<AllyRecord, AllyRecordK
             record = AllyRecord.Write(userId, now, request.ToContent());
             db.AllyRecords.Add(record);
         }
-        else if (await Kind.FindForChangeAsync(db, id.Value, userId, cancellationToken) is { } found)
+        else if (await db.AllyRecords.FindOwnedForChangeAsync(id.Value, userId, cancellationToken) is { } found)
         {
             record = found;
             record.Replace(request.ToContent(), now);
         }
         else
         {
-            return SaveResult.NotFound<AllyRecord>();
+            return null;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         Log.Saved(logger, record.Id);
-        return new(record, null);
+        return record;
     }
-
-    public static Response Respond(AllyRecord item, AfterSaving? after) => Response.From(item, after);
 
     private static partial class Log
     {
