@@ -225,6 +225,7 @@ public static class HostingExtensions
         _ = MeasureWords.Current;
         // So are the prompts and words of the writing pages.
         WritingContent.CheckAll();
+        LetterVariations.CheckAll();
 
         app.UseSecurityHeaders();
         app.UseDatabaseReadiness();

@@ -14,7 +14,7 @@ public static class LetterEndpoints
 
         group.MapPost("/", Api.CreateAsync)
             .WithName("WriteLetter")
-            .WithSummary("Write a compassionate letter: {parts: {acknowledge, understand, commonHumanity, noBlame, whatWouldHelp, encouragement, close}, status: \"draft\" or \"done\"}. At least one part needs some text. The answer carries what the language engine noticed (analysis) and the risk check's outcome (safety).")
+            .WithSummary("Write a compassionate letter: {parts: {acknowledge, understand, commonHumanity, noBlame, whatWouldHelp, encouragement, close}, status: \"draft\" or \"done\", variation: \"to-yourself\" (the default), \"from-compassionate-other\", \"to-younger-self\" or \"to-the-critic\"}. At least one part needs some text. The answer carries what the language engine noticed (analysis) and the risk check's outcome (safety).")
             .ProducesValidationProblem();
         group.MapGet("/", Api.ListAsync)
             .WithName("ListLetters")

@@ -37,6 +37,12 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
         /// <summary>"draft" (the default) or "done".</summary>
         public string? Status { get; set; }
 
+        /// <summary>
+        /// The kind of letter: "to-yourself" (the default for a new letter), "from-compassionate-other",
+        /// "to-younger-self" or "to-the-critic". Left out when changing a letter, it stays as it was.
+        /// </summary>
+        public string? Variation { get; set; }
+
         public string StatusOrDraft => Status ?? Letter.Draft;
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -50,9 +56,14 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
             {
                 yield return new ValidationResult("status is \"draft\" or \"done\".", [nameof(Status)]);
             }
+
+            if (Variation is not null && LetterVariations.Find(Variation) is null)
+            {
+                yield return new ValidationResult(LetterVariations.Unknown, [nameof(Variation)]);
+            }
         }
 
-        public static Request From(Letter letter) => new() { Parts = PartsInput.From(letter.Written), Status = letter.Status };
+        public static Request From(Letter letter) => new() { Parts = PartsInput.From(letter.Written), Status = letter.Status, Variation = letter.Variation };
     }
 
     /// <summary>Each part is optional and up to 20,000 characters. Fields not listed here are refused.</summary>
@@ -108,12 +119,13 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
         DateTime CreatedAt,
         DateTime UpdatedAt,
         string Status,
+        string Variation,
         Letter.Parts Parts,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WritingAnalysis? Analysis = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SafetyNotice? Safety = null)
     {
         public static Response From(Letter l, AfterSaving? after) =>
-            new(l.Id, l.CreatedAt, l.UpdatedAt, l.Status, l.Written, after?.Analysis, after?.Safety);
+            new(l.Id, l.CreatedAt, l.UpdatedAt, l.Status, l.Variation, l.Written, after?.Analysis, after?.Safety);
     }
 
     /// <summary>Writes a new letter (<paramref name="id"/> null) or replaces one of the person's own.</summary>
@@ -125,13 +137,13 @@ public sealed partial class LetterKind : IWritingApi<Letter, LetterKind.Request,
         Letter letter;
         if (id is null)
         {
-            letter = Letter.Write(userId, now, parts, request.StatusOrDraft);
+            letter = Letter.Write(userId, now, parts, request.StatusOrDraft, request.Variation ?? LetterVariations.Default);
             db.Letters.Add(letter);
         }
         else if (await Kind.FindForChangeAsync(db, id.Value, userId, cancellationToken) is { } found)
         {
             letter = found;
-            letter.Replace(parts, request.StatusOrDraft, now);
+            letter.Replace(parts, request.StatusOrDraft, now, request.Variation);
         }
         else
         {
