@@ -102,6 +102,18 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         await Expect(page.Locator(".support-notice")).ToBeVisibleAsync();
         await page.GetByText("Your answers").ClickAsync();
         await Expect(page.Locator(".measure-answers li").Nth(8)).ToContainTextAsync("More than half the days");
+
+        // Issue 15: the history chart's labels were too small to read on a phone. The chart scales with
+        // its box, so what counts is the size drawn on the screen: its font size times the chart's scale.
+        await page.GetByRole(AriaRole.Link, new() { Name = "See your PHQ-9 over time" }).ClickAsync();
+        await Expect(page.Locator("svg.score-chart circle.score-dot")).ToHaveCountAsync(1);
+        var smallest = await page.Locator("svg.score-chart").EvaluateAsync<double>("""
+            svg => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return Math.min(...[...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+            }
+            """);
+        Assert.True(smallest >= 12, $"the smallest label on the chart is drawn at {smallest:0.0} px at 320 px wide");
     }
 
     [Fact]

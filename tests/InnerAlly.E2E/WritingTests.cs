@@ -122,7 +122,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await SignUpAndSignInAsync(context);
         await context.AddInitScriptAsync(SpeechRecorder);
         var page = await context.NewPageAsync();
-        await GoAsync(page, "/letters/new");
+        await GoAsync(page, "/letters/new?variation=to-yourself");
 
         await page.GetByLabel("Acknowledge the pain").FillAsync("Dear me, this month has been heavy.");
         await page.GetByLabel("Why it makes sense").FillAsync("You have carried a lot, for a long time.");
@@ -158,7 +158,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
     public async Task On_a_phone_a_letter_is_written_one_part_at_a_time_and_its_draft_kept()
     {
         var page = await SignedInPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await GoAsync(page, "/letters/new");
+        await GoAsync(page, "/letters/new?variation=to-yourself");
 
         await Expect(page.GetByLabel("Acknowledge the pain")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Why it makes sense")).ToBeHiddenAsync();
@@ -174,7 +174,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await SaveScreenshotAsync(page, "LetterOnePart-390");
 
         // Opened again: the words are put back, on the first part; a wide screen shows every part at once.
-        await GoAsync(page, "/letters/new");
+        await GoAsync(page, "/letters/new?variation=to-yourself");
         await Expect(page.GetByLabel("Acknowledge the pain")).ToHaveValueAsync("This week has been so hard.");
         await page.SetViewportSizeAsync(1280, 800);
         await Expect(page.GetByLabel("Why it makes sense")).ToBeVisibleAsync();
@@ -215,7 +215,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
     public async Task Signing_out_forgets_every_draft_kept_in_the_browser()
     {
         var page = await SignedInPageAsync();
-        await GoAsync(page, "/letters/new");
+        await GoAsync(page, "/letters/new?variation=to-yourself");
         await page.GetByLabel("A warm close").FillAsync("Not finished yet.");
         await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('innerally.draft.'))");
 
@@ -247,7 +247,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator(".ally-reply")).ToContainTextAsync("Mistakes are how everyone learns.");
         await Expect(page.Locator("section.analysis")).ToBeVisibleAsync();
 
-        await GoAsync(page, "/letters/new");
+        await GoAsync(page, "/letters/new?variation=to-yourself");
         await page.GetByLabel("Without blame").FillAsync("It wasn't all on you.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Finish and read it back" }).ClickAsync();
         await page.WaitForURLAsync(LetterUrl());

@@ -66,6 +66,9 @@ public enum AppPage
     /// <summary>/practices/soothing-rhythm-breathing with the guided player started and its pacer moving.</summary>
     PracticePlaying,
 
+    /// <summary>/practices/compassionate-self-meets-the-critic: one of the practices written for issue 15.</summary>
+    PracticeMeetingTheCritic,
+
     /// <summary>/practices/breathe: the breathing pacer on its own, with its pace form.</summary>
     Breathe,
 
@@ -83,6 +86,9 @@ public enum AppPage
 
     /// <summary>/learn/the-three-systems: a lesson with its question.</summary>
     Lesson,
+
+    /// <summary>/learn/fears-blocks-and-resistances: one of the lessons written for issue 15, with its grounding list.</summary>
+    LessonFears,
 
     /// <summary>/learn/references.</summary>
     References,
@@ -138,7 +144,10 @@ public enum AppPage
     /// <summary>/letters with a draft and a finished letter.</summary>
     Letters,
 
-    /// <summary>/letters/new: each part with its prompt.</summary>
+    /// <summary>/letters/new: choosing the kind of letter.</summary>
+    LetterKinds,
+
+    /// <summary>/letters/new?variation=to-the-critic: each part with that kind's prompt.</summary>
     LetterWriting,
 
     /// <summary>/letters/{id}: a finished letter read back, with read-aloud.</summary>
@@ -205,6 +214,9 @@ public abstract partial class BrowserTest
                 ("the script", page.Locator("ol.script")),
                 ("the 'I did this practice' link", page.GetByRole(AriaRole.Link, new() { Name = "I did this practice" }))),
             AppPage.PracticePlaying => await OpenPracticePlayingAsync(context, page),
+            AppPage.PracticeMeetingTheCritic => await OpenSignedInAsync(context, page, "/practices/compassionate-self-meets-the-critic",
+                ("the script", page.Locator("ol.script")),
+                ("the 'I did this practice' link", page.GetByRole(AriaRole.Link, new() { Name = "I did this practice" }))),
             AppPage.Breathe => await OpenSignedInAsync(context, page, "/practices/breathe",
                 ("the Start button", page.Locator("[data-player]").GetByRole(AriaRole.Button, new() { Name = "Start" })),
                 ("the 'Use this pace' button", page.GetByRole(AriaRole.Button, new() { Name = "Use this pace" }))),
@@ -213,6 +225,9 @@ public abstract partial class BrowserTest
             AppPage.PracticeRhythm => await OpenPracticeRhythmAsync(context, page),
             AppPage.Course => await OpenSignedInAsync(context, page, "/learn", ("the first lesson", page.Locator(".lesson-list h2 a").First)),
             AppPage.Lesson => await OpenSignedInAsync(context, page, "/learn/the-three-systems",
+                ("the answer field", page.GetByRole(AriaRole.Textbox)),
+                ("the 'Save my answer' button", page.GetByRole(AriaRole.Button, new() { Name = "Save my answer" }))),
+            AppPage.LessonFears => await OpenSignedInAsync(context, page, "/learn/fears-blocks-and-resistances",
                 ("the answer field", page.GetByRole(AriaRole.Textbox)),
                 ("the 'Save my answer' button", page.GetByRole(AriaRole.Button, new() { Name = "Save my answer" }))),
             AppPage.References => await OpenSignedInAsync(context, page, "/learn/references", ("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))),

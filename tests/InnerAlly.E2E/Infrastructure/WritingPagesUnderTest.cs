@@ -113,8 +113,14 @@ public abstract partial class BrowserTest
                     ("the draft", page.Locator("ul.writing-list a").First),
                     ("the 'Write a letter' link", page.GetByRole(AriaRole.Link, new() { Name = "Write a letter" })),
                 ]);
-            case AppPage.LetterWriting:
+            case AppPage.LetterKinds:
                 return (await GoAsync(page, "/letters/new"),
+                [
+                    ("the first kind of letter", page.GetByRole(AriaRole.Radio).First),
+                    ("the 'Start writing' button", page.GetByRole(AriaRole.Button, new() { Name = "Start writing" })),
+                ]);
+            case AppPage.LetterWriting:
+                return (await GoAsync(page, "/letters/new?variation=to-the-critic"),
                 [
                     ("the first part", page.GetByLabel("Acknowledge the pain")),
                     ("the 'Finish and read it back' button", page.GetByRole(AriaRole.Button, new() { Name = "Finish and read it back" })),

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using InnerAlly.Features.Safety;
 using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,12 @@ public sealed partial class RegisterModel(
 
         /// <summary>Filled in by the browser (site.js); UTC when it is missing or unknown.</summary>
         public string? TimeZone { get; set; }
+
+        /// <summary>Where the person is, asked once here so "Need help now?" shows the right lines from the start; optional.</summary>
+        public string? Country { get; set; }
     }
+
+    public IReadOnlyList<Countries.Country> CountryChoices => Countries.ByName;
 
     public void OnGet()
     {
@@ -48,6 +54,12 @@ public sealed partial class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        var country = Countries.Normalize(Input.Country);
+        if (!string.IsNullOrWhiteSpace(Input.Country) && country is null)
+        {
+            ModelState.AddModelError("Input.Country", UpdatePreferences.UnknownCountry);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -59,6 +71,7 @@ public sealed partial class RegisterModel(
             UserName = address,
             Email = address,
             TimeZoneId = TimeZones.Normalize(Input.TimeZone) ?? "UTC",
+            Country = country,
         };
         var result = await users.CreateAsync(user, Input.Password!);
         // With email on, an address that already has an account gets the same "check your email"
@@ -78,6 +91,12 @@ public sealed partial class RegisterModel(
         }
 
         Log.Registered(logger, user.Id);
+        if (country is not null)
+        {
+            // Kept on the account and on this device, as /help keeps it.
+            CrisisLines.RememberOnDevice(HttpContext, country);
+        }
+
         if (email.Value.IsConfigured)
         {
             await ConfirmEmailModel.SendLinkAsync(user, users, emailSender, links);

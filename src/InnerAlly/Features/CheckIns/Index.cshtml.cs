@@ -20,9 +20,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public bool JustDeleted { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? days, string? after, CancellationToken cancellationToken)
+    /// <summary>The query value that asks for the days themselves rather than the 7-day average (?lines=daily).</summary>
+    public const string DailyLines = "daily";
+
+    /// <summary>Plain daily lines instead of the 7-day average, when the person chose them.</summary>
+    public bool Daily { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? days, string? after, string? lines, CancellationToken cancellationToken)
     {
         var range = days ?? 30;
+        Daily = lines == DailyLines;
         if (!CheckInTrend.Ranges.Contains(range) || !ListCursor.TryParse(after, out var cursor))
         {
             return Redirect("/check-ins");

@@ -42,11 +42,17 @@ public static class TrendChart
                 $"Over the last {trend.Days} days you checked in {trend.CheckIns} {(trend.CheckIns == 1 ? "time" : "times")} on {trend.DaysWithCheckIns} {(trend.DaysWithCheckIns == 1 ? "day" : "days")}. " +
                 $"On average threat was {trend.Threat:0.0}, drive {trend.Drive:0.0} and soothe {trend.Soothe:0.0} out of 10.");
 
-    /// <summary>Whether the line is a 7-day average (over 30 and 90 days) or the days themselves (over 7).</summary>
-    public static bool IsAveraged(CheckInTrend.Trend trend) => trend.Days > AverageDays;
+    /// <summary>
+    /// Whether the line is a 7-day average (over 30 and 90 days) or the days themselves (over 7, or when
+    /// the person asks for <paramref name="daily"/> lines).
+    /// </summary>
+    public static bool IsAveraged(CheckInTrend.Trend trend, bool daily = false) => trend.Days > AverageDays && !daily;
+
+    /// <summary>Whether the person can choose between the averaged and the daily lines: only where the average is drawn by default.</summary>
+    public static bool CanChooseLines(CheckInTrend.Trend trend) => trend.Days > AverageDays;
 
     /// <summary>How the line is drawn, in words for the caption.</summary>
-    public static string HowToRead(CheckInTrend.Trend trend) => IsAveraged(trend)
+    public static string HowToRead(CheckInTrend.Trend trend, bool daily = false) => IsAveraged(trend, daily)
         ? "Each line is the average of the 7 days up to that day; the faint points are single days."
         : "Each point is the average for that day.";
 
@@ -68,19 +74,19 @@ public static class TrendChart
 
     private static double PanelTop(int panel) => Top + (panel * (PanelHeight + PanelGap));
 
-    public static IHtmlContent Render(CheckInTrend.Trend trend, string id)
+    public static IHtmlContent Render(CheckInTrend.Trend trend, string id, bool dailyLines = false)
     {
         var enc = HtmlEncoder.Default;
         var sb = new StringBuilder();
         var days = trend.Series;
         var count = days.Count;
         double X(int i) => count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (count - 1));
-        var averaged = IsAveraged(trend);
+        var averaged = IsAveraged(trend, dailyLines);
 
         sb.Append(CultureInfo.InvariantCulture,
             $"""<svg class="trend trend-systems" viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
         sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">Your three systems over the last {trend.Days} days</title>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode($"{Describe(trend)} {HowToRead(trend)}")}</desc>""");
+        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode($"{Describe(trend)} {HowToRead(trend, dailyLines)}")}</desc>""");
 
         for (var panel = 0; panel < Systems.Length; panel++)
         {

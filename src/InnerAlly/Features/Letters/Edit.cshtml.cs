@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Letters;
 
-/// <summary>Writing a compassionate letter (/letters/new) or going on with one (/letters/{id}/edit): kept as a draft, or finished.</summary>
+/// <summary>
+/// Writing a compassionate letter (/letters/new) or going on with one (/letters/{id}/edit): kept as a
+/// draft, or finished. A new letter starts with the choice of its kind (/letters/new), then its
+/// parts with that kind's prompts (/letters/new?variation=to-the-critic).
+/// </summary>
 public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
 {
     [BindProperty]
@@ -14,12 +18,29 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
 
     public bool WasDone { get; private set; }
 
-    public string Draft => DraftKey("letter", Id);
+    /// <summary>A new letter whose kind is not chosen yet: the page asks for it first.</summary>
+    public bool Choosing { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    /// <summary>The kind of letter whose prompts the page shows.</summary>
+    public LetterVariations.Variation Variation => LetterVariations.Of(Input.Variation);
+
+    /// <summary>A new letter's copy in this browser is kept apart for each kind, so one kind's words never fill another's parts.</summary>
+    public string Draft => DraftKey(Id is null && !Variation.IsDefault ? "letter-" + Variation.Id : "letter", Id);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, string? variation, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is { } existing)
+        if (id is null)
+        {
+            Choosing = LetterVariations.Find(variation) is null;
+            if (variation is not null && Choosing)
+            {
+                ModelState.AddModelError("variation", LetterVariations.Content.Choose.Unknown);
+            }
+
+            Input.Variation = Choosing ? LetterVariations.Default : variation;
+        }
+        else if (id is { } existing)
         {
             if (await Db.Letters.FindOwnedAsync(existing, UserId, cancellationToken) is not { } letter)
             {

@@ -34,6 +34,9 @@ public sealed class Letter : IOwnedWriting
     /// <summary><see cref="Draft"/> or <see cref="Done"/>.</summary>
     public string Status { get; private set; } = Draft;
 
+    /// <summary>The kind of letter chosen when it was started (<see cref="LetterVariations"/>): to yourself, from your compassionate other, ...</summary>
+    public string Variation { get; private set; } = LetterVariations.Default;
+
     public string? Acknowledge { get; private set; }
 
     public string? Understand { get; private set; }
@@ -71,15 +74,18 @@ public sealed class Letter : IOwnedWriting
         public string Whole => string.Join("\n\n", All.Where(WritingLimits.HasText));
     }
 
-    public static Letter Write(Guid userId, DateTime now, Parts parts, string status)
+    public static Letter Write(Guid userId, DateTime now, Parts parts, string status, string variation = LetterVariations.Default)
     {
         var letter = new Letter { Id = Guid.CreateVersion7(), UserId = userId, CreatedAt = now.ToUniversalTime() };
-        letter.Replace(parts, status, now);
+        letter.Replace(parts, status, now, variation);
         return letter;
     }
 
-    /// <summary>Replaces every part and the status; the edge has already checked them, and this keeps the invariants for any other path.</summary>
-    public void Replace(Parts parts, string status, DateTime now)
+    /// <summary>
+    /// Replaces every part and the status, and the variation when one is given (null keeps it); the edge
+    /// has already checked them, and this keeps the invariants for any other path.
+    /// </summary>
+    public void Replace(Parts parts, string status, DateTime now, string? variation = null)
     {
         if (!parts.All.Any(WritingLimits.HasText))
         {
@@ -96,6 +102,11 @@ public sealed class Letter : IOwnedWriting
             throw new ArgumentException($"Unknown status '{status}'.", nameof(status));
         }
 
+        if (variation is not null && LetterVariations.Find(variation) is null)
+        {
+            throw new ArgumentException($"Unknown variation '{variation}'.", nameof(variation));
+        }
+
         Acknowledge = WritingLimits.Clean(parts.Acknowledge);
         Understand = WritingLimits.Clean(parts.Understand);
         CommonHumanity = WritingLimits.Clean(parts.CommonHumanity);
@@ -104,6 +115,7 @@ public sealed class Letter : IOwnedWriting
         Encouragement = WritingLimits.Clean(parts.Encouragement);
         Close = WritingLimits.Clean(parts.Close);
         Status = status;
+        Variation = variation ?? Variation;
         UpdatedAt = now.ToUniversalTime();
     }
 }
@@ -117,6 +129,7 @@ internal sealed class LetterConfiguration(FieldKeyRing keys) : IEntityTypeConfig
         builder.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.UserId, l.CreatedAt });
         builder.Property(l => l.Status).HasMaxLength(8);
+        builder.Property(l => l.Variation).HasMaxLength(LetterVariations.IdMaxLength);
         builder.Ignore(l => l.Written);
         builder.Ignore(l => l.IsDone);
         var text = new ProtectedTextConverter(keys, Letter.Purpose);

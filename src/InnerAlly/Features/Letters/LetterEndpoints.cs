@@ -17,7 +17,7 @@ public static class LetterEndpoints
         var group = app.MapApi(Path, "Letters");
 
         group.MapPost("/", WriteAsync)
-            .Describe("WriteLetter", "Write a compassionate letter: {parts: {acknowledge, understand, commonHumanity, noBlame, whatWouldHelp, encouragement, close}, status: \"draft\" or \"done\"}. At least one part needs some text. The answer carries what the language engine noticed (analysis) and the risk check's outcome (safety).")
+            .Describe("WriteLetter", "Write a compassionate letter: {parts: {acknowledge, understand, commonHumanity, noBlame, whatWouldHelp, encouragement, close}, status: \"draft\" or \"done\", variation: \"to-yourself\" (the default), \"from-compassionate-other\", \"to-younger-self\" or \"to-the-critic\"}. At least one part needs some text. The answer carries what the language engine noticed (analysis) and the risk check's outcome (safety).")
             .ProducesValidationProblem();
         group.MapGet("/", ListAsync)
             .Describe("ListLetters", "Your letters, newest first. Pass nextCursor back as cursor for the next page.")

@@ -12,10 +12,11 @@ public sealed record LetterResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string Status,
+    string Variation,
     Letter.Parts Parts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WritingAnalysis? Analysis = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SafetyNotice? Safety = null)
 {
     public static LetterResponse From(Letter l, AfterSaving? after = null) =>
-        new(l.Id, l.CreatedAt, l.UpdatedAt, l.Status, l.Written, after?.Analysis, after?.Safety);
+        new(l.Id, l.CreatedAt, l.UpdatedAt, l.Status, l.Variation, l.Written, after?.Analysis, after?.Safety);
 }

@@ -25,6 +25,12 @@ public static partial class SaveLetter
         /// <summary>"draft" (the default) or "done".</summary>
         public string? Status { get; set; }
 
+        /// <summary>
+        /// The kind of letter: "to-yourself" (the default for a new letter), "from-compassionate-other",
+        /// "to-younger-self" or "to-the-critic". Left out when changing a letter, it stays as it was.
+        /// </summary>
+        public string? Variation { get; set; }
+
         public string StatusOrDraft => Status ?? Letter.Draft;
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -38,9 +44,14 @@ public static partial class SaveLetter
             {
                 yield return new ValidationResult("status is \"draft\" or \"done\".", [nameof(Status)]);
             }
+
+            if (Variation is not null && LetterVariations.Find(Variation) is null)
+            {
+                yield return new ValidationResult(LetterVariations.Unknown, [nameof(Variation)]);
+            }
         }
 
-        public static Request From(Letter letter) => new() { Parts = PartsInput.From(letter.Written), Status = letter.Status };
+        public static Request From(Letter letter) => new() { Parts = PartsInput.From(letter.Written), Status = letter.Status, Variation = letter.Variation };
     }
 
     /// <summary>Each part is optional and up to 20,000 characters. Fields not listed here are refused.</summary>
@@ -98,13 +109,13 @@ public static partial class SaveLetter
         Letter letter;
         if (id is null)
         {
-            letter = Letter.Write(userId, now, parts, request.StatusOrDraft);
+            letter = Letter.Write(userId, now, parts, request.StatusOrDraft, request.Variation ?? LetterVariations.Default);
             db.Letters.Add(letter);
         }
         else if (await db.Letters.FindOwnedForChangeAsync(id.Value, userId, cancellationToken) is { } found)
         {
             letter = found;
-            letter.Replace(parts, request.StatusOrDraft, now);
+            letter.Replace(parts, request.StatusOrDraft, now, request.Variation);
         }
         else
         {

@@ -11,7 +11,8 @@ namespace InnerAlly.Features.Practices;
 public sealed class BreatheModel : PageModel
 {
     public const string PracticeId = "soothing-rhythm-breathing";
-    public const int DefaultRate = 5;
+    // In for 4 seconds, out for 6: the counts the breathing practice's script gives, so the pacer and the words agree.
+    public const int DefaultRate = 6;
     public const decimal DefaultRatio = 1.5m;
     public const int DefaultMinutes = 5;
 

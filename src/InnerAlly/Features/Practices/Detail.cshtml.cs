@@ -14,7 +14,7 @@ public sealed class DetailModel : PageModel
     public PlayerView Player { get; private set; } = null!;
 
     /// <summary>The pace the breathing practice's pacer keeps: in for 4 s, out for 6 s, as its script says.</summary>
-    public static readonly PacerView ScriptPace = new(6, 1.5m);
+    public static readonly PacerView ScriptPace = new(BreatheModel.DefaultRate, BreatheModel.DefaultRatio);
 
     public IActionResult OnGet(string id, int? minutes)
     {

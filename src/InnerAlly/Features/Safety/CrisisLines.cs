@@ -10,6 +10,17 @@ public static class CrisisLines
     /// <summary>The name of the cookie that remembers a signed-out person's country on their device.</summary>
     public const string CountryCookie = "innerally-country";
 
+    /// <summary>Remembers a chosen country on this device, so help knows it even when signed out or the database is down.</summary>
+    public static void RememberOnDevice(HttpContext http, string country) =>
+        http.Response.Cookies.Append(CountryCookie, country, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(365),
+        });
+
     /// <summary>A line for children and young people.</summary>
     public const string Youth = "youth";
 

@@ -42,15 +42,7 @@ public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<Hel
             await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, logger, cancellationToken);
         }
 
-        // Remembered on this device too, so help knows even when signed out or the database is down.
-        Response.Cookies.Append(CrisisLines.CountryCookie, chosen, new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(365),
-        });
+        CrisisLines.RememberOnDevice(HttpContext, chosen);
         return RedirectToPage();
     }
 

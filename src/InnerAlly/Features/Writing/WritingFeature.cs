@@ -13,7 +13,11 @@ public static class WritingFeature
     public static IServiceCollection AddWriting(this IServiceCollection services)
     {
         services.AddSingleton<WritingFollowUp>();
-        services.AddContentCheck("Writing", services => WritingContent.CheckAll());
+        services.AddContentCheck("Writing", services =>
+        {
+            WritingContent.CheckAll();
+            Letters.LetterVariations.CheckAll();
+        });
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Journal/Edit", "/journal/new");

@@ -7,18 +7,65 @@ namespace InnerAlly.Tests.Features.Account;
 /// <summary>/account/register with email off: a new person is signed in at once.</summary>
 public sealed class RegisterTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
-    private async Task<(HttpResponseMessage Response, string Email)> RegisterAsync(string password, string? confirm = null, string? email = null, string timeZone = "Europe/London")
+    private async Task<(HttpResponseMessage Response, string Email)> RegisterAsync(string password, string? confirm = null, string? email = null, string timeZone = "Europe/London") =>
+        await RegisterAsync(new PageBrowser(factory.CreatePageClient()), password, confirm, email, timeZone);
+
+    private static async Task<(HttpResponseMessage Response, string Email)> RegisterAsync(
+        PageBrowser browser, string password, string? confirm = null, string? email = null, string timeZone = "Europe/London", string country = "")
     {
         email ??= InnerAllyFactory.NewEmail();
-        var browser = new PageBrowser(factory.CreatePageClient());
         var response = await browser.SubmitAsync("/account/register", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = confirm ?? password,
             ["Input.TimeZone"] = timeZone,
+            ["Input.Country"] = country,
         });
         return (response, email);
+    }
+
+    /// <summary>Issue 15: the country was first asked on the first visit to help, perhaps in a crisis; now it is asked once, on creating the account.</summary>
+    [Fact]
+    public async Task A_country_chosen_on_registering_is_kept_on_the_account_and_this_device_and_help_shows_its_lines_without_asking()
+    {
+        var browser = new PageBrowser(factory.CreatePageClient());
+
+        var (response, email) = await RegisterAsync(browser, InnerAllyFactory.GoodPassword, country: "NZ");
+        var help = await browser.OpenAsync("/help");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("NZ", factory.WithDb(db => db.Users.Single(u => u.Email == email).Country));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("innerally-country=NZ;", StringComparison.Ordinal));
+        Assert.Null(help.QuerySelector("#where"));
+        Assert.Contains("1737", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leaving_the_country_for_later_makes_the_account_without_one_and_help_asks_then()
+    {
+        var browser = new PageBrowser(factory.CreatePageClient());
+
+        var (response, email) = await RegisterAsync(browser, InnerAllyFactory.GoodPassword);
+        var help = await browser.OpenAsync("/help");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(factory.WithDb(db => db.Users.Single(u => u.Email == email).Country));
+        Assert.NotNull(help.QuerySelector("#where #help-country"));
+    }
+
+    [Fact]
+    public async Task An_unknown_country_is_refused_beside_its_field_and_no_account_is_made()
+    {
+        var browser = new PageBrowser(factory.CreatePageClient());
+
+        var (response, email) = await RegisterAsync(browser, InnerAllyFactory.GoodPassword, country: "ZZ");
+        var page = await PageBrowser.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose a country from the list", PageBrowser.FieldError(page, "country"), StringComparison.Ordinal);
+        Assert.Equal(email, ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#email")!).Value);
+        Assert.Equal(0, AccountsWith(email));
     }
 
     private int AccountsWith(string email)

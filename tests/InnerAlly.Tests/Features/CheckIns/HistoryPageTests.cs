@@ -48,6 +48,27 @@ public sealed class HistoryPageTests(InnerAllyFactory factory) : IClassFixture<I
         }
     }
 
+    /// <summary>Issue 15: over 30 and 90 days the line is a 7-day average; a person can switch to the days themselves.</summary>
+    [Fact]
+    public async Task Over_30_days_a_person_can_switch_to_plain_daily_lines_and_the_choice_follows_the_range_links()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+        await session.SubmitAsync("/check-ins/new", [new("Input.Threat", "6"), new("Input.Drive", "4"), new("Input.Soothe", "2")]);
+
+        var averaged = await session.OpenAsync("/check-ins?days=30");
+        var daily = await session.OpenAsync("/check-ins?days=30&lines=daily");
+        var week = await session.OpenAsync("/check-ins?days=7");
+
+        var switchLinks = "nav[aria-label='How the lines are drawn'] a";
+        Assert.Equal("7-day average", averaged.QuerySelector($"{switchLinks}[aria-current=page]")!.TextContent);
+        Assert.NotNull(averaged.QuerySelector("svg.trend .day-point"));
+        Assert.Equal("Each day", daily.QuerySelector($"{switchLinks}[aria-current=page]")!.TextContent);
+        Assert.Null(daily.QuerySelector("svg.trend .day-point"));
+        Assert.Contains("Each point is the average for that day.", daily.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(daily.QuerySelector("nav[aria-label='Time range'] a[href='/check-ins?days=90&lines=daily']"));
+        Assert.Null(week.QuerySelector(switchLinks));
+    }
+
     [Theory]
     [InlineData("/check-ins?days=12")]
     [InlineData("/check-ins?after=not-a-cursor")]

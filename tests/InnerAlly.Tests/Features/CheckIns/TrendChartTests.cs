@@ -81,6 +81,22 @@ public sealed class TrendChartTests
     }
 
     [Fact]
+    public void Over_30_days_with_daily_lines_asked_for_the_line_joins_the_days_themselves()
+    {
+        var days = new (int, int, int)?[30];
+        days[0] = (2, 5, 5);
+        days[1] = (4, 5, 5);
+
+        var svg = TrendChart.Render(Trend(days), "t", dailyLines: true).ToString()!;
+
+        // Day 0 at threat 2 (y 68.8), day 1 at threat 4 (x 39.7, y 57.6), and nothing after: one step, no average.
+        Assert.Contains("class=\"line line-threat\" d=\"M30 68.8L39.7 57.6\"", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("day-point", svg, StringComparison.Ordinal);
+        Assert.Contains("Each point is the average for that day.", svg, StringComparison.Ordinal);
+        Assert.True(TrendChart.CanChooseLines(Trend(days)));
+    }
+
+    [Fact]
     public void An_isolated_day_still_shows_as_a_marker_on_long_ranges()
     {
         var days = new (int, int, int)?[90];

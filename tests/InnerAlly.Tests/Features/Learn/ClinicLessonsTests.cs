@@ -10,7 +10,7 @@ public sealed class ClinicLessonsFactory : InnerAllyFactory
     public ClinicLessonsFactory()
     {
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(Path.Combine(Folder, "10-our-group.md"), """
+        File.WriteAllText(Path.Combine(Folder, "20-our-group.md"), """
             ---
             slug: our-group
             title: Our Tuesday group
@@ -59,7 +59,7 @@ public sealed class ClinicLessonsTests(ClinicLessonsFactory factory) : IClassFix
         var added = await client.GetFromJsonAsync<JsonElement>("/api/v1/lessons/our-group", TestContext.Current.CancellationToken);
 
         var slugs = course.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()).ToList();
-        Assert.Equal(10, slugs.Count);
+        Assert.Equal(14, slugs.Count);
         Assert.Equal("our-group", slugs[^1]);
         Assert.Equal("The tricky brain, our way", replaced.GetProperty("title").GetString());
         Assert.Contains("&lt;b&gt;", added.GetProperty("body").GetString(), StringComparison.Ordinal);

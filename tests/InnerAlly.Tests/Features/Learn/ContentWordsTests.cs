@@ -35,6 +35,7 @@ public sealed class ContentWordsTests
         Path.Combine("CheckIns", "systems.json"),
         Path.Combine("Writing", "ally-record.json"),
         Path.Combine("Writing", "letter.json"),
+        Path.Combine("Writing", "letter-variations.json"),
         Path.Combine("Writing", "journal.json"),
         Path.Combine("Writing", "cards.json"),
         Path.Combine("Measures", "words.json"),

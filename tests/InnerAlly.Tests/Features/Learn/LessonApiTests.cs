@@ -22,7 +22,7 @@ public sealed class LessonApiTests(InnerAllyFactory factory) : IClassFixture<Inn
         Assert.Equal("what-compassion-is", before.GetProperty("continueWith").GetString());
         Assert.Equal("not-your-fault", after.GetProperty("continueWith").GetString());
         var items = after.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(9, items.Count);
+        Assert.Equal(13, items.Count);
         Assert.True(items[2].GetProperty("read").GetBoolean());
         Assert.False(items[0].GetProperty("read").GetBoolean());
         Assert.InRange(items[0].GetProperty("minutes").GetInt32(), 3, 7);

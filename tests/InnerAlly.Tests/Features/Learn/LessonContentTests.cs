@@ -9,11 +9,12 @@ public sealed class LessonContentTests
     private static readonly LessonCatalog Course = new([Path.Combine(AppContext.BaseDirectory, "Content", "Lessons")]);
 
     [Fact]
-    public void The_course_has_the_nine_lessons_in_order_each_with_a_question_a_practice_and_sources()
+    public void The_course_has_the_thirteen_lessons_in_order_each_with_a_question_a_practice_and_sources()
     {
         Assert.Equal(
             ["what-compassion-is", "the-tricky-brain", "the-three-systems", "not-your-fault", "the-inner-critic", "shame-and-guilt",
-             "the-compassionate-self", "when-compassion-feels-hard", "self-correction-or-self-attack"],
+             "the-compassionate-self", "when-compassion-feels-hard", "self-correction-or-self-attack",
+             "safeness-and-safety", "social-rank-and-shame", "multiple-selves", "fears-blocks-and-resistances"],
             Course.All.Select(l => l.Slug));
         Assert.All(Course.All, l =>
         {
@@ -23,6 +24,17 @@ public sealed class LessonContentTests
             Assert.EndsWith("?", l.Reflection, StringComparison.Ordinal);
         });
         Assert.Contains("Gilbert, P. (2014)", Course.ReferencesHtml, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 15: trauma can make warmth or closed eyes bring old pain close, so the lesson on blocks says how to come back to the room.</summary>
+    [Fact]
+    public void The_lesson_on_fears_blocks_and_resistances_gives_a_grounding_note_and_the_help_link()
+    {
+        var lesson = Course.Find("fears-blocks-and-resistances")!;
+
+        Assert.Contains("dissociation", lesson.Text, StringComparison.Ordinal);
+        Assert.Contains("name five things you can see", lesson.Text, StringComparison.Ordinal);
+        Assert.Contains("Need help now?", lesson.Text, StringComparison.Ordinal);
     }
 
     [Fact]

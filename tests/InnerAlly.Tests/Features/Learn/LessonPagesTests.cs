@@ -11,7 +11,7 @@ public sealed class LessonPagesTests(InnerAllyFactory factory) : IClassFixture<I
         var session = await PageBrowser.RegisterAsync(factory);
 
         var course = await session.OpenAsync("/learn");
-        Assert.Equal(9, course.QuerySelectorAll(".lesson-list > li").Length);
+        Assert.Equal(13, course.QuerySelectorAll(".lesson-list > li").Length);
         Assert.Equal("/learn/what-compassion-is", course.QuerySelector("main .button-row a")!.GetAttribute("href"));
 
         var read = await session.SubmitAsync("/learn/what-compassion-is", [], "main form[action*='handler=Read']");

@@ -15,15 +15,15 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
         page.QuerySelector($"#{id} option[selected]")?.GetAttribute("value") ?? "(nothing chosen)";
 
     [Fact]
-    public async Task Without_a_choice_the_pacer_uses_5_breaths_a_minute_at_1_to_1_5_for_5_minutes_and_says_so_in_words()
+    public async Task Without_a_choice_the_pacer_uses_6_breaths_a_minute_at_1_to_1_5_for_5_minutes_and_says_so_in_words()
     {
         var session = await PageBrowser.RegisterAsync(factory);
 
         var page = await session.OpenAsync("/practices/breathe");
 
-        Assert.Contains("Breathe in for 4.8 seconds, then out for 7.2 seconds. That is 5 breaths a minute, for 5 minutes.",
+        Assert.Contains("Breathe in for 4 seconds, then out for 6 seconds. That is 6 breaths a minute, for 5 minutes.",
             page.QuerySelector(".breathe-words")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("5", Selected(page, "rate"));
+        Assert.Equal("6", Selected(page, "rate"));
         Assert.Equal("1.5", Selected(page, "ratio"));
         Assert.Equal("5", Selected(page, "minutes"));
         var form = page.QuerySelector("form.breathe-form")!;
@@ -31,7 +31,7 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
         Assert.Equal("/practices/breathe", form.GetAttribute("action"));
         Assert.Null(page.QuerySelector(".field-error"));
         var pacer = page.QuerySelector("[data-player] [data-pacer]")!;
-        Assert.Equal("5", pacer.GetAttribute("data-rate"));
+        Assert.Equal("6", pacer.GetAttribute("data-rate"));
         Assert.Equal("1.5", pacer.GetAttribute("data-ratio"));
         Assert.Equal("300", page.QuerySelector("#breathe-steps [data-step]")!.GetAttribute("data-seconds"));
         Assert.Equal("/practices/soothing-rhythm-breathing/log", page.QuerySelector("[data-player]")!.GetAttribute("data-log"));
@@ -57,9 +57,9 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
     }
 
     [Theory]
-    [InlineData("rate=12", "rate", "Choose from 3 to 8 breaths a minute. For now this uses 5.")]
-    [InlineData("rate=2", "rate", "Choose from 3 to 8 breaths a minute. For now this uses 5.")]
-    [InlineData("rate=five", "rate", "Choose from 3 to 8 breaths a minute. For now this uses 5.")]
+    [InlineData("rate=12", "rate", "Choose from 3 to 8 breaths a minute. For now this uses 6.")]
+    [InlineData("rate=2", "rate", "Choose from 3 to 8 breaths a minute. For now this uses 6.")]
+    [InlineData("rate=five", "rate", "Choose from 3 to 8 breaths a minute. For now this uses 6.")]
     [InlineData("ratio=3", "ratio", "For now this uses 1:1.5.")]
     [InlineData("ratio=1.3", "ratio", "For now this uses 1:1.5.")]
     [InlineData("minutes=7", "minutes", "Choose 1, 3, 5 or 10 minutes. For now this uses 5.")]
@@ -73,7 +73,7 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
         Assert.Equal("true", page.QuerySelector($"#{field}")!.GetAttribute("aria-invalid"));
         Assert.Single(page.QuerySelectorAll(".field-error"));
         Assert.NotNull(page.QuerySelector(".form-message[role=alert]"));
-        Assert.Contains("Breathe in for 4.8 seconds, then out for 7.2 seconds. That is 5 breaths a minute, for 5 minutes.",
+        Assert.Contains("Breathe in for 4 seconds, then out for 6 seconds. That is 6 breaths a minute, for 5 minutes.",
             page.QuerySelector(".breathe-words")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -109,5 +109,32 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
 
         Assert.NotNull(breathing.QuerySelector("main a[href='/practices/breathe']"));
         Assert.Null(colour.QuerySelector("main a[href='/practices/breathe']"));
+    }
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    /// <summary>Issue 15: the script said in 4, out 5-6, while the pacer on its own kept 5 a minute at 1:1.5 (4.8 s and 7.2 s).</summary>
+    [Fact]
+    public async Task The_breathing_script_counts_the_same_pace_its_pacer_and_the_pacer_on_its_own_keep()
+    {
+        var session = await PageBrowser.RegisterAsync(factory);
+        var script = string.Join(' ', PracticeCatalog.Find(BreatheModel.PracticeId)!.Steps.Select(s => s.Text));
+        var counts = System.Text.RegularExpressions.Regex.Matches(script, @"count of about (\w+)")
+            .Select(m => (decimal)Array.IndexOf(NumberWords, m.Groups[1].Value))
+            .ToList();
+
+        var practice = await session.OpenAsync($"/practices/{BreatheModel.PracticeId}");
+        var alone = await session.OpenAsync("/practices/breathe");
+
+        Assert.Equal([4m, 6m], counts);
+        foreach (var pacer in new[] { practice, alone }.Select(p => p.QuerySelector("[data-player] [data-pacer]")!))
+        {
+            var pace = new PacerView(
+                int.Parse(pacer.GetAttribute("data-rate")!, CultureInfo.InvariantCulture),
+                decimal.Parse(pacer.GetAttribute("data-ratio")!, CultureInfo.InvariantCulture));
+            Assert.Equal(counts, [pace.InSeconds, pace.OutSeconds]);
+        }
+
+        Assert.Contains("Breathe in for 4 seconds, then out for 6 seconds.", alone.QuerySelector(".breathe-words")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -10,6 +10,7 @@ public sealed class PracticeContentTests
         "soothing-rhythm-breathing", "safe-place", "compassionate-colour", "compassionate-other", "compassionate-self",
         "compassion-flowing-out", "compassion-flowing-in", "compassion-to-yourself", "loving-kindness", "soothing-touch",
         "mindful-noticing", "supportive-self-talk", "compassionate-action",
+        "compassionate-voice", "compassionate-self-meets-the-critic", "compassion-for-the-critic", "compassionate-courage",
     ];
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
     {
         var session = await PageBrowser.RegisterAsync(factory);
 
-        var saved = await session.SubmitAsync("/letters/new", [Field("Input.Parts.Acknowledge", Unsure), Field("Input.Status", "done")]);
+        var saved = await session.SubmitAsync("/letters/new?variation=to-yourself", [Field("Input.Parts.Acknowledge", Unsure), Field("Input.Status", "done")]);
         var page = await session.OpenAsync(saved.Headers.Location!.OriginalString);
         var again = await session.OpenAsync(saved.Headers.Location!.OriginalString);
 

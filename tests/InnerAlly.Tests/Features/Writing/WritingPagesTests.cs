@@ -166,7 +166,7 @@ public sealed class WritingPagesTests(InnerAllyFactory factory) : IClassFixture<
     {
         var session = await PageBrowser.RegisterAsync(factory);
 
-        var draft = await session.SubmitAsync("/letters/new", [Field("Input.Parts.Acknowledge", "Dear me, this has been hard."), Field("Input.Status", "draft")]);
+        var draft = await session.SubmitAsync("/letters/new?variation=to-yourself", [Field("Input.Parts.Acknowledge", "Dear me, this has been hard."), Field("Input.Status", "draft")]);
         var draftPage = await session.OpenAsync(draft.Headers.Location!.OriginalString);
         var done = await session.SubmitAsync($"{draft.Headers.Location!.OriginalString}/edit",
             [Field("Input.Parts.Close", "With love, me."), Field("Input.Status", "done")]);
@@ -184,7 +184,7 @@ public sealed class WritingPagesTests(InnerAllyFactory factory) : IClassFixture<
     {
         var session = await PageBrowser.RegisterAsync(factory);
 
-        var response = await session.SubmitAsync("/letters/new", [Field("Input.Parts.Understand", " "), Field("Input.Status", "done")]);
+        var response = await session.SubmitAsync("/letters/new?variation=to-yourself", [Field("Input.Parts.Understand", " "), Field("Input.Status", "done")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("any part will do", (await PageBrowser.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
@@ -233,7 +233,7 @@ public sealed class WritingPagesTests(InnerAllyFactory factory) : IClassFixture<
 
     [Theory]
     [InlineData("ally-records", "/ally-records/new", "Input.CriticWords")]
-    [InlineData("letters", "/letters/new", "Input.Parts.Acknowledge")]
+    [InlineData("letters", "/letters/new?variation=to-yourself", "Input.Parts.Acknowledge")]
     [InlineData("journal", "/journal/new", "Input.Text")]
     public async Task Deleting_asks_once_then_removes_it_for_good(string kind, string newUrl, string field)
     {
@@ -253,7 +253,7 @@ public sealed class WritingPagesTests(InnerAllyFactory factory) : IClassFixture<
     [Theory]
     [InlineData("/journal/new", "Input.Text")]
     [InlineData("/ally-records/new", "Input.AllyWarmth")]
-    [InlineData("/letters/new", "Input.Parts.Close")]
+    [InlineData("/letters/new?variation=to-yourself", "Input.Parts.Close")]
     [InlineData("/ally-cards/new", "Input.Text")]
     public async Task Risky_words_are_saved_as_written_and_the_next_page_shows_the_support_notice_once(string url, string field)
     {
@@ -278,7 +278,7 @@ public sealed class WritingPagesTests(InnerAllyFactory factory) : IClassFixture<
         var nothingYet = await session.OpenAsync((await session.SubmitAsync("/check-ins/new", [Field("Input.Threat", 9), Field("Input.Drive", 2), Field("Input.Soothe", 1)])).Headers.Location!.OriginalString);
         var card = await session.SubmitAsync("/ally-cards/new", [Field("Input.Text", "This will pass.")]);
         var withCard = await session.OpenAsync((await session.SubmitAsync("/check-ins/new", [Field("Input.Threat", 7), Field("Input.Drive", 2), Field("Input.Soothe", 3)])).Headers.Location!.OriginalString);
-        var letter = await session.SubmitAsync("/letters/new", [Field("Input.Parts.Acknowledge", "Dear me."), Field("Input.Status", "done")]);
+        var letter = await session.SubmitAsync("/letters/new?variation=to-yourself", [Field("Input.Parts.Acknowledge", "Dear me."), Field("Input.Status", "done")]);
         var heavy = await session.SubmitAsync("/check-ins/new", [Field("Input.Threat", 8), Field("Input.Drive", 2), Field("Input.Soothe", 2)]);
         var offered = await session.OpenAsync(heavy.Headers.Location!.OriginalString);
         var later = await session.OpenAsync(heavy.Headers.Location!.OriginalString);

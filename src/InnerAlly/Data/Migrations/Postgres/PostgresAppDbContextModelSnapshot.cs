@@ -424,6 +424,11 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Variation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<byte[]>("WhatWouldHelp")
                         .HasColumnType("bytea");
 

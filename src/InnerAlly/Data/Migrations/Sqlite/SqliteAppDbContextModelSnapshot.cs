@@ -419,6 +419,11 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Variation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("WhatWouldHelp")
                         .HasColumnType("BLOB");
 
