@@ -23,6 +23,9 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
         // Generous, because CI's two cores are shared with the HTTP tests running beside this suite;
         // a wait only lasts this long when something is really wrong.
         context.SetDefaultTimeout(30_000);
+        // A save without JavaScript waits for the server's whole answer, risk check included; with
+        // both cores busy (CI on 2026-12-02, load 25) one took over 30 s to come back.
+        context.SetDefaultNavigationTimeout(60_000);
         // Requests the page started but never finished are listed when the test ends: the first
         // thing to know when a wait for "load" or "networkidle" times out.
         context.Request += (_, request) => _pending[request] = DateTime.UtcNow;
