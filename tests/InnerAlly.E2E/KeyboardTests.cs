@@ -93,7 +93,7 @@ public sealed partial class KeyboardTests(BrowserApp app) : BrowserTest(app)
             Assert.Fail($"The check-in form answered {response.Status} at {response.Url}: {await response.TextAsync()}");
         }
 
-        await page.WaitForURLAsync(DetailUrl());
+        await WaitForPageAsync(page, DetailUrl());
         var summary = page.Locator(".circles-summary");
         await Expect(summary).ToContainTextAsync("Threat 7 of 10");
         await Expect(summary).ToContainTextAsync("Drive 3 of 10");

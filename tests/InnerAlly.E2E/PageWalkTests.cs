@@ -25,7 +25,7 @@ public sealed class PageWalkTests(BrowserApp app) : BrowserTest(app)
 
         var wide = await OpenAsync(context, which);
         // Everything the page asks for has arrived, so a late script or style is watched too.
-        await wide.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await WaitUntilLoadedAsync(wide.Page, LoadState.NetworkIdle);
         problems.AddRange(await AxeCheck.ProblemsAsync(wide.Page, which, ColorScheme.Light));
         problems.AddRange(await csp.ProblemsAsync(wide.FirstResponse, which));
         problems.AddRange(await NarrowScreenCheck.ProblemsAsync(wide.Page, wide.MainActions, which, phone: false));
@@ -34,7 +34,7 @@ public sealed class PageWalkTests(BrowserApp app) : BrowserTest(app)
         problems.AddRange(await NarrowScreenCheck.ProblemsAsync(narrow.Page, narrow.MainActions, which));
         await narrow.Page.SetViewportSizeAsync(NarrowScreenCheck.Phone.Width, NarrowScreenCheck.Phone.Height);
         problems.AddRange(await NarrowScreenCheck.ProblemsAsync(narrow.Page, narrow.MainActions, which));
-        await narrow.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await WaitUntilLoadedAsync(narrow.Page, LoadState.NetworkIdle);
         problems.AddRange(await AxeCheck.ProblemsAsync(narrow.Page, which, ColorScheme.Dark));
         problems.AddRange(await csp.ProblemsAsync(narrow.FirstResponse, which));
 

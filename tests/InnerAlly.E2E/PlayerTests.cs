@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using InnerAlly.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -92,12 +93,12 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
 
         Step("before log click");
         await log.ClickAsync();
-        await page.WaitForURLAsync($"**{Breathing}/log?minutes=3");
+        await WaitForPageAsync(page, new Regex($"{Regex.Escape(Breathing)}/log\\?minutes=3$"));
         await Expect(page.GetByLabel("Minutes")).ToHaveValueAsync("3");
         Step("before save click");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         Step("before wait history");
-        await page.WaitForURLAsync("**/practices/history");
+        await WaitForPageAsync(page, new Regex("/practices/history$"));
         Step("history");
         await Expect(page.Locator(".practice-sessions li").First).ToContainTextAsync("Soothing rhythm breathing, 3 minutes");
         Step("done");

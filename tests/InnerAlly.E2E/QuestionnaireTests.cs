@@ -22,7 +22,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         var page = await context.NewPageAsync();
         await GoAsync(page, "/measures");
         await page.GetByRole(AriaRole.Link, new() { Name = "Take the PHQ-9" }).ClickAsync();
-        await page.WaitForURLAsync(TakeUrl());
+        await WaitForPageAsync(page, TakeUrl());
 
         // Every question on one page, with the progress shown.
         for (var i = 1; i <= 9; i++)
@@ -54,7 +54,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see my scores" }).ClickAsync();
 
         // 1 + 2 + 0 + 3 + 1 + 1 + 0 + 2 + 0 = 10
-        await page.WaitForURLAsync(ResultUrl());
+        await WaitForPageAsync(page, ResultUrl());
         await Expect(page.Locator(".score-figure strong")).ToHaveTextAsync("10");
         await Expect(page.Locator(".measure-score")).ToContainTextAsync("Moderate");
         await Expect(page.Locator("main")).ToContainTextAsync("a clinician reads them together with you");
@@ -98,7 +98,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
 
         // Saved exactly as given; the result page carries the notice again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see my scores" }).ClickAsync();
-        await page.WaitForURLAsync(ResultUrl());
+        await WaitForPageAsync(page, ResultUrl());
         await Expect(page.Locator(".support-notice")).ToBeVisibleAsync();
         await page.GetByText("Your answers").ClickAsync();
         await Expect(page.Locator(".measure-answers li").Nth(8)).ToContainTextAsync("More than half the days");
@@ -132,7 +132,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         await Expect(Item(page, 1).GetByRole(AriaRole.Radio, new() { Name = Phq9Answers[0] })).ToBeCheckedAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and finish later" }).ClickAsync();
-        await page.WaitForURLAsync(ListUrl());
+        await WaitForPageAsync(page, ListUrl());
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("so far are kept");
 
         await GoAsync(page, "/measures/phq9");
@@ -142,7 +142,7 @@ public sealed partial class QuestionnaireTests(BrowserApp app) : BrowserTest(app
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see my scores" }).ClickAsync();
-        await page.WaitForURLAsync(ResultUrl());
+        await WaitForPageAsync(page, ResultUrl());
         await Expect(page.Locator(".score-figure strong")).ToHaveTextAsync("10");
     }
 

@@ -50,6 +50,6 @@ public sealed class SignInPageTests(BrowserApp app) : BrowserTest(app)
         var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST");
         await SubmitButton(form).ClickAsync();
         await posted;
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitUntilLoadedAsync(page);
     }
 }

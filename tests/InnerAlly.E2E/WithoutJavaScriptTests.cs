@@ -22,7 +22,7 @@ public sealed partial class WithoutJavaScriptTests(BrowserApp app) : BrowserTest
         await page.GetByLabel("A note for yourself").FillAsync("Written with scripts turned off.");
         await SaveButton(page).ClickAsync();
 
-        await page.WaitForURLAsync(DetailUrl());
+        await WaitForPageAsync(page, DetailUrl());
         await Expect(page.Locator("svg.circles")).ToBeVisibleAsync();
         await Expect(page.Locator("svg.circles circle")).ToHaveCountAsync(3);
         await Expect(page.Locator(".circles-summary")).ToContainTextAsync("Threat 4 of 10");
@@ -30,7 +30,7 @@ public sealed partial class WithoutJavaScriptTests(BrowserApp app) : BrowserTest
         await Expect(page.Locator(".circles-summary")).ToContainTextAsync("Soothe 8 of 10");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See how things have moved" }).ClickAsync();
-        await page.WaitForURLAsync(HistoryUrl());
+        await WaitForPageAsync(page, HistoryUrl());
         var chart = page.Locator("svg.trend");
         await Expect(chart).ToBeVisibleAsync();
         await Expect(chart.Locator("path.line-threat")).ToHaveCountAsync(1);

@@ -87,7 +87,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("How much do you believe your compassionate reply now?").SelectOptionAsync("6");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my record" }).ClickAsync();
 
-        await page.WaitForURLAsync(RecordUrl());
+        await WaitForPageAsync(page, RecordUrl());
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
         await Expect(page.Locator(".ally-reply")).ToContainTextAsync("Ask for a clearer deadline.");
         await Expect(page.Locator("section.analysis mark").First).ToHaveTextAsync("You're so lazy.");
@@ -128,7 +128,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Why it makes sense").FillAsync("You have carried a lot, for a long time.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep it as a draft" }).ClickAsync();
 
-        await page.WaitForURLAsync(LetterUrl());
+        await WaitForPageAsync(page, LetterUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your letter, so far");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("draft is saved");
         await page.GetByRole(AriaRole.Link, new() { Name = "Keep writing" }).ClickAsync();
@@ -137,7 +137,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("A warm close").FillAsync("With love, me.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Finish and read it back" }).ClickAsync();
 
-        await page.WaitForURLAsync(LetterUrl());
+        await WaitForPageAsync(page, LetterUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your letter");
         var paragraphs = new[] { "Dear me, this month has been heavy.", "You have carried a lot, for a long time.", "Tomorrow, one walk. That is enough.", "With love, me." };
         await Expect(page.Locator("article.letter p")).ToHaveTextAsync(paragraphs);
@@ -194,7 +194,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
 
         await context.SetOfflineAsync(true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await WaitUntilLoadedAsync(page);
         await context.SetOfflineAsync(false);
 
         // Opened again later: the words are back, and nothing is saved yet.
@@ -204,7 +204,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.GetByLabel("Tags")).ToHaveValueAsync("travel");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
 
-        await page.WaitForURLAsync(EntryUrl());
+        await WaitForPageAsync(page, EntryUrl());
         await Expect(page.Locator(".card .note-text")).ToHaveTextAsync(words);
         await GoAsync(page, "/journal/new");
         await Expect(page.Locator(".draft-notice")).ToHaveCountAsync(0);
@@ -228,7 +228,7 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         });
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("More").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$|/account/"));
+        await WaitForPageAsync(page, new Regex("/$|/account/"));
 
         Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('innerally.draft.')).length"));
     }
@@ -243,14 +243,14 @@ public sealed partial class WritingTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Warmth: kind words").FillAsync("Mistakes are how everyone learns.");
         await page.GetByLabel("How harsh does the critic feel now?").SelectOptionAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my record" }).ClickAsync();
-        await page.WaitForURLAsync(RecordUrl());
+        await WaitForPageAsync(page, RecordUrl());
         await Expect(page.Locator(".ally-reply")).ToContainTextAsync("Mistakes are how everyone learns.");
         await Expect(page.Locator("section.analysis")).ToBeVisibleAsync();
 
         await GoAsync(page, "/letters/new?variation=to-yourself");
         await page.GetByLabel("Without blame").FillAsync("It wasn't all on you.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Finish and read it back" }).ClickAsync();
-        await page.WaitForURLAsync(LetterUrl());
+        await WaitForPageAsync(page, LetterUrl());
         await Expect(page.Locator("article.letter p")).ToHaveTextAsync(["It wasn't all on you."]);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Read it aloud" })).ToBeHiddenAsync();
     }
