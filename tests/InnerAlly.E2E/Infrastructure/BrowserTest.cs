@@ -110,7 +110,7 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 
     /// <summary>
     /// Waits until the page shows an address that matches <paramref name="url"/> and its document has
-    /// loaded. Use this instead of <see cref="IPage.WaitForURLAsync(Regex, PageWaitForURLOptions)"/>,
+    /// loaded. Use this instead of Playwright's <c>IPage.WaitForURLAsync</c>,
     /// which Playwright for .NET lets lose the very event it waits for (see <see cref="WaitUntilLoadedAsync"/>):
     /// the address is checked by the browser side, in one call that polls there.
     /// </summary>
@@ -122,7 +122,7 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
 
     /// <summary>
     /// Waits until the page's document has reached <paramref name="state"/>. Playwright for .NET's own
-    /// <see cref="IPage.WaitForLoadStateAsync"/> looks at the states reached so far and only then starts
+    /// <c>IPage.WaitForLoadStateAsync</c> looks at the states reached so far and only then starts
     /// listening for the next one, while another thread delivers them: a state that arrives between the
     /// two is recorded but never heard, and the wait runs to its time-out on a page that has long loaded
     /// (microsoft/playwright-dotnet#3364). Under CI's full load that failed a browser test in most runs,
@@ -131,32 +131,39 @@ public abstract partial class BrowserTest(BrowserApp browserApp) : IAsyncDisposa
     /// </summary>
     protected static async Task WaitUntilLoadedAsync(IPage page, LoadState state = LoadState.Load)
     {
-        var waited = Stopwatch.StartNew();
-        var turns = 0;
-        while (true)
+        async Task<bool> ReachedAsync(int timeout)
         {
-            var turn = Stopwatch.StartNew();
             try
             {
 #pragma warning disable RS0030 // the one place that may call it, in short turns
-                await page.WaitForLoadStateAsync(state, new() { Timeout = 1_000 });
+                await page.WaitForLoadStateAsync(state, new() { Timeout = timeout });
 #pragma warning restore RS0030
-                if (turns > 0 && turn.ElapsedMilliseconds < 100)
-                {
-                    // Found at once after a turn that heard nothing: most likely the lost event.
-                    TestContext.Current.TestOutputHelper?.WriteLine($"\"{state}\" at {page.Url} was reached unheard; found {waited.Elapsed.TotalSeconds:0.0} s into the wait, on turn {turns + 1}.");
-                }
-
-                return;
-            }
-            catch (TimeoutException e) when (waited.ElapsedMilliseconds >= WaitTimeout)
-            {
-                throw new TimeoutException($"{page.Url} did not reach \"{state}\" within {WaitTimeout / 1000} s.", e);
+                return true;
             }
             catch (TimeoutException)
             {
-                // Not yet (or missed): the next turn looks again.
-                turns++;
+                return false;
+            }
+        }
+
+        var waited = Stopwatch.StartNew();
+        for (var turn = 1; ; turn++)
+        {
+            if (await ReachedAsync(1_000))
+            {
+                return;
+            }
+
+            // Found at once after a whole turn that heard nothing: the state came and its event was lost.
+            if (await ReachedAsync(1))
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"\"{state}\" at {page.Url} was reached unheard during turn {turn} of this wait; found {waited.Elapsed.TotalSeconds:0.0} s in.");
+                return;
+            }
+
+            if (waited.ElapsedMilliseconds >= WaitTimeout)
+            {
+                throw new TimeoutException($"{page.Url} did not reach \"{state}\" within {WaitTimeout / 1000} s.");
             }
         }
     }
