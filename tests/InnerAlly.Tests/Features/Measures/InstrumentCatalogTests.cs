@@ -138,19 +138,8 @@ public sealed partial class InstrumentCatalogTests : IDisposable
         Assert.Contains(_folder, Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
     }
 
-    /// <summary>../shared/domain/INSTRUMENTS.md beside the repository, as on every developer's machine and in CI.</summary>
-    private static string InstrumentsMarkdown()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "InnerAlly.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = Path.Combine(dir?.Parent?.FullName ?? "", "shared", "domain", "INSTRUMENTS.md");
-        Assert.True(File.Exists(path), $"INSTRUMENTS.md should be at {path}, beside the repository.");
-        return path;
-    }
+    /// <summary>The wording copied from INSTRUMENTS.md into this project (Fixtures/), so the repository checks it on its own.</summary>
+    private static string InstrumentsMarkdown() => Path.Combine(AppContext.BaseDirectory, "Features", "Measures", "Fixtures", "INSTRUMENTS-wording.md");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
