@@ -12,7 +12,7 @@ public sealed class AllyCardApiTests(InnerAllyFactory factory) : IClassFixture<I
     [Fact]
     public async Task Cards_keep_their_words_and_where_they_came_from_even_after_that_is_deleted()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (record, _) = await CreateAsync(client, AllyRecordsUrl, new { allyWarmth = "You did your best with what you had." });
         var (letter, _) = await CreateAsync(client, LettersUrl, new { parts = new { close = "With love, always." } });
 
@@ -35,10 +35,10 @@ public sealed class AllyCardApiTests(InnerAllyFactory factory) : IClassFixture<I
     [Fact]
     public async Task A_card_from_someone_elses_record_or_letter_is_400_and_nothing_is_kept()
     {
-        var other = await factory.CreateSignedInApiClientAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var (theirRecord, _) = await CreateAsync(other, AllyRecordsUrl, new { allyWarmth = "Theirs." });
         var (theirLetter, _) = await CreateAsync(other, LettersUrl, new { parts = new { close = "Theirs." } });
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var record = await ProblemAsync(await client.PostAsJsonAsync(AllyCardsUrl, new { text = "Mine", allyRecordId = theirRecord }, Cancel));
         var letter = await ProblemAsync(await client.PostAsJsonAsync(AllyCardsUrl, new { text = "Mine", letterId = theirLetter }, Cancel));
@@ -61,12 +61,12 @@ public sealed class AllyCardApiTests(InnerAllyFactory factory) : IClassFixture<I
     [Theory]
     [MemberData(nameof(BadBodies))]
     public async Task Post_with_bad_input_is_400_naming_the_field_and_keeps_nothing(string json, string field) =>
-        await AssertRefusedAsync(await factory.CreateSignedInApiClientAsync(), AllyCardsUrl, json, field);
+        await AssertRefusedAsync(await factory.CreateClientForNewPersonAsync(), AllyCardsUrl, json, field);
 
     [Fact]
     public async Task Removing_a_card_leaves_the_others()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (first, _) = await CreateAsync(client, AllyCardsUrl, new { text = "One." });
         var (second, _) = await CreateAsync(client, AllyCardsUrl, new { text = "Two." });
 

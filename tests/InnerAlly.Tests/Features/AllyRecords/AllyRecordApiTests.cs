@@ -13,7 +13,7 @@ public sealed class AllyRecordApiTests(InnerAllyFactory factory) : IClassFixture
     [Fact]
     public async Task A_full_record_comes_back_as_written()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (id, body) = await CreateAsync(client, AllyRecordsUrl, WritingSamples.Body(AllyRecordsUrl, "words"));
         var fetched = await client.GetFromJsonAsync<JsonElement>($"{AllyRecordsUrl}/{id}", Cancel);
@@ -39,7 +39,7 @@ public sealed class AllyRecordApiTests(InnerAllyFactory factory) : IClassFixture
     [Fact]
     public async Task One_text_is_enough_and_everything_else_is_empty()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (_, body) = await CreateAsync(client, AllyRecordsUrl, new { action = "Go to bed early." });
 
@@ -73,12 +73,12 @@ public sealed class AllyRecordApiTests(InnerAllyFactory factory) : IClassFixture
     [Theory]
     [MemberData(nameof(BadBodies))]
     public async Task Post_with_bad_input_is_400_naming_the_field_and_saves_nothing(string json, string field) =>
-        await AssertRefusedAsync(await factory.CreateSignedInApiClientAsync(), AllyRecordsUrl, json, field);
+        await AssertRefusedAsync(await factory.CreateClientForNewPersonAsync(), AllyRecordsUrl, json, field);
 
     [Fact]
     public async Task Put_replaces_the_record_so_the_after_ratings_can_come_later()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(client, AllyRecordsUrl, new { criticWords = "You never get anything right.", harshnessBefore = 9, beliefBefore = 2 });
 
         var response = await client.PutAsJsonAsync($"{AllyRecordsUrl}/{id}", new
@@ -105,7 +105,7 @@ public sealed class AllyRecordApiTests(InnerAllyFactory factory) : IClassFixture
     [InlineData("""{"criticWords":"new","extra":true}""", "extra")]
     public async Task A_failed_change_is_400_and_loses_nothing_already_saved(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(client, AllyRecordsUrl, WritingSamples.Body(AllyRecordsUrl, "kept"));
 
         var errors = await ProblemAsync(await client.PutAsync($"{AllyRecordsUrl}/{id}", Json(json), Cancel));

@@ -12,7 +12,7 @@ public sealed class AnalyzeTextApiTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task A_text_comes_back_with_risk_self_criticism_traps_and_prompts()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/analysis", new { text = "I had lunch with Sam. I'm such an idiot, I always ruin everything." }, Cancel);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -32,7 +32,7 @@ public sealed class AnalyzeTextApiTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task Risk_comes_back_with_its_evidence()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var body = await (await client.PostAsJsonAsync("/api/v1/analysis", new { text = "Baked bread with my daughter. I want to kill myself." }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
@@ -43,7 +43,7 @@ public sealed class AnalyzeTextApiTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task Text_over_20000_characters_is_413_problem_json()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/analysis", new { text = new string('a', 20_001) }, Cancel);
 
@@ -56,7 +56,7 @@ public sealed class AnalyzeTextApiTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task Text_of_exactly_20000_characters_is_read()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/analysis", new { text = string.Concat(Enumerable.Repeat("Quiet day. ", 2000))[..20_000] }, Cancel);
 
@@ -69,7 +69,7 @@ public sealed class AnalyzeTextApiTests(InnerAllyFactory factory) : IClassFixtur
     [InlineData("not json", "body")]
     public async Task Missing_or_wrong_text_is_400_naming_the_field(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsync("/api/v1/analysis", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
@@ -97,8 +97,8 @@ public sealed class AnalyzeTextRateLimitTests
     {
         await using var factory = new InnerAllyFactory { Settings = new Dictionary<string, string?> { ["RateLimits:AnalysisPerMinute"] = "2" } };
         await factory.InitializeAsync();
-        var first = await factory.CreateSignedInApiClientAsync();
-        var second = await factory.CreateSignedInApiClientAsync();
+        var first = await factory.CreateClientForNewPersonAsync();
+        var second = await factory.CreateClientForNewPersonAsync();
 
         for (var i = 0; i < 2; i++)
         {

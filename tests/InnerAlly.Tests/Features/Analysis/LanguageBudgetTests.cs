@@ -17,7 +17,7 @@ public sealed class LanguageBudgetTests
     {
         await using var factory = new InnerAllyFactory { Settings = new Dictionary<string, string?> { ["RateLimits:AnalysisPerMinute"] = "3" } };
         await factory.InitializeAsync();
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         // 2,500 characters: three units of 1,000.
         var saved = await client.PostAsJsonAsync("/api/v1/journal-entries", new { text = Ordinary(2_500) }, Cancel);
@@ -38,7 +38,7 @@ public sealed class LanguageBudgetTests
     {
         await using var factory = new InnerAllyFactory { Settings = new Dictionary<string, string?> { ["RateLimits:AnalysisPerMinute"] = "1" } };
         await factory.InitializeAsync();
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/analysis", new { text = "A calm day." }, Cancel)).StatusCode);
 
         var saved = await client.PostAsJsonAsync("/api/v1/ally-records", new { criticWords = "You are useless.", situation = "I want to die." }, Cancel);
@@ -62,8 +62,8 @@ public sealed class LanguageBudgetTests
     {
         await using var factory = new InnerAllyFactory { Settings = new Dictionary<string, string?> { ["RateLimits:AnalysisPerMinute"] = "100000" } };
         await factory.InitializeAsync();
-        var flooder = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var flooder = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var otherText = Ordinary(1_500);
         await TimedSaveAsync(other, otherText); // the engine is loaded and warm
         var alone = await MedianSaveAsync(other, otherText);

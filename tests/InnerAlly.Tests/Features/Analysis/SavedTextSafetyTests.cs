@@ -22,7 +22,7 @@ public sealed class SavedTextSafetyTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task A_risky_practice_note_is_saved_as_written_and_answered_with_the_support_notice()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         const string note = "Breathing helped a bit but I still want to kill myself.";
 
         var risky = await client.PostAsJsonAsync("/api/v1/practice-sessions", Session(note), Cancel);
@@ -41,7 +41,7 @@ public sealed class SavedTextSafetyTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task A_risky_lesson_reflection_is_saved_as_written_and_answered_with_the_support_notice()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         const string text = "My stepdad hits me when mum is at work and I'm scared to go home.";
 
         var response = await client.PostAsJsonAsync("/api/v1/lessons/the-inner-critic/reflection", new { text }, Cancel);

@@ -10,8 +10,8 @@ public sealed class CheckInOwnershipTests(InnerAllyFactory factory) : IClassFixt
 {
     private async Task<(HttpClient Owner, HttpClient Other, Guid Id)> ArrangeAsync()
     {
-        var owner = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var owner = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var created = await owner.PostAsJsonAsync("/api/v1/check-ins", new { threat = 8, drive = 2, soothe = 1, note = "private words" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return (owner, other, id);

@@ -15,7 +15,7 @@ public sealed class CheckInSafetyTests(InnerAllyFactory factory) : IClassFixture
     [Fact]
     public async Task A_risky_note_is_saved_exactly_and_the_response_carries_the_support_notice()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         // The person's own country, not the browser's language, decides the lines (issue 15).
         await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London", country = "GB" }, TestContext.Current.CancellationToken);
         const string note = "Rough shift. I keep thinking I want to kill myself tonight.";
@@ -40,7 +40,7 @@ public sealed class CheckInSafetyTests(InnerAllyFactory factory) : IClassFixture
     [Fact]
     public async Task A_harm_from_others_note_brings_that_notice()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var body = await (await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 9, drive = 1, soothe = 1, note = "My dad hits me when he's drunk and I'm scared to go home." }, Cancel))
             .Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -51,7 +51,7 @@ public sealed class CheckInSafetyTests(InnerAllyFactory factory) : IClassFixture
     [Fact]
     public async Task An_ordinary_note_is_checked_and_nothing_is_triggered_and_no_note_means_no_check()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var withNote = await (await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 3, drive = 5, soothe = 6, note = "Walked the dog by the river, felt calmer." }, Cancel))
             .Content.ReadFromJsonAsync<JsonElement>(Cancel);

@@ -30,7 +30,7 @@ public sealed class CheckInTrendTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task Trend_api_gives_daily_means_and_rejects_other_ranges()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 7, drive = 2, soothe = 1 }, TestContext.Current.CancellationToken);
         await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 4, drive = 4, soothe = 4 }, TestContext.Current.CancellationToken);
 

@@ -12,7 +12,7 @@ public sealed class RecordCheckInApiTests(InnerAllyFactory factory) : IClassFixt
     [Fact]
     public async Task Post_returns_201_with_location_and_the_fields()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins",
             new { threat = 7, drive = 3, soothe = 2, emotions = new[] { "anxious", "calm" }, note = "A long day." }, TestContext.Current.CancellationToken);
@@ -37,7 +37,7 @@ public sealed class RecordCheckInApiTests(InnerAllyFactory factory) : IClassFixt
     [Fact]
     public async Task Post_without_emotions_or_note_is_fine()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 0, drive = 10, soothe = 5 }, TestContext.Current.CancellationToken);
 
@@ -69,7 +69,7 @@ public sealed class RecordCheckInApiTests(InnerAllyFactory factory) : IClassFixt
     [MemberData(nameof(BadBodies))]
     public async Task Post_with_bad_input_returns_400_problem_naming_the_field_and_saves_nothing(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         json = json.Replace("__LONG__", new string('a', 2001), StringComparison.Ordinal);
 
         var response = await client.PostAsync("/api/v1/check-ins", new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
@@ -88,7 +88,7 @@ public sealed class RecordCheckInApiTests(InnerAllyFactory factory) : IClassFixt
     [Fact]
     public async Task Note_of_exactly_2000_characters_is_accepted()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 1, drive = 1, soothe = 1, note = new string('b', 2000) }, TestContext.Current.CancellationToken);
 
@@ -121,7 +121,7 @@ public sealed class RecordCheckInApiTests(InnerAllyFactory factory) : IClassFixt
     [Fact]
     public async Task Post_stores_the_emotions_and_the_owner()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 4, drive = 4, soothe = 4, emotions = new[] { "safe", "on-edge", "safe" } }, TestContext.Current.CancellationToken);
 

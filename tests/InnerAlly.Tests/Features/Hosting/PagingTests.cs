@@ -21,7 +21,7 @@ public sealed class PagingTests(InnerAllyFactory factory) : IClassFixture<InnerA
     [MemberData(nameof(Lists))]
     public async Task Every_list_refuses_a_bad_limit_and_cursor_with_the_same_words(string list)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         foreach (var (query, field, message) in new[]
         {
@@ -43,7 +43,7 @@ public sealed class PagingTests(InnerAllyFactory factory) : IClassFixture<InnerA
     [Fact]
     public async Task Practice_sessions_go_page_by_page_with_next_cursor_and_keep_to_before()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var started = DateTimeOffset.UtcNow.AddHours(-1);
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
@@ -70,7 +70,7 @@ public sealed class PagingTests(InnerAllyFactory factory) : IClassFixture<InnerA
     [Fact]
     public async Task A_check_in_window_that_ends_before_it_starts_is_400_naming_to()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.GetAsync("/api/v1/check-ins?from=2026-11-25&to=2026-11-24", Cancel);
 

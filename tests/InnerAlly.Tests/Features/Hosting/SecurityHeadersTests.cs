@@ -23,7 +23,7 @@ public sealed class SecurityHeadersTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task Api_response_has_the_security_headers_and_is_not_stored()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var created = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 3, drive = 4, soothe = 5, note = "not for any cache" }, TestContext.Current.CancellationToken);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
 
@@ -55,7 +55,7 @@ public sealed class SecurityHeadersTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task Problem_responses_have_the_security_headers_and_are_not_stored()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 11, drive = 4, soothe = 5 }, TestContext.Current.CancellationToken);
 

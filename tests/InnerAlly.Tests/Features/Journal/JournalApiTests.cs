@@ -12,7 +12,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Post_returns_201_with_the_entry_its_tidied_tags_and_its_check_in()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var checkIn = await (await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 7, drive = 3, soothe = 2 }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
         var (id, body) = await CreateAsync(client, JournalUrl, new
@@ -55,7 +55,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [MemberData(nameof(BadBodies))]
     public async Task Post_with_bad_input_is_400_naming_the_field_and_saves_nothing(string json, string field) =>
         await AssertRefusedAsync(
-            await factory.CreateSignedInApiClientAsync(),
+            await factory.CreateClientForNewPersonAsync(),
             JournalUrl,
             json.Replace("__PROMPT__", new string('p', 501), StringComparison.Ordinal).Replace("__TAG__", new string('t', 41), StringComparison.Ordinal),
             field);
@@ -63,7 +63,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Text_of_exactly_20000_characters_is_kept()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (_, body) = await CreateAsync(client, JournalUrl, new { text = new string('b', 20_000) });
 
@@ -73,9 +73,9 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Linking_someone_elses_check_in_is_400_and_saves_nothing()
     {
-        var other = await factory.CreateSignedInApiClientAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var theirs = await (await other.PostAsJsonAsync("/api/v1/check-ins", new { threat = 1, drive = 1, soothe = 1 }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var errors = await ProblemAsync(await client.PostAsJsonAsync(JournalUrl, new { text = "Hello", checkInId = theirs.GetProperty("id").GetGuid() }, Cancel));
         var unknown = await ProblemAsync(await client.PostAsJsonAsync(JournalUrl, new { text = "Hello", checkInId = Guid.NewGuid() }, Cancel));
@@ -87,7 +87,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Deleting_the_check_in_keeps_the_entry_and_drops_the_link()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var checkIn = (await (await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 1, drive = 1, soothe = 1 }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
         var (id, _) = await CreateAsync(client, JournalUrl, new { text = "About that check-in.", checkInId = checkIn });
 
@@ -101,7 +101,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Put_replaces_the_entry_and_answers_with_analysis_and_safety()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, created) = await CreateAsync(client, JournalUrl, new { text = "First version.", prompt = "A prompt", tags = new[] { "one" } });
 
         var response = await client.PutAsJsonAsync($"{JournalUrl}/{id}", new { text = "Second version.", tags = new[] { "two" } }, Cancel);
@@ -124,7 +124,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [InlineData("""{"text":"New words","checkInId":"00000000-0000-0000-0000-000000000001"}""", "checkInId")]
     public async Task A_failed_change_is_400_and_loses_nothing_already_saved(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(client, JournalUrl, new { text = "Words worth keeping.", prompt = "Kept prompt", tags = new[] { "kept" } });
 
         var errors = await ProblemAsync(await client.PutAsync($"{JournalUrl}/{id}", Json(json.Replace("__LONG__", new string('a', 20_001), StringComparison.Ordinal)), Cancel));
@@ -139,7 +139,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Q_finds_entries_with_every_word_ignoring_case_and_accents_in_text_prompt_and_tags()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (cafe, _) = await CreateAsync(client, JournalUrl, new { text = "Met Ana at the café. It went better than I feared." });
         var (prompted, _) = await CreateAsync(client, JournalUrl, new { text = "Slept badly.", prompt = "What did your body need today?" });
         var (tagged, _) = await CreateAsync(client, JournalUrl, new { text = "Nothing much.", tags = new[] { "Gardening" } });
@@ -156,7 +156,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Tag_finds_entries_with_that_tag_and_combines_with_q()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (first, _) = await CreateAsync(client, JournalUrl, new { text = "Deadline day.", tags = new[] { "Work", "sleep" } });
         var (second, _) = await CreateAsync(client, JournalUrl, new { text = "Team lunch was nice.", tags = new[] { "work" } });
         await CreateAsync(client, JournalUrl, new { text = "Working on the garden.", tags = new[] { "home" } });
@@ -169,9 +169,9 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Search_never_finds_another_persons_entries()
     {
-        var other = await factory.CreateSignedInApiClientAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         await CreateAsync(other, JournalUrl, new { text = "Marmalade sandwiches.", tags = new[] { "food" } });
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         Assert.Empty(await FindAsync(client, "?q=marmalade"));
         Assert.Empty(await FindAsync(client, "?tag=food"));
@@ -180,7 +180,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Lists_and_searches_go_page_by_page_newest_first()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
@@ -208,7 +208,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [InlineData("?tag=__TAG__", "tag")]
     public async Task Bad_query_strings_are_400_naming_them(string query, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var errors = await ProblemAsync(await client.GetAsync(JournalUrl + query.Replace("__LONG__", new string('q', 201), StringComparison.Ordinal).Replace("__TAG__", new string('t', 41), StringComparison.Ordinal), Cancel));
 
@@ -224,7 +224,7 @@ public sealed class JournalApiTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task Search_in_the_body_finds_the_same_and_refuses_what_it_does_not_take()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (walk, _) = await CreateAsync(client, JournalUrl, new { text = "A walk by the sea.", tags = new[] { "outside" } });
         await CreateAsync(client, JournalUrl, new { text = "Rain all day.", tags = new[] { "outside" } });
 

@@ -52,7 +52,7 @@ public sealed class ClinicLessonsTests(ClinicLessonsFactory factory) : IClassFix
     [Fact]
     public async Task A_clinics_folder_adds_lessons_and_replaces_ours_by_slug_and_its_html_is_not_run()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var course = await client.GetFromJsonAsync<JsonElement>("/api/v1/lessons", TestContext.Current.CancellationToken);
         var replaced = await client.GetFromJsonAsync<JsonElement>("/api/v1/lessons/the-tricky-brain", TestContext.Current.CancellationToken);

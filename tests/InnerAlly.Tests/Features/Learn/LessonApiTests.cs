@@ -13,7 +13,7 @@ public sealed class LessonApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Fact]
     public async Task The_course_lists_lessons_in_order_and_continues_after_the_last_one_read()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/lessons", Cancel);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/lessons/the-three-systems/read", null, Cancel)).StatusCode);
@@ -31,7 +31,7 @@ public sealed class LessonApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Fact]
     public async Task A_lesson_comes_with_its_body_references_practice_and_question()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var lesson = await client.GetFromJsonAsync<JsonElement>("/api/v1/lessons/the-inner-critic", Cancel);
 
@@ -46,8 +46,8 @@ public sealed class LessonApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Fact]
     public async Task A_reflection_is_201_then_200_is_seen_by_its_author_only_and_is_sealed_at_rest()
     {
-        var author = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var author = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var marker = $"reflection-marker-{Guid.NewGuid():N}";
 
         var first = await author.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/reflection", new { text = marker }, Cancel);
@@ -70,7 +70,7 @@ public sealed class LessonApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [InlineData("""{}""")]
     public async Task An_empty_reflection_is_400_naming_text(string json)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsync("/api/v1/lessons/the-tricky-brain/reflection", new StringContent(json, Encoding.UTF8, "application/json"), Cancel);
 
@@ -81,7 +81,7 @@ public sealed class LessonApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Fact]
     public async Task A_reflection_over_5000_characters_is_400_and_an_unknown_lesson_is_404()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var tooLong = await client.PostAsJsonAsync("/api/v1/lessons/the-tricky-brain/reflection", new { text = new string('a', 5001) }, Cancel);
         var unknown = await client.PostAsJsonAsync("/api/v1/lessons/juggling/reflection", new { text = "Hello." }, Cancel);

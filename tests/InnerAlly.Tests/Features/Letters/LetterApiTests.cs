@@ -15,7 +15,7 @@ public sealed class LetterApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Fact]
     public async Task A_letter_starts_as_a_draft_and_keeps_every_part()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (id, draft) = await CreateAsync(client, LettersUrl, new { parts = new { acknowledge = "This week has been so hard." } });
         var (_, done) = await CreateAsync(client, LettersUrl, WritingSamples.Body(LettersUrl, "dear"));
@@ -32,7 +32,7 @@ public sealed class LetterApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Fact]
     public async Task A_draft_is_finished_with_put_and_its_words_are_read_as_one_letter()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(client, LettersUrl, new { parts = new { acknowledge = "I see how tired you are." } });
 
         var response = await client.PutAsJsonAsync($"{LettersUrl}/{id}", new
@@ -65,7 +65,7 @@ public sealed class LetterApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [Theory]
     [MemberData(nameof(BadBodies))]
     public async Task Post_with_bad_input_is_400_naming_the_field_and_saves_nothing(string json, string field) =>
-        await AssertRefusedAsync(await factory.CreateSignedInApiClientAsync(), LettersUrl, json, field);
+        await AssertRefusedAsync(await factory.CreateClientForNewPersonAsync(), LettersUrl, json, field);
 
     [Theory]
     [InlineData("""{"parts":{"acknowledge":""},"status":"done"}""", "parts")]
@@ -73,7 +73,7 @@ public sealed class LetterApiTests(InnerAllyFactory factory) : IClassFixture<Inn
     [InlineData("""{"parts":{"acknowledge":"__LONG__"}}""", "parts.acknowledge")]
     public async Task A_failed_change_is_400_and_loses_nothing_already_saved(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(client, LettersUrl, WritingSamples.Body(LettersUrl, "kept"));
 
         var errors = await ProblemAsync(await client.PutAsync($"{LettersUrl}/{id}", Json(json.Replace("__LONG__", new string('a', 20_001), StringComparison.Ordinal)), Cancel));

@@ -20,7 +20,7 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task A_letter_keeps_the_kind_it_was_started_as_and_a_change_that_leaves_it_out_keeps_it()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (id, critic) = await CreateAsync(client, LettersUrl, new { parts = new { acknowledge = "I can hear you." }, variation = "to-the-critic" });
         var (_, plain) = await CreateAsync(client, LettersUrl, new { parts = new { acknowledge = "Dear me." } });
@@ -40,12 +40,12 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
     [InlineData("""{"parts":{"acknowledge":"Hi"},"variation":""}""")]
     [InlineData("""{"parts":{"acknowledge":"Hi"},"variation":3}""")]
     public async Task An_unknown_kind_of_letter_is_400_naming_variation_and_saves_nothing(string json) =>
-        await AssertRefusedAsync(await factory.CreateSignedInApiClientAsync(), LettersUrl, json, "variation");
+        await AssertRefusedAsync(await factory.CreateClientForNewPersonAsync(), LettersUrl, json, "variation");
 
     [Fact]
     public async Task A_change_to_an_unknown_kind_is_400_and_loses_nothing_already_saved()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(client, LettersUrl, new { parts = new { close = "With love." }, variation = "from-compassionate-other", status = "done" });
 
         var errors = await ProblemAsync(await client.PutAsync($"{LettersUrl}/{id}", Json("""{"parts":{"close":"Changed."},"variation":"to-nobody"}"""), Cancel));

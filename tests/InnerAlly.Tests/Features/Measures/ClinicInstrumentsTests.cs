@@ -30,7 +30,7 @@ public sealed class ClinicInstrumentsTests(ClinicInstrumentsFactory factory) : I
     [Fact]
     public async Task A_clinics_instrument_is_offered_scored_by_subscale_sums_and_its_safety_item_opens_the_safety_flow()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/instruments", Cancel);
         var first = await RecordResponseApiTests.PostAsync(client, MadeUpInstrument.Code, new { answers = Enumerable.Range(1, 22).ToDictionary(i => $"{i}", i => i is 9 ? 0 : 4) });

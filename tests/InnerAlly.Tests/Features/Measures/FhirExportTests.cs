@@ -35,8 +35,8 @@ public sealed class FhirExportTests(InnerAllyFactory factory) : IClassFixture<In
 
     private async Task<(HttpClient Owner, HttpClient Other, Guid FirstPhq9)> ArrangeAsync()
     {
-        var owner = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var owner = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var first = await PostAsync(owner, "phq9", Phq9(2, 2, 1, 2, 1, 1, 1, 1, 1)); // 12
         await PostAsync(owner, "phq9", Phq9(1, 1, 0, 1, 0, 1, 0, 1, 0)); // 5
         await PostAsync(owner, "gad7", Phq9(1, 1, 1, 1, 1, 1, 1)); // 7
@@ -48,7 +48,7 @@ public sealed class FhirExportTests(InnerAllyFactory factory) : IClassFixture<In
     [Fact]
     public async Task A_questionnaire_is_a_valid_fhir_questionnaire_with_the_published_items_and_options()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var questionnaire = await ReadAsync<Questionnaire>(client, "/api/v1/fhir/Questionnaire/phq9");
 

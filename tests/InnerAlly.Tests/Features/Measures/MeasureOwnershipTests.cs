@@ -14,8 +14,8 @@ public sealed class MeasureOwnershipTests(InnerAllyFactory factory, ITestOutputH
 
     private async Task<(HttpClient Owner, HttpClient Other, Guid Id)> ArrangeAsync()
     {
-        var owner = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var owner = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var body = await RecordResponseApiTests.PostAsync(owner, "phq9", RecordResponseApiTests.Phq9(3, 3, 3, 3, 3, 3, 3, 3, 2));
         return (owner, other, body.GetProperty("id").GetGuid());
     }
@@ -67,7 +67,7 @@ public sealed class MeasureOwnershipTests(InnerAllyFactory factory, ITestOutputH
     public async Task Answers_are_stored_sealed_and_read_back_as_given()
     {
         var email = InnerAllyFactory.NewEmail();
-        var client = await factory.CreateSignedInApiClientAsync(email);
+        var client = await factory.CreateClientForNewPersonAsync(email);
         // A pattern no other row would hold, in the form the answers would take if stored as plain JSON.
         var answers = new Dictionary<string, int> { ["1"] = 3, ["2"] = 1, ["3"] = 2, ["4"] = 0, ["5"] = 3, ["6"] = 1, ["7"] = 2, ["8"] = 0, ["9"] = 1 };
         var plain = JsonSerializer.Serialize(answers);

@@ -14,7 +14,7 @@ public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task A_reminder_every_2_weeks_appears_in_the_calendar_feed_and_can_be_stopped()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await RecordResponseApiTests.PostAsync(client, "phq9", RecordResponseApiTests.Phq9(1, 1, 1, 1, 1, 1, 1, 1, 0));
 
         var set = await client.PutAsJsonAsync("/api/v1/instruments/phq9/reminder", new { everyWeeks = 2, time = "18:30" }, Cancel);
@@ -37,7 +37,7 @@ public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixtu
     [Fact]
     public async Task Calendar_event_ids_say_nothing_about_the_account_and_stay_the_same_between_reads()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await client.PutAsJsonAsync("/api/v1/instruments/phq9/reminder", new { everyWeeks = 2, time = "18:30" }, Cancel);
         await client.PostAsJsonAsync("/api/v1/practice-rhythm", new { practiceId = "soothing-touch", minutes = 3, days = new[] { "monday" }, time = "08:00" }, Cancel);
         var feed = await (await client.PostAsync("/api/v1/practice-rhythm/calendar-feed", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -66,7 +66,7 @@ public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixtu
     [InlineData("""{"everyWeeks": 2, "time": "25:00"}""", "time")]
     public async Task Weeks_outside_1_to_12_and_a_bad_time_are_400(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PutAsync("/api/v1/instruments/phq9/reminder", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
@@ -84,7 +84,7 @@ public sealed class MeasureReminderTests(InnerAllyFactory factory) : IClassFixtu
     public async Task The_page_and_the_API_set_the_same_reminder_and_both_make_a_calendar_address(string weeks, string time, string? field, string? message)
     {
         var apiEmail = InnerAllyFactory.NewEmail();
-        var api = await factory.CreateSignedInApiClientAsync(apiEmail);
+        var api = await factory.CreateClientForNewPersonAsync(apiEmail);
         var pageEmail = InnerAllyFactory.NewEmail();
         var page = await PageBrowser.RegisterAsync(factory, pageEmail);
 

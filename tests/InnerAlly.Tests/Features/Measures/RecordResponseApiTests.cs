@@ -24,7 +24,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task The_list_names_each_questionnaire_with_its_item_count_and_attribution()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/instruments", Cancel);
 
@@ -37,7 +37,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task One_definition_has_what_is_needed_to_render_it_and_an_unknown_code_is_404()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var phq9 = await client.GetFromJsonAsync<JsonElement>("/api/v1/instruments/phq9", Cancel);
         var unknown = await client.GetAsync("/api/v1/instruments/dass21", Cancel);
@@ -52,7 +52,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task A_complete_response_is_201_with_its_scores_and_no_change_the_first_time()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/instruments/phq9/responses", Phq9(1, 2, 0, 3, 1, 2, 0, 3, 0), Cancel);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -75,7 +75,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task Change_is_counted_from_the_first_and_the_previous_response()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var first = await PostAsync(client, "phq9", Phq9(3, 3, 2, 2, 2, 2, 2, 2, 0)); // 18
         var second = await PostAsync(client, "phq9", Phq9(2, 2, 2, 2, 1, 1, 1, 2, 0)); // 13: −5, not reliable
@@ -108,7 +108,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [InlineData("""{"answers": {"1": "often"}}""", "answers.1", "could not be read")]
     public async Task Bad_answers_are_400_naming_the_item_and_nothing_is_saved(string json, string field, string words)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsync("/api/v1/instruments/phq9/responses", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
@@ -123,7 +123,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task A_draft_is_kept_unscored_updated_in_place_and_completed_as_the_same_response()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var draft = await PostAsync(client, "gad7", new { answers = new Dictionary<string, int> { ["1"] = 2, ["2"] = 1 }, status = "draft" });
         var more = await PostAsync(client, "gad7", new { answers = new Dictionary<string, int> { ["1"] = 2, ["2"] = 1, ["3"] = 3 }, status = "draft" });
@@ -144,7 +144,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task Phq9_item_9_above_not_at_all_brings_the_support_notice_and_is_saved_exactly_as_given()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         // The person's own country, not the browser's language, decides the lines (issue 15).
         await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London", country = "GB" }, TestContext.Current.CancellationToken);
 
@@ -166,7 +166,7 @@ public sealed class RecordResponseApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task Who5_is_reported_times_4_and_scs_sf_as_a_mean_with_its_subscales_marked_for_a_clinician()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var who5 = await PostAsync(client, "who5", Phq9(3, 4, 2, 3, 1));
         var scs = await PostAsync(client, "scs-sf", Phq9(4, 3, 4, 2, 3, 3, 4, 2, 4, 3, 2, 1));

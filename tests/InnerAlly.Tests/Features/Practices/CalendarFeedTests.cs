@@ -14,7 +14,7 @@ public sealed class CalendarFeedTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task The_feed_repeats_each_practice_weekly_at_its_local_time()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         (await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London" }, Cancel)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/api/v1/practice-rhythm",
             new { practiceId = "soothing-rhythm-breathing", minutes = 5, days = new[] { "monday", "wednesday", "friday" }, time = "07:30" }, Cancel)).EnsureSuccessStatusCode();
@@ -44,7 +44,7 @@ public sealed class CalendarFeedTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task A_new_address_stops_the_old_one_and_turning_it_off_stops_both()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var anonymous = factory.CreateClient();
         var first = await NewFeedAsync(client);
         var second = await NewFeedAsync(client);
@@ -62,7 +62,7 @@ public sealed class CalendarFeedTests(InnerAllyFactory factory) : IClassFixture<
     [Fact]
     public async Task A_made_up_address_is_404_and_the_secret_is_not_stored_in_the_clear()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var url = await NewFeedAsync(client);
         var token = url["/calendar/".Length..^".ics".Length];
 

@@ -33,7 +33,7 @@ public sealed class PracticeInsightsTests : IClassFixture<ClockFactory>
     [Fact]
     public async Task Averages_appear_after_three_rated_sessions_and_are_after_minus_before()
     {
-        var client = await _factory.CreateSignedInApiClientAsync();
+        var client = await _factory.CreateClientForNewPersonAsync();
         // Soothing touch: soothe 2->4, 3->6, 4->5 (+2, +3, +1: average +2.0); threat 7->6, 8->6, 5->5 (-1, -2, 0: average -1.0).
         await LogAsync(client, "soothing-touch", 60, 300, (7, 2), (6, 4));
         await LogAsync(client, "soothing-touch", 120, 300, (8, 3), (6, 6));
@@ -69,8 +69,8 @@ public sealed class PracticeInsightsTests : IClassFixture<ClockFactory>
     [Fact]
     public async Task Nobody_elses_sessions_count()
     {
-        var mine = await _factory.CreateSignedInApiClientAsync();
-        var theirs = await _factory.CreateSignedInApiClientAsync();
+        var mine = await _factory.CreateClientForNewPersonAsync();
+        var theirs = await _factory.CreateClientForNewPersonAsync();
         await LogAsync(theirs, "safe-place", 10, 300, (5, 5), (4, 6));
 
         var body = await mine.GetFromJsonAsync<JsonElement>("/api/v1/practice-insights", Cancel);

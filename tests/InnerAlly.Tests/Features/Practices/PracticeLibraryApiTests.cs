@@ -10,7 +10,7 @@ public sealed class PracticeLibraryApiTests(InnerAllyFactory factory) : IClassFi
     [Fact]
     public async Task The_library_lists_each_practice_with_its_systems_and_lengths()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/practices", TestContext.Current.CancellationToken);
 
@@ -26,7 +26,7 @@ public sealed class PracticeLibraryApiTests(InnerAllyFactory factory) : IClassFi
     [Fact]
     public async Task A_practice_comes_with_steps_that_fill_its_length()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/practices/loving-kindness?minutes=3", TestContext.Current.CancellationToken);
 
@@ -44,7 +44,7 @@ public sealed class PracticeLibraryApiTests(InnerAllyFactory factory) : IClassFi
     [Fact]
     public async Task Without_minutes_the_five_minute_version_is_given()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/practices/safe-place", TestContext.Current.CancellationToken);
 
@@ -55,7 +55,7 @@ public sealed class PracticeLibraryApiTests(InnerAllyFactory factory) : IClassFi
     [Fact]
     public async Task An_unknown_practice_is_404_and_a_length_it_does_not_have_is_400()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var unknown = await client.GetAsync("/api/v1/practices/juggling", TestContext.Current.CancellationToken);
         var badLength = await client.GetAsync("/api/v1/practices/safe-place?minutes=7", TestContext.Current.CancellationToken);

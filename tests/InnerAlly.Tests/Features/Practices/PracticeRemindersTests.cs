@@ -146,7 +146,7 @@ public sealed class PracticeRemindersWithoutEmailTests(InnerAllyFactory factory)
     [Fact]
     public async Task Turning_on_is_400_and_the_page_offers_only_the_calendar()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var session = await PageBrowser.RegisterAsync(factory);
 
         var response = await client.PutAsJsonAsync("/api/v1/practice-rhythm/email-reminders", new { enabled = true }, TestContext.Current.CancellationToken);

@@ -13,7 +13,7 @@ public sealed class PracticeRhythmApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task A_practice_added_to_the_week_reads_back_with_its_days_and_time()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var created = await client.PostAsJsonAsync("/api/v1/practice-rhythm",
             new { practiceId = "soothing-touch", minutes = 3, days = new[] { "friday", "Monday", "wednesday" }, time = "7:30" }, Cancel);
@@ -46,7 +46,7 @@ public sealed class PracticeRhythmApiTests(InnerAllyFactory factory) : IClassFix
     [MemberData(nameof(BadBodies))]
     public async Task Bad_input_is_400_naming_the_field_and_nothing_is_added(string json, string field)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsync("/api/v1/practice-rhythm", new StringContent(json, Encoding.UTF8, "application/json"), Cancel);
 
@@ -61,8 +61,8 @@ public sealed class PracticeRhythmApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task Only_the_owner_can_take_a_line_out()
     {
-        var owner = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var owner = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var created = await owner.PostAsJsonAsync("/api/v1/practice-rhythm",
             new { practiceId = "safe-place", minutes = 5, days = new[] { "sunday" }, time = "20:00" }, Cancel);
         var location = created.Headers.Location!;
@@ -79,7 +79,7 @@ public sealed class PracticeRhythmApiTests(InnerAllyFactory factory) : IClassFix
     [Fact]
     public async Task A_week_holds_at_most_21_lines()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         for (var i = 0; i < 21; i++)
         {
             (await client.PostAsJsonAsync("/api/v1/practice-rhythm",

@@ -16,7 +16,7 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
     [Fact]
     public async Task Post_returns_201_with_location_and_the_session_reads_back()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var startedAt = Ago(6);
 
         var response = await client.PostAsJsonAsync("/api/v1/practice-sessions", new
@@ -49,7 +49,7 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
     [Fact]
     public async Task Ratings_and_note_are_optional()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/practice-sessions",
             new { practiceId = "mindful-noticing", startedAt = Ago(3), durationSeconds = 180, after = new { soothe = 6 } }, Cancel);
@@ -85,7 +85,7 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
     public async Task Bad_input_is_400_problem_json_naming_the_field_and_nothing_is_saved(string template, string field)
     {
         var email = InnerAllyFactory.NewEmail();
-        var client = await factory.CreateSignedInApiClientAsync(email);
+        var client = await factory.CreateClientForNewPersonAsync(email);
         var json = template
             .Replace("{now}", Ago(1), StringComparison.Ordinal)
             .Replace("{tomorrow}", DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -108,8 +108,8 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
     [Fact]
     public async Task Someone_elses_session_is_404_and_never_in_my_list()
     {
-        var owner = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var owner = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var created = await owner.PostAsJsonAsync("/api/v1/practice-sessions",
             new { practiceId = "safe-place", startedAt = Ago(5), durationSeconds = 300, note = "Mine alone." }, Cancel);
 
@@ -135,7 +135,7 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
     [Fact]
     public async Task The_note_is_stored_encrypted()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var marker = $"practice-marker-{Guid.NewGuid():N}";
 
         var response = await client.PostAsJsonAsync("/api/v1/practice-sessions",
@@ -151,7 +151,7 @@ public sealed class RecordPracticeSessionApiTests(InnerAllyFactory factory) : IC
     [Fact]
     public async Task List_paging_arguments_are_checked()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.GetAsync("/api/v1/practice-sessions?limit=0&before=yesterday", Cancel);
 

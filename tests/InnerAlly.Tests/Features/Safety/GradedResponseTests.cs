@@ -28,7 +28,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task An_unsure_reading_in_a_letter_answers_with_the_gentle_line_and_no_category()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (id, body) = await CreateAsync(client, LettersUrl, Brief(LettersUrl, Unsure));
 
@@ -45,7 +45,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task The_same_words_in_a_journal_entry_bring_the_notice()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (_, body) = await CreateAsync(client, JournalUrl, Brief(JournalUrl, Unsure));
 
@@ -57,7 +57,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task A_clear_phrase_in_a_letter_still_brings_the_notice()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (_, body) = await CreateAsync(client, LettersUrl, Brief(LettersUrl, "Dear me, I want to kill myself and I have the pills."));
 
@@ -117,7 +117,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task A_risky_check_in_note_answers_with_the_notice_level()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 9, drive = 1, soothe = 1, note = "I want to end my life tonight." }, Cancel);
         var calm = await (await client.PostAsJsonAsync("/api/v1/check-ins", new { threat = 2, drive = 5, soothe = 7, note = "Baked bread, watched the rain." }, Cancel))
@@ -133,7 +133,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
     [Fact]
     public async Task Our_own_journal_prompt_is_not_read_as_the_persons_words_but_a_prompt_they_wrote_is()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         const string text = "Made tea and sat by the window.";
         // One of our prompts that, read with the entry, would bring the notice on its own.
         var ours = WritingContent.Journal.Prompts.FirstOrDefault(p => SharedEngine.Instance.Analyze(p, TextSetting.Journal, Cancel).Risk.Found);

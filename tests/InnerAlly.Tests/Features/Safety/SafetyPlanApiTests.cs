@@ -40,7 +40,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [Fact]
     public async Task Before_the_first_save_the_plan_is_empty_with_no_date()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.GetAsync(Url, Cancel);
 
@@ -55,7 +55,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [Fact]
     public async Task Put_saves_every_step_as_written_and_stamps_the_time()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var now = factory.Clock.GetUtcNow().UtcDateTime;
 
         var put = await client.PutAsJsonAsync(Url, FullPlan("mine"), Cancel);
@@ -78,7 +78,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [Fact]
     public async Task Put_again_replaces_the_whole_plan_and_leaves_out_steps_empty()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await client.PutAsJsonAsync(Url, FullPlan("first"), Cancel);
         factory.Clock.Advance(TimeSpan.FromMinutes(10));
         var later = factory.Clock.GetUtcNow().UtcDateTime;
@@ -99,7 +99,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [Fact]
     public async Task A_step_of_exactly_4000_characters_is_saved()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var words = new string('a', SafetyPlan.StepMaxLength);
 
         var put = await client.PutAsJsonAsync(Url, new { professionals = words }, Cancel);
@@ -111,7 +111,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [Fact]
     public async Task A_step_that_is_too_long_is_a_400_naming_it_and_the_saved_plan_is_kept()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await client.PutAsJsonAsync(Url, FullPlan("kept"), Cancel);
 
         var put = await client.PutAsJsonAsync(Url, new { warningSigns = "new", peopleToAsk = new string('b', SafetyPlan.StepMaxLength + 1) }, Cancel);
@@ -131,7 +131,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [InlineData("""{"mattersMost":["my dog"]}""", "mattersMost", "could not be read")]
     public async Task An_unknown_field_or_a_value_of_the_wrong_type_is_a_400_naming_it_and_nothing_is_saved(string body, string field, string says)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await client.PutAsJsonAsync(Url, FullPlan("kept"), Cancel);
 
         var errors = await ProblemAsync(await client.PutAsync(Url, Json(body), Cancel));
@@ -147,7 +147,7 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [InlineData("null")]
     public async Task A_missing_or_unreadable_body_is_a_400(string body)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var response = await client.PutAsync(Url, Json(body), Cancel);
 
@@ -167,8 +167,8 @@ public sealed class SafetyPlanApiTests(ClockFactory factory) : IClassFixture<Clo
     [Fact]
     public async Task Each_person_only_ever_gets_their_own_plan()
     {
-        var ana = await factory.CreateSignedInApiClientAsync();
-        var ben = await factory.CreateSignedInApiClientAsync();
+        var ana = await factory.CreateClientForNewPersonAsync();
+        var ben = await factory.CreateClientForNewPersonAsync();
         await ana.PutAsJsonAsync(Url, FullPlan("ana"), Cancel);
 
         var bensBefore = await ben.GetStringAsync(Url, Cancel);

@@ -20,7 +20,7 @@ public sealed class SafetyPlanEncryptionTests(InnerAllyFactory factory) : IClass
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var email = InnerAllyFactory.NewEmail();
-        var client = await factory.CreateSignedInApiClientAsync(email);
+        var client = await factory.CreateClientForNewPersonAsync(email);
         var markers = Fields.ToDictionary(f => f, f => $"plan-marker-{f}-{Guid.NewGuid():N}");
 
         var put = await client.PutAsJsonAsync("/api/v1/safety-plan", markers.ToDictionary(m => m.Key, m => $"In my own words: {m.Value}"), cancellationToken);

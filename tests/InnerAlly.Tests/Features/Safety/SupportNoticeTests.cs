@@ -176,7 +176,7 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
     [Fact]
     public async Task The_signed_in_persons_own_country_is_used()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Pacific/Auckland", country = "NZ" }, Cancel);
 
         var notice = await RenderAsync($"?category={SafetySupport.FromOthers}&signedIn=true", deviceCountry: "GB", client: client);

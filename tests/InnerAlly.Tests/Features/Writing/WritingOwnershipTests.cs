@@ -15,8 +15,8 @@ public sealed class WritingOwnershipTests(InnerAllyFactory factory) : IClassFixt
 {
     private async Task<(HttpClient Owner, HttpClient Other, Guid Id)> ArrangeAsync(string url)
     {
-        var owner = await factory.CreateSignedInApiClientAsync();
-        var other = await factory.CreateSignedInApiClientAsync();
+        var owner = await factory.CreateClientForNewPersonAsync();
+        var other = await factory.CreateClientForNewPersonAsync();
         var (id, _) = await CreateAsync(owner, url, Brief(url, "private words"));
         return (owner, other, id);
     }

@@ -19,7 +19,7 @@ public sealed class WritingSafetyTests(InnerAllyFactory factory) : IClassFixture
     [MemberData(nameof(Kinds), MemberType = typeof(WritingSamples))]
     public async Task Risky_words_are_saved_as_written_and_the_answer_carries_the_support_notice(string url)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         // The person's own country, not the browser's language, decides the lines (issue 15).
         await client.PutAsJsonAsync("/api/v1/account/preferences", new { timeZone = "Europe/London", country = "GB" }, TestContext.Current.CancellationToken);
 
@@ -40,7 +40,7 @@ public sealed class WritingSafetyTests(InnerAllyFactory factory) : IClassFixture
     [MemberData(nameof(ChangeableKinds), MemberType = typeof(WritingSamples))]
     public async Task A_change_that_brings_risky_words_is_checked_too(string url)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         var (id, created) = await CreateAsync(client, url, Brief(url, "A slow, quiet Sunday."));
 
         var changed = await client.PutAsJsonAsync($"{url}/{id}", Brief(url, "My brother hits me when our parents are out and I'm scared of him."), Cancel);
@@ -54,7 +54,7 @@ public sealed class WritingSafetyTests(InnerAllyFactory factory) : IClassFixture
     [Fact]
     public async Task Risk_in_any_part_of_a_record_is_found_while_the_analysis_reads_the_critics_words()
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
 
         var (_, body) = await CreateAsync(client, AllyRecordsUrl, new
         {
@@ -73,7 +73,7 @@ public sealed class WritingSafetyTests(InnerAllyFactory factory) : IClassFixture
     [MemberData(nameof(Kinds), MemberType = typeof(WritingSamples))]
     public async Task Every_save_answers_with_the_analysis_self_critical_sentences_traps_and_prompts(string url)
     {
-        var client = await factory.CreateSignedInApiClientAsync();
+        var client = await factory.CreateClientForNewPersonAsync();
         const string critic = "I'm such an idiot. I always ruin everything.";
 
         var (_, body) = await CreateAsync(client, url, Brief(url, critic));
