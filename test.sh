@@ -133,6 +133,21 @@ elif [[ $((passed + failed + skipped)) -ne $total ]]; then
   crashed=1
 fi
 
+# The names of the tests that did not pass, and the first line of why, so that the end of the log
+# (often all a CI reader sees) says which test to look at.
+for trx in "$results"/*/*.trx; do
+  command -v python3 > /dev/null || break
+  python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+        message = result.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=ns)
+        first = message.strip().splitlines()[0][:300] if message.strip() else ""
+        print(f"not passed: {result.get('testName')} ({result.get('outcome')}): {first}")
+PY
+done
+
 status=0
 if [[ $failed -gt 0 || $crashed -ne 0 ]]; then
   status=1
