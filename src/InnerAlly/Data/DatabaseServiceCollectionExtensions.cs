@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Data;
@@ -25,9 +26,12 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContextPool<SqliteAppDbContext>((sp, db) =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+#pragma warning disable EF1001 // EF Core's own SQLite connection, without its per-open functions (see PlainSqliteRelationalConnection).
             db.UseSqlite(options.ConnectionString)
                 .AddInterceptors(new SqliteConnectionInterceptor(options.SqliteBusyTimeoutSeconds))
+                .ReplaceService<ISqliteRelationalConnection, PlainSqliteRelationalConnection>()
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
+#pragma warning restore EF1001
         });
         services.AddDbContextPool<PostgresAppDbContext>((sp, db) =>
             db.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)

@@ -32,6 +32,28 @@ public sealed class SqlitePragmaTests(InnerAllyFactory factory) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task App_connections_carry_none_of_the_functions_EF_Core_would_register_on_every_open()
+    {
+        Assert.SkipWhen(factory.Database.Provider != DatabaseProvider.Sqlite, "SQLite only; this run is on PostgreSQL.");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
+        foreach (var call in new[] { "ef_add(1, 2)", "ef_compare(1, 2)", "regexp('a', 'a')" })
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT {call};";
+            var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteScalarAsync(cancellationToken));
+            Assert.Contains("no such function", error.Message, StringComparison.Ordinal);
+        }
+
+        // The connection itself still works, and reads go through the model as before.
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode", cancellationToken));
+        _ = await db.Users.CountAsync(cancellationToken);
+    }
+
     private static async Task<string?> PragmaAsync(AppDbContext db, string name, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
