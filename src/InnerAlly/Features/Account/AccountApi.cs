@@ -108,7 +108,7 @@ public static class AccountApi
         var attempt = await DeleteAccount.HandleAsync(user, request?.Password, users, throttle, loggers.CreateLogger(typeof(DeleteAccount)), cancellationToken);
         if (attempt.Wait is { } wait)
         {
-            return AccountEndpoints.TooMany(http, wait);
+            return AccountProblems.TooMany(http, wait);
         }
 
         return DeleteAccount.MessageFor(attempt.Outcome) is { } message

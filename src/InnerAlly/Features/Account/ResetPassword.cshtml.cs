@@ -60,7 +60,7 @@ public sealed partial class ResetPasswordModel(UserManager<User> users, SignInTh
         }
 
         var user = Input.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        var token = AccountEndpoints.Decode(Input.Code);
+        var token = LinkCode.Decode(Input.Code);
         if (user is null || token is null)
         {
             LinkBroken = true;
