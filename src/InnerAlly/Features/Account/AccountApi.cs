@@ -1,12 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json.Serialization;
-using InnerAlly.Data;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Measures;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;

@@ -1,4 +1,3 @@
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 
 namespace InnerAlly.Features.Account;

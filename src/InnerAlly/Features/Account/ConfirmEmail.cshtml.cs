@@ -1,8 +1,4 @@
 using System.Text.Encodings.Web;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Account;
 

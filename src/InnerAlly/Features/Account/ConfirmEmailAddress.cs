@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using static InnerAlly.Features.Account.AccountProblems;
 
 namespace InnerAlly.Features.Account;

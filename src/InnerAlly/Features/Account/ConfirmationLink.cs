@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 
 namespace InnerAlly.Features.Account;
 

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.AspNetCore.Mvc;
 using static InnerAlly.Features.Account.AccountProblems;
 
 namespace InnerAlly.Features.Account;

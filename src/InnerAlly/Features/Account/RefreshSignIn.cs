@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using InnerAlly.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;

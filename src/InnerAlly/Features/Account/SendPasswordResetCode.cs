@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Account;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>Checks a two-step code or a recovery code against the person's own limit.</summary>
