@@ -1,7 +1,5 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Demo;
-using InnerAlly.Infrastructure;
 
 if (args is ["--help"] or ["-h"] or ["help"])
 {

@@ -1,4 +1,3 @@
-using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Calendar;
@@ -10,9 +9,7 @@ using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace InnerAlly.Data;

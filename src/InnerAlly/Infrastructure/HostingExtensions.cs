@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Analysis;
@@ -19,7 +17,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Infrastructure;

@@ -1,4 +1,3 @@
-using InnerAlly.Features.Account;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;

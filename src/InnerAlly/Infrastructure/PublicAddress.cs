@@ -1,4 +1,3 @@
-using InnerAlly.Features.Account;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 

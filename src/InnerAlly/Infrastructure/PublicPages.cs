@@ -1,5 +1,3 @@
-using InnerAlly.Features.Account;
-
 namespace InnerAlly.Infrastructure;
 
 /// <summary>The pages a signed-out visitor may open; every other page sends them to sign in.</summary>

@@ -1,12 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json.Serialization;
-using InnerAlly.Data;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Measures;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
@@ -108,7 +103,7 @@ public static class AccountApi
         var attempt = await DeleteAccount.HandleAsync(user, request?.Password, users, throttle, loggers.CreateLogger(typeof(DeleteAccount)), cancellationToken);
         if (attempt.Wait is { } wait)
         {
-            return AccountEndpoints.TooMany(http, wait);
+            return AccountProblems.TooMany(http, wait);
         }
 
         return DeleteAccount.MessageFor(attempt.Outcome) is { } message

@@ -1,8 +1,5 @@
-using InnerAlly.Data;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
-using InnerAlly.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace InnerAlly.Features.Account;
 
 public static class ClaimsPrincipalExtensions

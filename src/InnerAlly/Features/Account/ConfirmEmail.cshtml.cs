@@ -1,10 +1,4 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace InnerAlly.Features.Account;
 
@@ -19,7 +13,7 @@ public sealed class ConfirmEmailModel(UserManager<User> users) : PageModel
     public static async Task SendLinkAsync(User user, UserManager<User> users, IEmailSender<User> sender, PublicLinks links)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var code = LinkCode.Encode(token);
         var link = links.Page("/Account/ConfirmEmail", new { userId = user.Id, code });
         await sender.SendConfirmationLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link.AbsoluteUri));
     }
@@ -31,12 +25,7 @@ public sealed class ConfirmEmailModel(UserManager<User> users) : PageModel
             return;
         }
 
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
+        if (LinkCode.Decode(code) is not { } token)
         {
             return;
         }

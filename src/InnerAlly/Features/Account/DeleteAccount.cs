@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>

@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using System.Text.Encodings.Web;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
@@ -52,7 +46,7 @@ public sealed class ForgotPasswordModel(UserManager<User> users, IEmailSender<Us
         if (await users.FindByEmailAsync(Input.Email!.Trim()) is { EmailConfirmed: true } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            var code = LinkCode.Encode(token);
             // From App:PublicUrl: a forged Host header must not decide where the reset link points.
             var link = links.Page("/Account/ResetPassword", new { userId = user.Id, code });
             await sender.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link.AbsoluteUri));

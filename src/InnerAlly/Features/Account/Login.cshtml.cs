@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 
 namespace InnerAlly.Features.Account;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace InnerAlly.Features.Account;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using InnerAlly.Data;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.CheckIns;
@@ -10,8 +9,6 @@ using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Account;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Account;
 

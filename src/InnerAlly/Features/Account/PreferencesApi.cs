@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using InnerAlly.Data;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Account;

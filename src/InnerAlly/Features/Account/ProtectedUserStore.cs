@@ -1,6 +1,4 @@
-using InnerAlly.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Account;

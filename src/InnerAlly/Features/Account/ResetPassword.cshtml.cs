@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -60,7 +56,7 @@ public sealed partial class ResetPasswordModel(UserManager<User> users, SignInTh
         }
 
         var user = Input.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        var token = AccountEndpoints.Decode(Input.Code);
+        var token = LinkCode.Decode(Input.Code);
         if (user is null || token is null)
         {
             LinkBroken = true;

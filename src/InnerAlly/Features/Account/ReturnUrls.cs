@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace InnerAlly.Features.Account;
 
 public static class ReturnUrls

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
-using InnerAlly.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;

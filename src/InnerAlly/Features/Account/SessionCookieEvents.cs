@@ -1,10 +1,6 @@
 using System.Data.Common;
-using System.Security.Claims;
-using InnerAlly.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;

@@ -1,8 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>

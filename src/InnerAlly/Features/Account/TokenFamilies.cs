@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Claims;
-using InnerAlly.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 

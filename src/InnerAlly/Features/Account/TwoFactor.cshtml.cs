@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 
 namespace InnerAlly.Features.Account;

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Data;
 using InnerAlly.Features.Safety;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Account;
 

@@ -1,6 +1,4 @@
 using InnerAlly.Features.Safety;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace InnerAlly.Features.Account;

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Writing;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.AllyCards;

@@ -1,6 +1,4 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.AllyCards;
 

@@ -1,7 +1,5 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.AllyRecords;
 

@@ -1,4 +1,3 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.AllyRecords;

@@ -1,6 +1,4 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
-using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.AllyRecords;
 

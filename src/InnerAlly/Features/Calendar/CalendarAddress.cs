@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Calendar;
 
 /// <summary>A person's calendar address as the page shows it and the API returns it.</summary>

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Calendar;
 

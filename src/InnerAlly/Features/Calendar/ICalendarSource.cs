@@ -1,5 +1,4 @@
 using Ical.Net.CalendarComponents;
-using InnerAlly.Data;
 
 namespace InnerAlly.Features.Calendar;
 

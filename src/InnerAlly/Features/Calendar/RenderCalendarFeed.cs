@@ -1,9 +1,6 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Calendar;
 

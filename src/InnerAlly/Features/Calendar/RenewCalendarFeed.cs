@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Calendar;
 
 /// <summary>Makes a new calendar address for the person; any earlier one stops working.</summary>

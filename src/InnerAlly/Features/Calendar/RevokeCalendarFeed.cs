@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Calendar;
 
 /// <summary>Turns the person's calendar address off; calendars subscribed to it stop updating.</summary>

@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Safety;
-using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.CheckIns;
 
 /// <summary>How the three systems moved over the last 7, 30 or 90 days, day by day in the person's own time zone.</summary>

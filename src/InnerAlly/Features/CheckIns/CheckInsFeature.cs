@@ -1,5 +1,3 @@
-using InnerAlly.Infrastructure;
-
 namespace InnerAlly.Features.CheckIns;
 
 public static class CheckInsFeature

@@ -1,8 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.CheckIns;
 
 public sealed class DeleteModel(AppDbContext db, ILogger<DeleteModel> logger) : PageModel

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.CheckIns;
 
 /// <summary>One check-in, found only when it belongs to the person asking; anyone else finds nothing.</summary>

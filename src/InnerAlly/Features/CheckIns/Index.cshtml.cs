@@ -1,9 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.CheckIns;
 
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using InnerAlly.Data;
-using InnerAlly.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InnerAlly.Features.CheckIns;

@@ -1,10 +1,6 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Safety;
 using InnerAlly.Language;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.CheckIns;
 

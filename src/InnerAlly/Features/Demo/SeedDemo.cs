@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Demo;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Errors;
 
 /// <summary>The friendly page for errors and for status codes with no page of their own.</summary>

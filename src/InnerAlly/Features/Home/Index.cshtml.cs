@@ -1,7 +1,4 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Home;
 

@@ -1,8 +1,6 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Journal;
 

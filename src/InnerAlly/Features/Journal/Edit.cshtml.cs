@@ -1,8 +1,5 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Journal;
 

@@ -1,7 +1,4 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Journal;
 

@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json.Serialization;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Writing;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Journal;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
-using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.Journal;
 

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Journal;
 
 /// <summary>Every tag the person has used, most used first, for the journal page's tag list.</summary>

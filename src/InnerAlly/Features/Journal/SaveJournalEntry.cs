@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Journal;
 

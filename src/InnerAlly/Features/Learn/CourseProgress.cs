@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Learn;
 

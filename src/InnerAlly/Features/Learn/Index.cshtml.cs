@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Learn;
 
 public sealed class IndexModel(LessonCatalog course, AppDbContext db) : PageModel

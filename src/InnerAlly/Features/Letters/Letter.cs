@@ -1,7 +1,4 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Writing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using InnerAlly.Features.Writing;
-using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.Letters;
 

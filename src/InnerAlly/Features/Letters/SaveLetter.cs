@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using InnerAlly.Data;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 

@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using Hl7.Fhir.Model;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Measures;
 

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>The person's reminder for one questionnaire, if they set one.</summary>

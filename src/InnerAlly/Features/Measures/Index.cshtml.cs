@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>The questionnaires on offer, each with the person's latest score and any draft to carry on with.</summary>

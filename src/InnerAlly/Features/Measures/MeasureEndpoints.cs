@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Calendar;
 using InnerAlly.Features.Safety;
-using InnerAlly.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Measures;

@@ -3,9 +3,7 @@ using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using InnerAlly.Data;
 using InnerAlly.Features.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Measures;
 

@@ -1,8 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>One response's scores, band and change since the first and the previous; the person's own only.</summary>

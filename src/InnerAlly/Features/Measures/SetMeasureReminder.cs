@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Data;
 using InnerAlly.Features.Calendar;
 
 namespace InnerAlly.Features.Measures;

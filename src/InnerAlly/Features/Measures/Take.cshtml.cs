@@ -1,8 +1,4 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Safety;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Measures;
 

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Data;
 using InnerAlly.Features.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Practices;
 

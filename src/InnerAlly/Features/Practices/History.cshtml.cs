@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Practices;
 
 public sealed class HistoryModel(AppDbContext db, TimeProvider clock) : PageModel

@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Practices;
 
 /// <summary>A person's own practice sessions, newest first, a page at a time.</summary>

@@ -1,6 +1,4 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Practices;
 

@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Safety;
 using InnerAlly.Language;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Practices;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Safety;
-using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Practices;
 
 /// <summary>A person's own practice sessions, and what they show over time.</summary>

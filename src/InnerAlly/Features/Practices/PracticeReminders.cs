@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using InnerAlly.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace InnerAlly.Features.Practices;

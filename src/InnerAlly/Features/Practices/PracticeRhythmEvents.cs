@@ -1,7 +1,6 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using InnerAlly.Data;
 using InnerAlly.Features.Calendar;
 
 namespace InnerAlly.Features.Practices;

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Account;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace InnerAlly.Features.Practices;

@@ -1,5 +1,4 @@
 using InnerAlly.Features.Calendar;
-using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.Practices;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Data;
 
 namespace InnerAlly.Features.Practices;
 

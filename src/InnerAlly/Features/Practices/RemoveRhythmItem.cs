@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Practices;
 
 /// <summary>Takes a line out of the person's week.</summary>

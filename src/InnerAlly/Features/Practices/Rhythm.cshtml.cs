@@ -1,9 +1,4 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
 using InnerAlly.Features.Calendar;
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnerAlly.Features.Practices;
 

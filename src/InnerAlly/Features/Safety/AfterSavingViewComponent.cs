@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.AspNetCore.Mvc;
-
 namespace InnerAlly.Features.Safety;
 
 /// <summary>

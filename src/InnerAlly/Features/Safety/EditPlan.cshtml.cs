@@ -1,8 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Safety;
 
 /// <summary>Writing or changing the safety plan. A step that is too long is explained beside it, and nothing typed is lost.</summary>

@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Features.Account;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Safety;
 
 /// <summary>The person's safety plan to read, and to print; the same use case as /api/v1/safety-plan.</summary>

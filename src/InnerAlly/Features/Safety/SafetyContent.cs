@@ -1,5 +1,3 @@
-using InnerAlly.Infrastructure;
-
 namespace InnerAlly.Features.Safety;
 
 /// <summary>Reads the safety feature's data files from Content/Safety, which operators and clinicians can review and edit.</summary>

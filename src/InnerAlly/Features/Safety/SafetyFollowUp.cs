@@ -1,4 +1,3 @@
-using InnerAlly.Data;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Safety;
 
 /// <summary>

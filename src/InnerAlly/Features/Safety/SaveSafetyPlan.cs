@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using InnerAlly.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Safety;
 

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.AspNetCore.Mvc;
-
 namespace InnerAlly.Features.Writing;
 
 /// <summary>Deleting one thing a person wrote, of any kind (/journal/{id}/delete, /letters/{id}/delete, ...), after asking once.</summary>

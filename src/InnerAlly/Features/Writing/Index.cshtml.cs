@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Writing;
 
 /// <summary>The writing section's front page: the journal, critic-to-ally records, letters and ally cards.</summary>

@@ -1,6 +1,3 @@
-using InnerAlly.Data;
-using Microsoft.AspNetCore.Mvc;
-
 namespace InnerAlly.Features.Writing;
 
 /// <summary>How often the person wrote, and how their critic-to-ally ratings moved, over 30 or 90 days.</summary>

@@ -1,7 +1,3 @@
-using InnerAlly.Data;
-using InnerAlly.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace InnerAlly.Features.Writing;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.Writing;

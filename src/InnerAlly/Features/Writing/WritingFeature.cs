@@ -1,6 +1,3 @@
-using InnerAlly.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace InnerAlly.Features.Writing;
 
 public static class WritingFeature

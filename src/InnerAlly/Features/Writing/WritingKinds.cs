@@ -1,9 +1,7 @@
-using InnerAlly.Data;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Letters;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Writing;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using InnerAlly.Data;
 using InnerAlly.Features.CheckIns;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnerAlly.Features.Writing;
 

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity.Data;
+
+namespace InnerAlly.Features.Account;
+
+/// <summary>POST /api/v1/account/resendConfirmationEmail: the same answer whether or not the address has an account.</summary>
+internal static class ResendConfirmationEmail
+{
+    public static async Task<Ok> HandleAsync(
+        [FromBody] ResendConfirmationEmailRequest request, UserManager<User> users, MailKitEmailSender sender, Mailer mailer, PublicLinks links)
+    {
+        if (mailer.IsConfigured && await users.FindByEmailAsync(request.Email.Trim()) is { EmailConfirmed: false } user)
+        {
+            await ConfirmationLink.SendAsync(user, user.Email!, users, sender, links, isChange: false);
+        }
+
+        return TypedResults.Ok();
+    }
+}
