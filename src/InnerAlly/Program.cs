@@ -1,7 +1,7 @@
 using InnerAlly.Data;
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Demo;
 using InnerAlly.Infrastructure;
+using InnerAlly.Language.Commands;
 
 if (args is ["--help"] or ["-h"] or ["help"])
 {
