@@ -1,5 +1,6 @@
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Demo;
+using InnerAlly.Language.Commands;
 
 if (args is ["--help"] or ["-h"] or ["help"])
 {

@@ -26,6 +26,20 @@ public static class LabelledData
     public static List<SelfCriticismLine> SelfCriticism(string path) => Read<SelfCriticismLine>(path, l =>
         Expect(SelfCriticismForms.All.Contains(l.Form), $"unknown form \"{l.Form}\""));
 
+    /// <summary>The position of <paramref name="label"/> among <paramref name="classes"/>; a label not among them is an error in the data.</summary>
+    public static int IndexOf(IReadOnlyList<string> classes, string label)
+    {
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] == label)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidDataException($"Unknown label \"{label}\".");
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,

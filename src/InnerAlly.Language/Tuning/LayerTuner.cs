@@ -17,7 +17,7 @@ namespace InnerAlly.Language.Tuning;
 /// with a head trained on it). The engine's heads are then retrained on the tuned embeddings with
 /// `train-language`.
 /// </summary>
-public sealed class LayerTuner(Cues cues, TextWriter log)
+public sealed partial class LayerTuner(Cues cues, TextWriter log)
 {
     public int Layer { get; init; } = MiniLMGraph.Layers - 1;
 
@@ -59,7 +59,7 @@ public sealed class LayerTuner(Cues cues, TextWriter log)
         // not self-hatred and the thinking-trap lines (every k-th, to keep to EverydayLimit sentences).
         var everyday = selfCriticism.Where(l => l.Form != SelfCriticismForms.Hated).Select(l => l.Text).Concat(traps.Select(t => t.Text)).ToList();
         var step = Math.Max(1, (int)Math.Ceiling(everyday.Count * 1.6 / EverydayLimit));
-        var sources = risk.Select((r, i) => new Source(r.Text, IndexOf(RiskCategories.All, r.Risk), i))
+        var sources = risk.Select((r, i) => new Source(r.Text, LabelledData.IndexOf(RiskCategories.All, r.Risk), i))
             .Concat(everyday.Where((_, i) => i % step == 0).Select((t, i) => new Source(t, 0, risk.Count + i)))
             .ToList();
         var split = sources.Select(s => Sentences.Split(s.Text).Select(x => x.Text).DefaultIfEmpty(s.Text).ToList()).ToList();
@@ -204,164 +204,5 @@ public sealed class LayerTuner(Cues cues, TextWriter log)
         }
 
         return head;
-    }
-
-    /// <summary>Held-out loss, and the share of held-out ordinary sentences at or above the highest threshold that still finds 95% of each risk category.</summary>
-    private EpochFigures Measure(int epoch, BertLayer layer, PooledHead head, List<TuningExample> examples, TimeSpan took)
-    {
-        var loss = 0.0;
-        var score = new double[examples.Count];
-        var label = new int[examples.Count];
-        for (var i = 0; i < examples.Count; i++)
-        {
-            var ex = examples[i];
-            var p = head.Predict(PooledObjective.Features(PooledObjective.Embed(layer, ex.States), ex.Cues));
-            label[i] = Array.IndexOf(ex.Target, 1.0);
-            loss -= ex.Weight * Math.Log(Math.Max(p[label[i]], 1e-12));
-            score[i] = 1 - p[0];
-        }
-
-        var threshold = 1.0;
-        for (var c = 1; c < RiskCategories.All.Count; c++)
-        {
-            var positives = Enumerable.Range(0, examples.Count).Where(i => label[i] == c).Select(i => score[i]).OrderByDescending(s => s).ToList();
-            if (positives.Count > 0)
-            {
-                threshold = Math.Min(threshold, positives[Math.Max(0, (int)Math.Ceiling(RecallTarget * positives.Count) - 1)]);
-            }
-        }
-
-        var ordinary = Enumerable.Range(0, examples.Count).Where(i => label[i] == 0).ToList();
-        var alarms = ordinary.Count(i => score[i] >= threshold) / (double)ordinary.Count;
-
-        // Steadier than the per-category bar (set by the smallest category's few sentences): 95% of
-        // all risky sentences together, and the chance a risky sentence outscores an ordinary one.
-        var risky = Enumerable.Range(0, examples.Count).Where(i => label[i] != 0).Select(i => score[i]).OrderByDescending(s => s).ToList();
-        var pooledBar = risky[Math.Max(0, (int)Math.Ceiling(RecallTarget * risky.Count) - 1)];
-        var pooled = ordinary.Count(i => score[i] >= pooledBar) / (double)ordinary.Count;
-        var wins = 0.0;
-        foreach (var r in risky)
-        {
-            foreach (var o in ordinary)
-            {
-                wins += r > score[o] ? 1 : r == score[o] ? 0.5 : 0;
-            }
-        }
-
-        var auc = wins / ((double)risky.Count * ordinary.Count);
-        var figures = new EpochFigures(epoch, loss / examples.Count, alarms, threshold, ordinary.Count, pooled, auc, took);
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  epoch {epoch}: held-out loss {figures.HeldOutLoss:F4}, false alarms at 95% recall of each category {alarms:P1} of {ordinary.Count} (threshold {threshold:F3}), at 95% of all risk {pooled:P1}, AUC {auc:F4}, {took.TotalSeconds:F0} s"));
-        return figures;
-    }
-
-    private Dictionary<string, float[]> States(List<string> sentences)
-    {
-        var cache = CachePath is not null && File.Exists(CachePath) ? ReadCache(CachePath) : [];
-        var missing = sentences.Where(s => !cache.ContainsKey(s)).ToList();
-        if (missing.Count > 0)
-        {
-            log.WriteLine($"Running layers 0-{Layer - 1} of the 8-bit model for {missing.Count} sentences...");
-            using var lower = new LayerStates(Layer - 1);
-            foreach (var s in missing)
-            {
-                cache[s] = lower.Of(s).Layer;
-            }
-
-            if (CachePath is not null)
-            {
-                WriteCache(CachePath, cache);
-            }
-        }
-
-        return cache;
-    }
-
-    private Dictionary<string, float[]> ReadCache(string path)
-    {
-        using var reader = new BinaryReader(File.OpenRead(path));
-        if (reader.ReadString() != Embedder.BaseName || reader.ReadInt32() != Layer)
-        {
-            return [];
-        }
-
-        var cache = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var count = reader.ReadInt32();
-        for (var i = 0; i < count; i++)
-        {
-            var text = reader.ReadString();
-            var values = new float[reader.ReadInt32()];
-            reader.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-            cache[text] = values;
-        }
-
-        return cache;
-    }
-
-    private void WriteCache(string path, Dictionary<string, float[]> cache)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(Embedder.BaseName);
-        writer.Write(Layer);
-        writer.Write(cache.Count);
-        foreach (var (text, values) in cache)
-        {
-            writer.Write(text);
-            writer.Write(values.Length);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        }
-    }
-
-    private static int IndexOf(IReadOnlyList<string> classes, string label)
-    {
-        for (var i = 0; i < classes.Count; i++)
-        {
-            if (classes[i] == label)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidDataException($"Unknown label \"{label}\".");
-    }
-
-    /// <summary>Adam over the layer's parameters and the head's, each with its own rate.</summary>
-    private sealed class Adam
-    {
-        private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
-        private readonly List<(float[] Values, float[] M, float[] V, double Rate)> slots = [];
-        private int step;
-
-        public Adam(BertLayer layer, PooledHead head, double layerRate, double headRate)
-        {
-            foreach (var (_, values) in layer.Parameters)
-            {
-                slots.Add((values, new float[values.Length], new float[values.Length], layerRate));
-            }
-
-            slots.Add((head.Weights, new float[head.Weights.Length], new float[head.Weights.Length], headRate));
-            slots.Add((head.Bias, new float[head.Bias.Length], new float[head.Bias.Length], headRate));
-        }
-
-        public void Step(BertLayer layerGradient, PooledHead headGradient, double scale)
-        {
-            step++;
-            var c1 = 1 - Math.Pow(Beta1, step);
-            var c2 = 1 - Math.Pow(Beta2, step);
-            var gradients = layerGradient.Parameters.Select(p => p.Values).Append(headGradient.Weights).Append(headGradient.Bias).ToList();
-            for (var s = 0; s < slots.Count; s++)
-            {
-                var (w, m, v, rate) = slots[s];
-                var g = gradients[s];
-                for (var j = 0; j < w.Length; j++)
-                {
-                    var gj = g[j] * scale;
-                    m[j] = (float)((Beta1 * m[j]) + ((1 - Beta1) * gj));
-                    v[j] = (float)((Beta2 * v[j]) + ((1 - Beta2) * gj * gj));
-                    w[j] -= (float)(rate * (m[j] / c1) / (Math.Sqrt(v[j] / c2) + Epsilon));
-                }
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ public static class CommandLine
     public const string SeedDemo = "seed-demo";
     public const string Migrate = "migrate";
 
-    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate, .. Features.Analysis.LanguageCommands.Verbs];
+    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate, .. Language.Commands.LanguageCommands.Verbs];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {

@@ -1,6 +1,4 @@
-using InnerAlly.Language;
-
-namespace InnerAlly.Features.Analysis;
+namespace InnerAlly.Language;
 
 /// <summary>
 /// One language engine per process: it holds the embedding model (about 250 MB), so every host,

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using InnerAlly.Features.Analysis;
+using InnerAlly.Language.Commands;
 
-namespace InnerAlly.Tests.Features.Analysis;
+namespace InnerAlly.Language.Tests.Commands;
 
 /// <summary>The analyze verb: JSON Lines in, one line out per input line, in order, errors per line.</summary>
 public class AnalyzeVerbTests
@@ -9,7 +9,7 @@ public class AnalyzeVerbTests
     private static async Task<List<JsonElement>> RunAsync(string input)
     {
         using var output = new StringWriter();
-        var code = await LanguageCommands.AnalyzeAsync(new StringReader(input), output);
+        var code = await LanguageCommands.AnalyzeAsync(new StringReader(input), output, Engine.Instance);
         Assert.Equal(0, code);
         return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
     }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using InnerAlly.Language.Evaluation;
+using InnerAlly.Language.Training;
+
+namespace InnerAlly.Language.Commands;
+
+/// <summary>The evaluate verb: the measured figures, as docs/language-engine.md reports them.</summary>
+public static partial class LanguageCommands
+{
+    private static int RunEvaluate(string[] args)
+    {
+        var markdown = args.Contains("--markdown");
+        var traps = Option(args, "--traps") ?? LabelledData.FindUp(Path.Combine("shared", "data", "eval", "thinking-traps-sharma2023", "thinking_traps.jsonl"));
+        var dev = Option(args, "--dev") ?? DevelopmentFolder();
+        var engine = SharedEngine.Instance;
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"InnerAlly language engine, {engine.Model.Embedding}; trained on {string.Join(", ", engine.Model.TrainingCounts.Select(c => $"{c.Value} {c.Key}"))} lines.");
+
+        if (traps is not null && File.Exists(traps))
+        {
+            var report = Evaluations.Traps(engine, traps);
+            Console.WriteLine();
+            Console.WriteLine($"Thinking traps on Sharma et al. (2023), {report.Thoughts} distinct thoughts (never trained on):");
+            Console.WriteLine(string.Create(inv, $"  top trap among the thought's labels: {report.Accuracy:F3} (goal {Evaluations.Goals.TrapAccuracy:F2}; most-common-trap baseline 0.165, in-domain naive Bayes 0.365)"));
+            Console.WriteLine(string.Create(inv, $"  macro-F1 over the {report.PerClass.Count(c => c.Value.Tp + c.Value.Fn > 0)} labels present: {report.MacroF1:F3}"));
+            foreach (var (trap, (tp, fp, fn)) in report.PerClass)
+            {
+                Console.WriteLine(string.Create(inv, $"    {trap,-28} right {tp,4}  said wrongly {fp,4}  missed {fn,4}"));
+            }
+
+            if (markdown)
+            {
+                Console.WriteLine();
+                Console.WriteLine(report.Confusion.ToMarkdown(ShortTrap));
+            }
+        }
+        else
+        {
+            Console.WriteLine();
+            Console.WriteLine("Thinking traps: the outside set was not found (pass --traps FILE); skipped.");
+        }
+
+        var status = 0;
+        if (dev is not null && File.Exists(Path.Combine(dev, "risk-dev.jsonl")))
+        {
+            var risk = Evaluations.Risk(engine, Path.Combine(dev, "risk-dev.jsonl"));
+            Console.WriteLine();
+            Console.WriteLine($"Risk on the development set ({risk.Sentences} texts, kept apart from training):");
+            foreach (var (category, recall) in risk.Recall)
+            {
+                Console.WriteLine(string.Create(inv, $"  {category,-12} recall {recall:F3}  precision {risk.Precision[category]:F3}"));
+            }
+
+            Console.WriteLine(string.Create(inv, $"  false alarms on sentences without risk: {risk.FalseAlarmRate:P1} (goal 5% or less)"));
+            foreach (var (kind, (alarms, count)) in risk.FalseAlarmsByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"    {kind,-14} {alarms}/{count}");
+            }
+
+            if (markdown)
+            {
+                Console.WriteLine();
+                Console.WriteLine(risk.Confusion.ToMarkdown());
+            }
+
+            var risky = risk.Sentences - risk.FalseAlarmsByKind.Values.Sum(v => v.Count);
+            Console.WriteLine($"  gentle line instead of the notice: {risk.RiskyGentle} of {risky} risky texts, {risk.OrdinaryGentle} ordinary ones");
+            foreach (var setting in new[] { TextSetting.RecordField, TextSetting.LetterPart })
+            {
+                // The guided settings ask for more before a model-only reading brings the notice: what that costs, were every text written there.
+                var guided = Evaluations.Risk(engine, Path.Combine(dev, "risk-dev.jsonl"), setting);
+                Console.WriteLine(string.Create(inv,
+                    $"  read as {setting}: recall {string.Join(", ", guided.Recall.Select(r => $"{r.Key} {r.Value:F3}"))}; false alarms {guided.FalseAlarmRate:P1}; gentle line for {guided.RiskyGentle} risky, {guided.OrdinaryGentle} ordinary"));
+            }
+
+            if (risk.Recall[RiskCategories.Self] < Evaluations.Goals.SelfRecall || risk.Recall[RiskCategories.FromOthers] < Evaluations.Goals.FromOthersRecall
+                || risk.Recall[RiskCategories.ToOthers] < Evaluations.Goals.ToOthersRecall)
+            {
+                Console.WriteLine("  Risk recall is below its goal.");
+                status = 3;
+            }
+        }
+
+        if (dev is not null && File.Exists(Path.Combine(dev, "self-criticism-dev.jsonl")))
+        {
+            var sc = Evaluations.SelfCriticism(engine, Path.Combine(dev, "self-criticism-dev.jsonl"));
+            Console.WriteLine();
+            Console.WriteLine($"Self-criticism on the development set ({sc.Lines} texts, {sc.SelfCritical} self-critical):");
+            Console.WriteLine(string.Create(inv, $"  precision {sc.Precision:F3}  recall {sc.Recall:F3}  F1 {sc.F1:F3} (goal {Evaluations.Goals.SelfCriticismF1:F2})"));
+            Console.WriteLine(string.Create(inv, $"  form right for {sc.FormAccuracy:P1} of the self-critical texts (goal 80%)"));
+            if (markdown)
+            {
+                Console.WriteLine();
+                Console.WriteLine(sc.Confusion.ToMarkdown());
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Robustness:");
+        foreach (var c in Evaluations.Robustness(engine))
+        {
+            Console.WriteLine($"  {(c.Passed ? "pass" : "FAIL")}  {c.Name}: {c.Detail}");
+        }
+
+        return status;
+    }
+
+    private static string ShortTrap(string trap) => trap switch
+    {
+        "all-or-nothing thinking" => "all/none",
+        "overgeneralizing" => "overgen",
+        "fortune telling" => "fortune",
+        "mind reading" => "mind",
+        "emotional reasoning" => "emotional",
+        "should statements" => "should",
+        "personalizing" => "personal",
+        "disqualifying the positive" => "disqual",
+        "catastrophizing" => "catastr",
+        "comparing and despairing" => "compare",
+        "negative feeling or emotion" => "feeling",
+        "not distorted" => "none",
+        _ => trap,
+    };
+
+    private static string? DevelopmentFolder() =>
+        LabelledData.FindUp(Path.Combine("src", "InnerAlly.Language", "Development"))
+        ?? LabelledData.FindUp(Path.Combine("LanguageData", "Development"));
+}

@@ -1,0 +1,62 @@
+namespace InnerAlly.Language.Commands;
+
+/// <summary>What each verb's --help prints.</summary>
+public static partial class LanguageCommands
+{
+    public const string AnalyzeHelp = """
+        Usage: InnerAlly analyze < texts.jsonl > results.jsonl
+
+        Reads JSON Lines from standard input, one object per line: {"id": <any JSON value>, "text": "..."}
+        and writes one JSON line per input line to standard output, in the same order:
+          {"id": ..., "language": {"supported", "note"},
+           "risk": {"category": "none"|"self"|"from_others"|"to_others", "confidence", "evidence": [...]},
+           "selfCriticism": {"present", "form": "inadequate"|"hated"|null, "confidence", "sentences": [...]},
+           "thinkingTraps": [{"trap", "confidence"}], "prompts": [{"sentence", "start", "fear", "friend", "chosenFor"}]}
+        A line that is not such an object gets {"id": ..., "error": {"message": "..."}} (id null when it
+        could not be read) and the run goes on. Blank lines are skipped. Everything runs on this machine;
+        nothing is sent anywhere. Progress and errors about the run itself go to standard error.
+        """;
+
+    public const string EvaluateHelp = """
+        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown]
+
+        Measures the language engine and prints the figures:
+          thinking traps  on Sharma et al. (2023), ../shared/data/eval/thinking-traps-sharma2023/thinking_traps.jsonl
+                          (evaluation only: it is never trained on); skipped with a note if not found
+          risk            recall per category and false alarms, on Development/risk-dev.jsonl
+          self-criticism  F1 and form accuracy, on Development/self-criticism-dev.jsonl
+          robustness      empty text, 100 KB, emoji, capitals, typos, one risky sentence among many, other languages
+        --markdown prints the confusion matrices as Markdown tables (as in docs/language-engine.md).
+        Exits 3 when risk recall is below its goal (self 0.95, harm from others 0.90, to others 0.85).
+        Recall and false alarms count the full notice; the gentle line is counted apart, and the
+        development set is also read as if written in the guided settings (a record, a letter).
+        """;
+
+    public const string TrainHelp = """
+        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv]
+
+        Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
+        (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
+        src/InnerAlly.Language/Model/heads.json; rebuild afterwards so the library embeds it.
+        Deterministic for the same files. Development/ and the outside evaluation set are never read.
+        --cache FILE keeps the sentence embeddings between runs (faster retraining while changing cues).
+        --l2 VALUE sets the weight penalty (default 0.0001).
+        --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
+        """;
+
+    public const string TuneLayerHelp = """
+        Usage: InnerAlly tune-layer [--data FOLDER] [--out FILE] [--cache FILE] [--epochs N] [--rate R] [--everyday N] [--threads N] [--lowest-loss-out FILE]
+
+        Fine-tunes MiniLM's top layer on the risk lines in src/InnerAlly.Language/Training/ (never
+        Development/ or the outside evaluation set), with a risk head, over the lower layers' token
+        states; every fifth training line is held out, and the layer of the epoch with the fewest
+        held-out false alarms at 95% recall is kept. Writes src/InnerAlly.Language/Model/tuned_layer.bin
+        (16-bit floats) only if that epoch is not 0 (the package's own layer). Then rebuild, run
+        train-language, and rebuild again.
+        --cache FILE keeps the lower layers' token states between runs (put it under /tmp).
+        --epochs N (default 4), --rate R the layer's Adam rate (default 3e-5), --everyday N at most N
+        everyday sentences from the self-criticism and thinking-trap lines (default 1500), --threads N
+        threads sharing each batch (default 1), --lowest-loss-out FILE also writes the layer of the
+        epoch with the lowest held-out loss, for measuring.
+        """;
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using InnerAlly.Language.Rules;
+using InnerAlly.Language.Training;
+using InnerAlly.Language.Tuning;
+
+namespace InnerAlly.Language.Commands;
+
+/// <summary>The train-language and tune-layer verbs: rebuild the heads and the tuned top layer from Training/.</summary>
+public static partial class LanguageCommands
+{
+    private static int RunTuneLayer(string[] args)
+    {
+        var data = Option(args, "--data") ?? LabelledData.FindUp(Path.Combine("src", "InnerAlly.Language", "Training"));
+        if (data is null)
+        {
+            Console.Error.WriteLine("Could not find src/InnerAlly.Language/Training; pass --data FOLDER.");
+            return 2;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var output = Option(args, "--out") ?? Path.Combine(data, "..", "Model", "tuned_layer.bin");
+        var cues = new Cues(RiskLexicon.Load());
+        var tuner = new LayerTuner(cues, Console.Out)
+        {
+            CachePath = Option(args, "--cache"),
+            Epochs = Option(args, "--epochs") is { } epochs ? int.Parse(epochs, inv) : 4,
+            LayerRate = Option(args, "--rate") is { } rate ? double.Parse(rate, inv) : 3e-5,
+            EverydayLimit = Option(args, "--everyday") is { } everyday ? int.Parse(everyday, inv) : 1500,
+            Threads = Option(args, "--threads") is { } threads ? int.Parse(threads, inv) : 1,
+        };
+        var result = tuner.Tune(data);
+        if (Option(args, "--lowest-loss-out") is { } lowest && result.LowestLossEpoch > 0)
+        {
+            TunedLayer.Save(lowest, tuner.Layer, result.LowestLoss);
+            Console.WriteLine($"Wrote the lowest-loss layer (epoch {result.LowestLossEpoch}) to {Path.GetFullPath(lowest)}.");
+        }
+
+        if (result.BestEpoch == 0)
+        {
+            Console.WriteLine("No epoch did better on the held-out lines than the package's own layer; nothing written.");
+            return 0;
+        }
+
+        TunedLayer.Save(output, tuner.Layer, result.Layer);
+        Console.WriteLine($"Wrote {Path.GetFullPath(output)}. Rebuild, run train-language, and rebuild again.");
+        return 0;
+    }
+
+    private static int RunTrain(string[] args)
+    {
+        var data = Option(args, "--data") ?? LabelledData.FindUp(Path.Combine("src", "InnerAlly.Language", "Training"));
+        if (data is null)
+        {
+            Console.Error.WriteLine("Could not find src/InnerAlly.Language/Training; pass --data FOLDER.");
+            return 2;
+        }
+
+        var output = Option(args, "--out") ?? Path.Combine(data, "..", "Model", "heads.json");
+        using var embedder = new Embedder();
+        var cues = new Cues(RiskLexicon.Load());
+        var l2 = Option(args, "--l2") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : Trainer.DefaultL2;
+        var trainer = new Trainer(embedder, cues, Console.Out) { CachePath = Option(args, "--cache"), L2 = l2, CrossValidateAll = args.Contains("--cv") };
+        var model = trainer.Train(data);
+        model.Save(output);
+        Console.WriteLine($"Wrote {Path.GetFullPath(output)}. Rebuild so the library embeds it.");
+        return 0;
+    }
+}
