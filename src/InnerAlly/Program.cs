@@ -40,7 +40,16 @@ if (verb is not null)
     return 0;
 }
 
-app.UseInnerAlly();
+try
+{
+    app.UseInnerAlly();
+}
+catch (ContentProblemException problem)
+{
+    // A person should never meet a half-read practice or a crisis line without a number: say which file and stop.
+    await Console.Error.WriteLineAsync(problem.Message);
+    return 1;
+}
 var database = app.Services.GetServices<IHostedService>().OfType<DatabaseStartup>().Single();
 await app.RunAsync();
 

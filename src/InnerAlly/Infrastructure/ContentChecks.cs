@@ -9,18 +9,32 @@ namespace InnerAlly.Infrastructure;
 /// <param name="Folder">The folder under Content/ that the check reads.</param>
 public sealed record ContentCheck(string Folder, Action<IServiceProvider> Read);
 
+/// <summary>A content file that cannot be used; the message names the file and what is wrong with it.</summary>
+public sealed class ContentProblemException(string folder, Exception cause)
+    : Exception($"InnerAlly cannot start: a file in Content/{folder} (or a clinic's folder for it) needs fixing. {cause.Message}", cause)
+{
+    public string Folder { get; } = folder;
+}
+
 public static class ContentChecks
 {
     /// <summary>A feature's content, checked at start.</summary>
     public static IServiceCollection AddContentCheck(this IServiceCollection services, string folder, Action<IServiceProvider> read) =>
         services.AddSingleton(new ContentCheck(folder, read));
 
-    /// <summary>Runs every feature's check; the first problem found stops the app.</summary>
+    /// <summary>Runs every feature's check; the first problem found stops the app with a <see cref="ContentProblemException"/>.</summary>
     public static void RunAll(IServiceProvider services)
     {
         foreach (var check in services.GetServices<ContentCheck>())
         {
-            check.Read(services);
+            try
+            {
+                check.Read(services);
+            }
+            catch (Exception e)
+            {
+                throw new ContentProblemException(check.Folder, e is TypeInitializationException { InnerException: { } inner } ? inner : e);
+            }
         }
     }
 }

@@ -11,9 +11,22 @@ internal static class ContentFiles
         where T : class
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Content", folder, fileName);
-        using var stream = File.OpenRead(path);
-        var content = JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidDataException($"{path} is empty.");
+        T? content;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            content = JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+        }
+
+        if (content is null)
+        {
+            throw new InvalidDataException($"{path} is empty.");
+        }
+
         check?.Invoke(content, path);
         return content;
     }

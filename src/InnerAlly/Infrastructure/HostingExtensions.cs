@@ -4,6 +4,7 @@ using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Calendar;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Demo;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
@@ -93,7 +94,8 @@ public static class HostingExtensions
             .AddPractices()
             .AddLearn()
             .AddMeasures()
-            .AddWriting();
+            .AddWriting()
+            .AddDemo();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
 

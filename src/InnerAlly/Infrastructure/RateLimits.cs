@@ -123,7 +123,7 @@ public static class RateLimits
         await context.Response.WriteAsync(
             $"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Please wait a moment - InnerAlly</title><link rel="stylesheet" href="/css/site.css"></head>
+            <title>Please wait a moment - InnerAlly</title><link rel="stylesheet" href="/css/base.css"><link rel="stylesheet" href="/css/layout.css"></head>
             <body><main class="page"><h1>Please wait a moment</h1><p>{message}</p>
             <p>You can try again in about {seconds} seconds. <a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path)}">Go back</a></p></main></body></html>
             """,

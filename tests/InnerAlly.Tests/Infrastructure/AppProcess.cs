@@ -72,12 +72,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the app to completion (a verb, or bad arguments) and returns what it said.</summary>
+    /// <summary>Runs the app to completion (a verb, bad arguments, or a start that fails) and returns what it said.</summary>
+    /// <param name="appDll">Another copy of the app to run (one with its own Content/, say); the build output when null.</param>
     public static async Task<Completed> RunAsync(
-        IEnumerable<string> arguments, TestDatabase? database, IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+        IEnumerable<string> arguments, TestDatabase? database, IDictionary<string, string?>? environment = null, string? appDll = null, CancellationToken cancellationToken = default)
     {
         var output = new OutputBuffer();
-        using var process = Start(arguments, database, environment, output);
+        using var process = Start(arguments, database, environment, output, appDll);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
         try
@@ -172,9 +173,9 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"InnerAlly was not healthy within {StartTimeout}.\n{Output}");
     }
 
-    private static Process Start(IEnumerable<string> arguments, TestDatabase? database, IDictionary<string, string?>? environment, OutputBuffer output)
+    private static Process Start(IEnumerable<string> arguments, TestDatabase? database, IDictionary<string, string?>? environment, OutputBuffer output, string? appDll = null)
     {
-        var dll = AppDll;
+        var dll = appDll ?? AppDll;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

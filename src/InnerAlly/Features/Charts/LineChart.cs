@@ -7,7 +7,7 @@ namespace InnerAlly.Features.Charts;
 
 /// <summary>
 /// A server-drawn SVG line chart of 0-10 values, one point a day. Lines differ by colour, dash and
-/// marker shape (styled by their id in site.css: <c>line-{id}</c>, <c>dot-{id}</c>), so colour is
+/// marker shape (styled by their id in check-ins.css: <c>line-{id}</c>, <c>dot-{id}</c>), so colour is
 /// never the only difference; days without a value leave a gap rather than an invented line. Pages
 /// pair it with a table of the same numbers.
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.Json;
+using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.CheckIns;
 
@@ -25,10 +25,7 @@ public static class EmotionCatalog
 
     private static Catalog Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Content", "CheckIns", "systems.json");
-        using var stream = File.OpenRead(path);
-        var catalog = JsonSerializer.Deserialize<Catalog>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidDataException($"{path} is empty.");
+        var catalog = ContentFiles.Read<Catalog>("CheckIns", "systems.json");
         foreach (var system in catalog.Systems)
         {
             foreach (var emotion in system.Emotions)

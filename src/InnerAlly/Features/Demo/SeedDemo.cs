@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using InnerAlly.Features.CheckIns;
 
 namespace InnerAlly.Features.Demo;
@@ -185,13 +184,14 @@ public static class SeedDemo
     private static double Noise(Random random, double standardDeviation) =>
         standardDeviation * Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 
-    private static IReadOnlyList<string> LoadNotes()
+    /// <summary>The made-up notes the demo's check-ins carry; read as the app starts too, like every content file.</summary>
+    internal static IReadOnlyList<string> LoadNotes() => ContentFiles.Read<DemoContent>("Demo", "demo.json", static (file, path) =>
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Content", "Demo", "demo.json");
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<DemoContent>(stream, JsonSerializerOptions.Web)?.Notes
-            ?? throw new InvalidDataException($"{path} is empty.");
-    }
+        if (file.Notes is not { Count: > 0 })
+        {
+            throw new InvalidDataException($"{path} has no notes.");
+        }
+    }).Notes;
 
     private sealed record DemoContent(IReadOnlyList<string> Notes);
 }

@@ -72,7 +72,21 @@ public sealed class LessonCatalog
     public static Lesson Read(string file)
     {
         var (front, html, text) = Render(File.ReadAllText(file));
-        var meta = Yaml.Deserialize<FrontMatter>(front) ?? throw new InvalidDataException($"{file}: front matter is missing.");
+        FrontMatter? meta;
+        try
+        {
+            meta = Yaml.Deserialize<FrontMatter>(front);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new InvalidDataException($"{file}: the front matter is not valid YAML: {e.Message}", e);
+        }
+
+        if (meta is null)
+        {
+            throw new InvalidDataException($"{file}: front matter is missing.");
+        }
+
         var name = Path.GetFileNameWithoutExtension(file);
         var dash = name.IndexOf('-', StringComparison.Ordinal);
         var order = dash > 0 && int.TryParse(name[..dash], out var n) ? n : 1000;

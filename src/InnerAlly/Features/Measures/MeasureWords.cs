@@ -1,4 +1,4 @@
-using System.Text.Json;
+using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.Measures;
 
@@ -33,11 +33,8 @@ public sealed record MeasureWords(
         .Replace("{value}", scale.Cutoff is { } c ? Band.Format(c.Value, scale.Decimals) : "", StringComparison.Ordinal)
         .Replace("{threshold}", scale.ReliableChange?.Threshold is { } t ? Band.Format(t, scale.Decimals) : "", StringComparison.Ordinal);
 
-    private static readonly Lazy<MeasureWords> Loaded = new(() =>
+    private static readonly Lazy<MeasureWords> Loaded = new(() => ContentFiles.Read<MeasureWords>("Measures", "words.json", static (words, path) =>
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Content", "Measures", "words.json");
-        using var stream = File.OpenRead(path);
-        var words = JsonSerializer.Deserialize<MeasureWords>(stream, JsonSerializerOptions.Web) ?? throw new InvalidDataException($"{path} is empty.");
         foreach (var key in new[] { ScoreResponse.Improvement, ScoreResponse.Deterioration, ScoreResponse.NoChange })
         {
             if (!words.Reliable.ContainsKey(key) || !words.ClinicallySignificant.ContainsKey(key)
@@ -46,9 +43,7 @@ public sealed record MeasureWords(
                 throw new InvalidDataException($"{path} has no words for '{key}' under reliable and clinicallySignificant, and under clinical.");
             }
         }
-
-        return words;
-    });
+    }));
 
     public static MeasureWords Current => Loaded.Value;
 }

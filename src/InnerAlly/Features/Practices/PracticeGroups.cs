@@ -1,4 +1,4 @@
-using System.Text.Json;
+using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.Practices;
 
@@ -30,17 +30,11 @@ public static class PracticeGroups
         }
     }
 
-    private static Words Load()
+    private static Words Load() => ContentFiles.Read<Words>("Practices", "groups.json", static (words, path) =>
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Content", "Practices", "groups.json");
-        using var stream = File.OpenRead(path);
-        var words = JsonSerializer.Deserialize<Words>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidDataException($"{path} is empty.");
         if (!words.Groups.Select(g => g.Id).SequenceEqual(PracticeCatalog.GroupIds))
         {
             throw new InvalidDataException($"{path}: the groups are, in this order, {string.Join(", ", PracticeCatalog.GroupIds)}.");
         }
-
-        return words;
-    }
+    });
 }

@@ -3,6 +3,7 @@
 // less time paused, plus any steps skipped), so slow timers and pauses never make it drift; the
 // timers only decide when to repaint. Without this file the page is a readable script.
 import { Pacer } from "./pacer.js";
+import { setUpSound } from "./player-sound.js";
 
 const root = document.querySelector("[data-player]");
 if (root) setUp(root);
@@ -29,6 +30,7 @@ function setUp(root) {
   };
   const pacerEl = $("[data-pacer]");
   const pacer = pacerEl ? new Pacer(pacerEl) : null;
+  const sound = setUpSound(root);
 
   let state = "idle"; // idle, playing, paused, ended
   let startedAt = 0, pausedAt = null, pausedTotal = 0, endedAt = 0, skipped = 0, index = -1, timer = 0;
@@ -56,8 +58,8 @@ function setUp(root) {
       const where = steps.length > 1 ? `Step ${i + 1} of ${steps.length}` : "";
       if (ui.number) ui.number.textContent = where;
       say(where ? `${where}. ${steps[i].text}` : steps[i].text);
-      if (i > 0) chime();
-      speak(steps[i].text);
+      if (i > 0) sound.chime();
+      sound.speak(steps[i].text);
     }
     if (ui.stepLeft) ui.stepLeft.textContent = clock(ends[i] - pos);
     ui.totalLeft.textContent = clock(total - pos);
@@ -81,7 +83,7 @@ function setUp(root) {
     hide(ui.ready, ui.start, ui.end);
     show(ui.stage, ui.controls, ...ui.keys, ui.pause, ui.skip, ui.stop);
     ui.pause.textContent = ui.pause.dataset.wordsPause;
-    wakeAudio();
+    sound.wakeAudio();
     pacer?.start();
     tick();
     ui.pause.focus();
@@ -93,7 +95,7 @@ function setUp(root) {
       state = "paused";
       clearTimeout(timer);
       pacer?.pause();
-      synth?.pause();
+      sound.pause();
       ui.pause.textContent = ui.pause.dataset.wordsResume;
       say("Paused.");
     } else if (state === "paused") {
@@ -101,7 +103,7 @@ function setUp(root) {
       pausedAt = null;
       state = "playing";
       pacer?.resume();
-      synth?.resume();
+      sound.resume();
       ui.pause.textContent = ui.pause.dataset.wordsPause;
       tick();
     }
@@ -120,8 +122,8 @@ function setUp(root) {
     state = "ended";
     clearTimeout(timer);
     pacer?.stop();
-    synth?.cancel();
-    if (complete) chime();
+    sound.cancel();
+    if (complete) sound.chime();
     // Said honestly: under a minute says so; the log is still offered, with its least length (1).
     const seconds = practised() / 1000;
     const minutes = Math.max(1, Math.round(seconds / 60));
@@ -161,99 +163,6 @@ function setUp(root) {
     }
     e.preventDefault();
   });
-
-  // Voice and sound, remembered on this device.
-  const KEY = "innerally.player";
-  const prefs = { speak: false, voice: "", rate: 0.9, chime: false };
-  try {
-    Object.assign(prefs, JSON.parse(localStorage.getItem(KEY) ?? "{}"));
-  } catch {
-    // Unreadable or blocked storage: the defaults will do.
-  }
-  const save = () => {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(prefs));
-    } catch {
-      // Private browsing may refuse; the choices still hold for this visit.
-    }
-  };
-
-  const synth = window.speechSynthesis;
-  const speech = synth && window.SpeechSynthesisUtterance;
-  const voiceSelect = $("[data-option=voice]");
-  const rateInput = $("[data-option=rate]");
-  const rateShown = $("[data-rate-shown]");
-  const speakBox = $("[data-option=speak]");
-  const chimeBox = $("[data-option=chime]");
-
-  function speak(text) {
-    if (!speech || !prefs.speak) return;
-    synth.cancel();
-    const words = new SpeechSynthesisUtterance(text);
-    words.rate = Number(prefs.rate) || 0.9;
-    const voice = synth.getVoices().find((v) => v.voiceURI === prefs.voice);
-    if (voice) words.voice = voice;
-    synth.speak(words);
-  }
-
-  if (!speech) {
-    for (const el of all("[data-speech-only]")) el.hidden = true;
-  } else if (speakBox) {
-    const listVoices = () => {
-      const voices = synth.getVoices();
-      voiceSelect.length = 1;
-      for (const v of voices) voiceSelect.add(new Option(`${v.name} (${v.lang})`, v.voiceURI));
-      voiceSelect.value = voices.some((v) => v.voiceURI === prefs.voice) ? prefs.voice : "";
-    };
-    listVoices();
-    synth.addEventListener?.("voiceschanged", listVoices);
-    speakBox.checked = !!prefs.speak;
-    rateInput.value = String(prefs.rate);
-    rateShown.textContent = rateInput.value;
-    speakBox.addEventListener("change", () => {
-      prefs.speak = speakBox.checked;
-      save();
-      if (!prefs.speak) synth.cancel();
-    });
-    voiceSelect.addEventListener("change", () => { prefs.voice = voiceSelect.value; save(); });
-    rateInput.addEventListener("input", () => {
-      prefs.rate = Number(rateInput.value);
-      rateShown.textContent = rateInput.value;
-      save();
-    });
-  }
-
-  // A soft sine chime between steps, made on the spot with Web Audio (nothing to download).
-  let audio = null;
-  function wakeAudio() {
-    if (!prefs.chime || !window.AudioContext) return;
-    try {
-      audio ??= new AudioContext();
-      audio.resume();
-    } catch {
-      audio = null;
-    }
-  }
-  function chime() {
-    if (!prefs.chime || !audio) return;
-    const t = audio.currentTime, tone = audio.createOscillator(), gain = audio.createGain();
-    tone.type = "sine";
-    tone.frequency.value = 528;
-    gain.gain.setValueAtTime(0.0001, t);
-    gain.gain.exponentialRampToValueAtTime(0.12, t + 0.05);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t + 2);
-    tone.connect(gain).connect(audio.destination);
-    tone.start(t);
-    tone.stop(t + 2.1);
-  }
-  if (chimeBox) {
-    chimeBox.checked = !!prefs.chime;
-    chimeBox.addEventListener("change", () => {
-      prefs.chime = chimeBox.checked;
-      save();
-      wakeAudio();
-    });
-  }
 
   root.hidden = false;
 }

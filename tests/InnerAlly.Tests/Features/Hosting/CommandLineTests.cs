@@ -80,7 +80,7 @@ public sealed class CommandLineTests(ITestOutputHelper output)
             }
             : new Dictionary<string, string?> { ["ConnectionStrings__InnerAlly"] = $"Data Source={Path.GetTempPath()}" };
 
-        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], database: null, environment, TestContext.Current.CancellationToken);
+        var result = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], database: null, environment, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("could not be prepared", result.AllOutput, StringComparison.Ordinal);
