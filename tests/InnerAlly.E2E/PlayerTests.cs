@@ -194,12 +194,12 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
     [Fact]
     public async Task The_pacer_keeps_time_for_5_minutes_without_drift_even_when_its_timers_fire_late()
     {
-        const int Rate = 6;
-        const double Ratio = 1.5;
-        const double Period = 60_000.0 / Rate;
-        const double In = Period / (1 + Ratio);
+        const int rate = 6;
+        const double ratio = 1.5;
+        const double period = 60_000.0 / rate;
+        const double inhale = period / (1 + ratio);
         var page = await PausedPageAsync();
-        await GoAsync(page, $"/practices/breathe?rate={Rate}&ratio={Ratio.ToString(CultureInfo.InvariantCulture)}&minutes=5");
+        await GoAsync(page, $"/practices/breathe?rate={rate}&ratio={ratio.ToString(CultureInfo.InvariantCulture)}&minutes=5");
         var pacer = page.Locator("[data-pacer]");
 
         // Every timer the page sets fires 3 to 30 ms late, as on a busy phone. Chained timers would
@@ -243,7 +243,7 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
         var errors = new List<double>();
         foreach (var change in changes)
         {
-            var ideal = (change.Index / 2 * Period) + (change.Index % 2 * In);
+            var ideal = (change.Index / 2 * period) + (change.Index % 2 * inhale);
             Assert.Equal(change.Index % 2 == 0 ? "in" : "out", change.Phase);
             foreach (var at in new[] { change.Reported, change.Seen - seenAtStart })
             {
@@ -254,7 +254,7 @@ public sealed class PlayerTests(BrowserApp app) : BrowserTest(app)
             }
         }
 
-        var late = changes.TakeLast(10).Select(c => c.Reported - ((c.Index / 2 * Period) + (c.Index % 2 * In))).ToList();
+        var late = changes.TakeLast(10).Select(c => c.Reported - ((c.Index / 2 * period) + (c.Index % 2 * inhale))).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{changes.Count} phase changes; off their ideal times by at most {errors.Max():0} ms, on average {errors.Average():0.0} ms; " +
             $"the last ten by {string.Join(", ", late.Select(l => l.ToString("0", CultureInfo.InvariantCulture)))} ms.");

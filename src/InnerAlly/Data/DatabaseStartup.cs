@@ -8,7 +8,7 @@ namespace InnerAlly.Data;
 /// Readies the database as the app starts: applies migrations, then makes sure the Data
 /// Protection key ring (stored in the same database) has a key and is loaded. It runs beside
 /// the server's own start-up, and every request except the liveness probe waits for
-/// <see cref="Ready"/> (<see cref="UseDatabaseReadiness"/>), so nothing touches the database
+/// <see cref="Ready"/> (<see cref="DatabaseReadiness.UseDatabaseReadiness"/>), so nothing touches the database
 /// before it is migrated. If it fails, the app stops.
 /// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> logger, TimeProvider clock, IHostApplicationLifetime lifetime)

@@ -31,11 +31,11 @@ public sealed class ProtectedTextConverter(FieldKeyRing keys, string purpose = P
     /// and an instance may be reused by one thread at a time.
     /// </summary>
     [ThreadStatic]
-    private static Dictionary<Guid, AesGcm>? t_ciphers;
+    private static Dictionary<Guid, AesGcm>? s_ciphers;
 
     private static AesGcm CipherFor(Guid keyId, byte[] key)
     {
-        var ciphers = t_ciphers ??= [];
+        var ciphers = s_ciphers ??= [];
         if (!ciphers.TryGetValue(keyId, out var cipher))
         {
             cipher = new AesGcm(key, TagSize);

@@ -16,17 +16,17 @@ public sealed class LanguageBudget : IDisposable
 {
     public const int CharactersPerUnit = 1_000;
 
-    private readonly PartitionedRateLimiter<string> budget;
-    private readonly int unitsPerMinute;
-    private readonly SemaphoreSlim places = new(Math.Max(2, Environment.ProcessorCount));
-    private readonly Dictionary<string, Turn> turns = new(StringComparer.Ordinal);
+    private readonly PartitionedRateLimiter<string> _budget;
+    private readonly int _unitsPerMinute;
+    private readonly SemaphoreSlim _places = new(Math.Max(2, Environment.ProcessorCount));
+    private readonly Dictionary<string, Turn> _turns = new(StringComparer.Ordinal);
 
     public LanguageBudget(IOptions<RateLimitOptions> options)
     {
-        unitsPerMinute = options.Value.AnalysisPerMinute;
-        budget = PartitionedRateLimiter.Create<string, string>(person => RateLimitPartition.GetFixedWindowLimiter(person, _ => new FixedWindowRateLimiterOptions
+        _unitsPerMinute = options.Value.AnalysisPerMinute;
+        _budget = PartitionedRateLimiter.Create<string, string>(person => RateLimitPartition.GetFixedWindowLimiter(person, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = unitsPerMinute,
+            PermitLimit = _unitsPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));
@@ -37,7 +37,7 @@ public sealed class LanguageBudget : IDisposable
     /// <summary>Spends the text's units when the person has them; otherwise says how long until they do.</summary>
     public bool TrySpend(string person, string text, out TimeSpan retryAfter)
     {
-        using var lease = budget.AttemptAcquire(person, Math.Min(UnitsFor(text), unitsPerMinute));
+        using var lease = _budget.AttemptAcquire(person, Math.Min(UnitsFor(text), _unitsPerMinute));
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         return lease.IsAcquired;
     }
@@ -48,9 +48,9 @@ public sealed class LanguageBudget : IDisposable
     /// </summary>
     public void Spend(string person, string text)
     {
-        for (var units = Math.Min(UnitsFor(text), unitsPerMinute); units > 0; units--)
+        for (var units = Math.Min(UnitsFor(text), _unitsPerMinute); units > 0; units--)
         {
-            using var lease = budget.AttemptAcquire(person, units);
+            using var lease = _budget.AttemptAcquire(person, units);
             if (lease.IsAcquired)
             {
                 return;
@@ -62,11 +62,11 @@ public sealed class LanguageBudget : IDisposable
     public async Task<T> RunAsync<T>(string person, Func<T> read, CancellationToken cancellationToken)
     {
         Turn turn;
-        lock (turns)
+        lock (_turns)
         {
-            if (!turns.TryGetValue(person, out turn!))
+            if (!_turns.TryGetValue(person, out turn!))
             {
-                turns[person] = turn = new Turn();
+                _turns[person] = turn = new Turn();
             }
 
             turn.Waiting++;
@@ -77,14 +77,14 @@ public sealed class LanguageBudget : IDisposable
             await turn.Gate.WaitAsync(cancellationToken);
             try
             {
-                await places.WaitAsync(cancellationToken);
+                await _places.WaitAsync(cancellationToken);
                 try
                 {
                     return read();
                 }
                 finally
                 {
-                    places.Release();
+                    _places.Release();
                 }
             }
             finally
@@ -94,11 +94,11 @@ public sealed class LanguageBudget : IDisposable
         }
         finally
         {
-            lock (turns)
+            lock (_turns)
             {
                 if (--turn.Waiting == 0)
                 {
-                    turns.Remove(person);
+                    _turns.Remove(person);
                     turn.Gate.Dispose();
                 }
             }
@@ -107,8 +107,8 @@ public sealed class LanguageBudget : IDisposable
 
     public void Dispose()
     {
-        budget.Dispose();
-        places.Dispose();
+        _budget.Dispose();
+        _places.Dispose();
     }
 
     private sealed class Turn

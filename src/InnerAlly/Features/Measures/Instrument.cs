@@ -146,9 +146,9 @@ public sealed record Subscale : Scale
     public bool ClinicianOnly { get; init; }
 }
 
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 /// <param name="Label">The published band name, as a clinician and the API read it.</param>
 /// <param name="Plain">Warmer words for the person's own pages, when the published name reads coldly; null to show the label.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Band(decimal Min, decimal Max, string Label, string? Plain = null)
 {
     /// <summary>What the person's own pages show.</summary>
@@ -161,9 +161,9 @@ public sealed record Band(decimal Min, decimal Max, string Label, string? Plain 
 }
 
 /// <summary>The clinical cut-off, for clinically significant change (Jacobson and Truax's criterion).</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 /// <param name="Label">The clinical wording ("the clinical cut-off of 10").</param>
 /// <param name="Source">Where the figure comes from, for the person and their clinician.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Cutoff(decimal Value, string Label, string? Source = null);
 
 /// <summary>

@@ -57,7 +57,7 @@ public static class PracticeEndpoints
         IReadOnlyList<StepResponse> Steps,
         IReadOnlyList<LengthResponse> Versions);
 
-    /// <param name="Minutes">Which length's steps to put in <c>steps</c> (the practice's default if not given).</param>
+    /// <param name="minutes">Which length's steps to put in <c>steps</c> (the practice's default if not given).</param>
     private static Results<Ok<PracticeResponse>, NotFound, ValidationProblem> GetPractice(string id, int? minutes)
     {
         if (PracticeCatalog.Find(id) is not { } practice)

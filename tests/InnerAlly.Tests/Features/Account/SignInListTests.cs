@@ -103,13 +103,13 @@ public sealed class SignInListTests(InnerAllyFactory factory) : IClassFixture<In
         var owner = await PageBrowser.RegisterAsync(factory, email);
         await SignInWithAsync(email, FirefoxOnLinux);
         await AppAsync(email);
-        const string NewPassword = "a lantern by the quiet shore";
+        const string newPassword = "a lantern by the quiet shore";
 
         await owner.SubmitAsync("/account/change-password", new Dictionary<string, string>
         {
             ["Input.CurrentPassword"] = InnerAllyFactory.GoodPassword,
-            ["Input.NewPassword"] = NewPassword,
-            ["Input.ConfirmPassword"] = NewPassword,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
         });
 
         var item = Assert.Single((await owner.OpenAsync("/account/sessions")).QuerySelectorAll(".session-list li"));
