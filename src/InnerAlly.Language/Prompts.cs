@@ -11,13 +11,13 @@ namespace InnerAlly.Language;
 /// </summary>
 public sealed class Prompts
 {
-    private readonly Dictionary<string, string[]> fear;
-    private readonly Dictionary<string, string[]> friend;
+    private readonly Dictionary<string, string[]> _fear;
+    private readonly Dictionary<string, string[]> _friend;
 
     private Prompts(Dictionary<string, string[]> fear, Dictionary<string, string[]> friend)
     {
-        this.fear = fear;
-        this.friend = friend;
+        _fear = fear;
+        _friend = friend;
     }
 
     public static Prompts Load()
@@ -29,7 +29,7 @@ public sealed class Prompts
         var prompts = new Prompts(file["fear"], file["friend"]);
         foreach (var key in (string[])[SelfCriticismForms.Inadequate, SelfCriticismForms.Hated])
         {
-            if (!prompts.fear.TryGetValue(key, out var f) || f.Length == 0 || !prompts.friend.TryGetValue(key, out var g) || g.Length == 0)
+            if (!prompts._fear.TryGetValue(key, out var f) || f.Length == 0 || !prompts._friend.TryGetValue(key, out var g) || g.Length == 0)
             {
                 throw new InvalidDataException($"Resources/prompts.json needs fear and friend prompts for \"{key}\".");
             }
@@ -40,10 +40,10 @@ public sealed class Prompts
 
     public CriticPrompt For(SelfCriticalSentence sentence, string? trap)
     {
-        var key = trap is not null && fear.ContainsKey(trap) && friend.ContainsKey(trap) ? trap : sentence.Form;
+        var key = trap is not null && _fear.ContainsKey(trap) && _friend.ContainsKey(trap) ? trap : sentence.Form;
         var seed = StableHash(sentence.Text);
-        var fears = fear[key];
-        var friends = friend[key];
+        var fears = _fear[key];
+        var friends = _friend[key];
         return new CriticPrompt(sentence.Text, sentence.Start, fears[(int)(seed % (uint)fears.Length)], friends[(int)(seed / 7 % (uint)friends.Length)], key);
     }
 

@@ -1,4 +1,3 @@
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Demo;
 using InnerAlly.Language.Commands;
 

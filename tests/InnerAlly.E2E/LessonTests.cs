@@ -1,5 +1,4 @@
 using InnerAlly.E2E.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace InnerAlly.E2E;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using InnerAlly.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;

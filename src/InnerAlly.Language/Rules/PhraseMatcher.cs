@@ -5,7 +5,7 @@ namespace InnerAlly.Language.Rules;
 /// <summary>Finds whole-word phrases from named lists in a run of tokens.</summary>
 public sealed class PhraseMatcher
 {
-    private readonly Dictionary<string, List<(string[] Words, string List)>> byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Words, string List)>> _byFirstWord = new(StringComparer.Ordinal);
 
     public PhraseMatcher(IEnumerable<(string List, string Phrase)> phrases)
     {
@@ -17,9 +17,9 @@ public sealed class PhraseMatcher
                 continue;
             }
 
-            if (!byFirstWord.TryGetValue(words[0], out var entries))
+            if (!_byFirstWord.TryGetValue(words[0], out var entries))
             {
-                byFirstWord[words[0]] = entries = [];
+                _byFirstWord[words[0]] = entries = [];
             }
 
             if (!entries.Any(e => e.List == list && e.Words.SequenceEqual(words)))
@@ -36,7 +36,7 @@ public sealed class PhraseMatcher
         var hits = new List<Hit>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!byFirstWord.TryGetValue(tokens[i].Word, out var entries))
+            if (!_byFirstWord.TryGetValue(tokens[i].Word, out var entries))
             {
                 continue;
             }

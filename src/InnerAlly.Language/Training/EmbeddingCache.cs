@@ -9,7 +9,7 @@ namespace InnerAlly.Language.Training;
 /// </summary>
 public sealed class EmbeddingCache(Embedder embedder, string? path)
 {
-    private Dictionary<string, float[]>? cache;
+    private Dictionary<string, float[]>? _cache;
 
     private sealed record CacheFile(string Embedder, Dictionary<string, float[]> Vectors);
 
@@ -21,24 +21,24 @@ public sealed class EmbeddingCache(Embedder embedder, string? path)
         }
 
         // Vectors from another embedder (the float model, say) would train heads the engine cannot use.
-        cache ??= File.Exists(path)
+        _cache ??= File.Exists(path)
             && JsonSerializer.Deserialize<CacheFile>(File.ReadAllText(path)) is { } file
             && file.Embedder == Embedder.Name
                 ? file.Vectors
                 : [];
-        var missing = texts.Where(t => !cache.ContainsKey(t)).Distinct().ToList();
+        var missing = texts.Where(t => !_cache.ContainsKey(t)).Distinct().ToList();
         if (missing.Count > 0)
         {
             var vectors = embedder.Embed(missing);
             for (var i = 0; i < missing.Count; i++)
             {
-                cache[missing[i]] = vectors[i];
+                _cache[missing[i]] = vectors[i];
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(path, JsonSerializer.Serialize(new CacheFile(Embedder.Name, cache)));
+            File.WriteAllText(path, JsonSerializer.Serialize(new CacheFile(Embedder.Name, _cache)));
         }
 
-        return [.. texts.Select(t => cache[t])];
+        return [.. texts.Select(t => _cache[t])];
     }
 }

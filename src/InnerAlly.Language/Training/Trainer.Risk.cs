@@ -1,5 +1,4 @@
 using InnerAlly.Language.Heads;
-using InnerAlly.Language.Rules;
 
 namespace InnerAlly.Language.Training;
 

@@ -182,9 +182,9 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
     /// <summary>Also report held-out accuracy for the self-criticism and trap heads (slower).</summary>
     public bool CrossValidateAll { get; init; }
 
-    private EmbeddingCache? embeddings;
+    private EmbeddingCache? _embeddings;
 
-    private float[][] Embed(List<string> texts) => (embeddings ??= new EmbeddingCache(embedder, CachePath)).Embed(texts);
+    private float[][] Embed(List<string> texts) => (_embeddings ??= new EmbeddingCache(embedder, CachePath)).Embed(texts);
 
     /// <summary>SHA-256 over the three training files, in a fixed order, with line endings made plain.</summary>
     public static string Fingerprint(string trainingFolder)

@@ -4,29 +4,29 @@ namespace InnerAlly.Language.Tuning;
 internal sealed class Adam
 {
     private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
-    private readonly List<(float[] Values, float[] M, float[] V, double Rate)> slots = [];
-    private int step;
+    private readonly List<(float[] Values, float[] M, float[] V, double Rate)> _slots = [];
+    private int _step;
 
     public Adam(BertLayer layer, PooledHead head, double layerRate, double headRate)
     {
         foreach (var (_, values) in layer.Parameters)
         {
-            slots.Add((values, new float[values.Length], new float[values.Length], layerRate));
+            _slots.Add((values, new float[values.Length], new float[values.Length], layerRate));
         }
 
-        slots.Add((head.Weights, new float[head.Weights.Length], new float[head.Weights.Length], headRate));
-        slots.Add((head.Bias, new float[head.Bias.Length], new float[head.Bias.Length], headRate));
+        _slots.Add((head.Weights, new float[head.Weights.Length], new float[head.Weights.Length], headRate));
+        _slots.Add((head.Bias, new float[head.Bias.Length], new float[head.Bias.Length], headRate));
     }
 
     public void Step(BertLayer layerGradient, PooledHead headGradient, double scale)
     {
-        step++;
-        var c1 = 1 - Math.Pow(Beta1, step);
-        var c2 = 1 - Math.Pow(Beta2, step);
+        _step++;
+        var c1 = 1 - Math.Pow(Beta1, _step);
+        var c2 = 1 - Math.Pow(Beta2, _step);
         var gradients = layerGradient.Parameters.Select(p => p.Values).Append(headGradient.Weights).Append(headGradient.Bias).ToList();
-        for (var s = 0; s < slots.Count; s++)
+        for (var s = 0; s < _slots.Count; s++)
         {
-            var (w, m, v, rate) = slots[s];
+            var (w, m, v, rate) = _slots[s];
             var g = gradients[s];
             for (var j = 0; j < w.Length; j++)
             {

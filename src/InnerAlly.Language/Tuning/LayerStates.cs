@@ -10,14 +10,14 @@ namespace InnerAlly.Language.Tuning;
 /// </summary>
 public sealed class LayerStates : IDisposable
 {
-    private readonly InferenceSession session;
-    private readonly MiniLMTokenizer tokenizer = new();
-    private readonly string[] outputNames;
+    private readonly InferenceSession _session;
+    private readonly MiniLMTokenizer _tokenizer = new();
+    private readonly string[] _outputNames;
 
     public LayerStates(int layer, int threads = 1)
     {
         var model = MiniLMGraph.Load();
-        outputNames = [MiniLMGraph.ExposeLayerOutput(model.Graph, layer), "last_hidden_state"];
+        _outputNames = [MiniLMGraph.ExposeLayerOutput(model.Graph, layer), "last_hidden_state"];
         using var bytes = new MemoryStream();
         Int8Weights.Quantize(model, bytes);
         var options = new SessionOptions
@@ -26,15 +26,15 @@ public sealed class LayerStates : IDisposable
             IntraOpNumThreads = threads,
             InterOpNumThreads = 1,
         };
-        session = new InferenceSession(bytes.ToArray(), options);
+        _session = new InferenceSession(bytes.ToArray(), options);
     }
 
     /// <summary>[tokens, 384] states of the chosen layer, and the model's last layer, for one sentence.</summary>
     public (float[] Layer, float[] Last) Of(string sentence)
     {
-        using var outputs = Embedder.Run(session, tokenizer, sentence, outputNames);
+        using var outputs = Embedder.Run(_session, _tokenizer, sentence, _outputNames);
         return (outputs[0].GetTensorDataAsSpan<float>().ToArray(), outputs[1].GetTensorDataAsSpan<float>().ToArray());
     }
 
-    public void Dispose() => session.Dispose();
+    public void Dispose() => _session.Dispose();
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using InnerAlly.Language.Heads;
-using InnerAlly.Language.Rules;
 
 namespace InnerAlly.Language.Tuning;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InnerAlly.Language.Heads;
 using InnerAlly.Language.Rules;
 using InnerAlly.Language.Text;

@@ -1,7 +1,6 @@
 #pragma warning disable EF1001 // SqliteRelationalConnection is EF Core's own connection; only its CreateDbConnection changes.
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;

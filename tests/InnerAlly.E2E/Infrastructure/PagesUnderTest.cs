@@ -3,7 +3,7 @@ namespace InnerAlly.E2E.Infrastructure;
 /// <summary>Opening each page of <see cref="AppPage"/> in the state a person would see it; each feature's pages are opened in its own file beside this one.</summary>
 public abstract partial class BrowserTest
 {
-    public static TheoryData<AppPage> AllPages => new(Enum.GetValues<AppPage>());
+    public static TheoryData<AppPage> AllPages => [.. Enum.GetValues<AppPage>()];
 
     /// <summary>An open page and the things on it a person came to use.</summary>
     protected sealed record OpenedPage(IPage Page, IResponse FirstResponse, IReadOnlyList<(string Name, ILocator Locator)> MainActions);

@@ -178,7 +178,7 @@ public sealed class AppProcess : IAsyncDisposable
         var dll = appDll ?? AppDll;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

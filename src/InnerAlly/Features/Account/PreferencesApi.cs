@@ -32,6 +32,6 @@ public static class PreferencesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok((await UpdatePreferences.GetAsync(user.GetUserId(), db, cancellationToken))!);
+        return TypedResults.Ok((await UpdatePreferences.GetAsync(user.GetUserId(), db, cancellationToken)));
     }
 }

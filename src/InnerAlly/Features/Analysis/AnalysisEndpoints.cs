@@ -1,9 +1,6 @@
-using InnerAlly.Features.Account;
-using InnerAlly.Infrastructure;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InnerAlly.Features.Analysis;
 

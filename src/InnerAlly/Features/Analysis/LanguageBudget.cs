@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using InnerAlly.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Analysis;

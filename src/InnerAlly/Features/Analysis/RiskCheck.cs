@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using InnerAlly.Features.Account;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.Analysis;

@@ -1,4 +1,3 @@
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.Serialization;
 

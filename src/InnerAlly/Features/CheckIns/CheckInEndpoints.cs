@@ -1,5 +1,4 @@
 using System.Globalization;
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Safety;
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Http.HttpResults;

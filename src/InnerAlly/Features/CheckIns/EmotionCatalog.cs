@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using InnerAlly.Infrastructure;
 
 namespace InnerAlly.Features.CheckIns;
 

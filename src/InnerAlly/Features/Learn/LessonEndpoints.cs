@@ -1,4 +1,3 @@
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
 using InnerAlly.Language;

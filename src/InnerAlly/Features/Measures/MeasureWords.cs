@@ -1,5 +1,3 @@
-using InnerAlly.Infrastructure;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>

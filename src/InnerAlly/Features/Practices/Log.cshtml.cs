@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Safety;
 using InnerAlly.Language;
 

@@ -34,7 +34,7 @@ public sealed class EmailFactory : InnerAllyFactory
                 continue;
             }
 
-            foreach (var word in (message.TextBody ?? string.Empty).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in (message.TextBody ?? string.Empty).Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (Uri.TryCreate(word, UriKind.Absolute, out var uri) && uri.AbsolutePath == path)
                 {

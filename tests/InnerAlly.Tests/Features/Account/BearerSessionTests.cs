@@ -15,7 +15,7 @@ public sealed class BearerSessionTests(InnerAllyFactory factory) : IClassFixture
         var app = await SignInAppAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync("/api/v1/check-ins", PageBrowser.Cancel)).StatusCode);
 
-        await browser.SubmitAsync("/account", new Dictionary<string, string>(), "main form[action='/account/logout']");
+        await browser.SubmitAsync("/account", [], "main form[action='/account/logout']");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync("/api/v1/check-ins", PageBrowser.Cancel)).StatusCode);
     }

@@ -14,7 +14,7 @@ public sealed class LogoutTests(InnerAllyFactory factory) : IClassFixture<InnerA
         var laptop = await PageBrowser.SignInAsync(factory, email);
         Assert.Equal(HttpStatusCode.OK, await laptop.StatusOfAsync("/check-ins"));
 
-        var signOut = await phone.SubmitAsync("/account", new Dictionary<string, string>(), "main form[action='/account/logout']");
+        var signOut = await phone.SubmitAsync("/account", [], "main form[action='/account/logout']");
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/account/login", signOut.Headers.Location?.OriginalString);
@@ -34,7 +34,7 @@ public sealed class LogoutTests(InnerAllyFactory factory) : IClassFixture<InnerA
         Assert.NotNull(navForm);
         Assert.NotNull(navForm.QuerySelector("input[name=__RequestVerificationToken]"));
 
-        var response = await browser.SubmitAsync("/check-ins/new", new Dictionary<string, string>(), "nav form");
+        var response = await browser.SubmitAsync("/check-ins/new", [], "nav form");
         var login = await browser.OpenAsync(response.Headers.Location!.OriginalString);
 
         Assert.Contains("You are signed out", login.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);

@@ -123,7 +123,7 @@ public sealed class PasskeyTests(InnerAllyFactory factory) : IClassFixture<Inner
         using var phone = new SoftAuthenticator();
         await AddAsync(owner, phone);
 
-        var removed = await owner.SubmitAsync("/account/passkeys", new Dictionary<string, string>(), "main .passkey-list form");
+        var removed = await owner.SubmitAsync("/account/passkeys", [], "main .passkey-list form");
         var (_, response) = await SignInAsync(phone);
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
@@ -161,7 +161,7 @@ public sealed class PasskeyTests(InnerAllyFactory factory) : IClassFixture<Inner
         Assert.Equal(HttpStatusCode.OK, await owner.StatusOfAsync("/check-ins"));
 
         var tablet = await PageBrowser.SignInAsync(factory, email);
-        var removed = await owner.SubmitAsync("/account/passkeys", new Dictionary<string, string>(), "main .passkey-list form");
+        var removed = await owner.SubmitAsync("/account/passkeys", [], "main .passkey-list form");
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await tablet.StatusOfAsync("/check-ins"));
@@ -191,7 +191,7 @@ public sealed class PasskeyTests(InnerAllyFactory factory) : IClassFixture<Inner
 
         var confirmed = await found.SubmitAsync(open.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Input.Password"] = InnerAllyFactory.GoodPassword });
         PageBrowser.AssertRedirectsTo(confirmed, "/account/passkeys");
-        var removed = await found.SubmitAsync("/account/passkeys", new Dictionary<string, string>(), "main .passkey-list form");
+        var removed = await found.SubmitAsync("/account/passkeys", [], "main .passkey-list form");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(0, factory.WithDb(db => db.UserPasskeys.Count(p => p.UserId == userId)));
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;

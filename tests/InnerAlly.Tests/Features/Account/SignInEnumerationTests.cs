@@ -144,7 +144,7 @@ public sealed class SignInEnumerationTests(CountingHasherFactory factory) : ICla
     {
         var email = await NewPersonAsync();
         var own = await PageBrowser.SignInAsync(factory, email);
-        await own.SubmitAsync("/account", new Dictionary<string, string>(), "main form[action='/account/logout']");
+        await own.SubmitAsync("/account", [], "main form[action='/account/logout']");
         var stranger = new PageBrowser(factory.CreatePageClient());
         for (var i = 0; i < 8; i++)
         {

@@ -197,7 +197,7 @@ public sealed class TwoFactorTests(ClockFactory factory) : IClassFixture<ClockFa
         var browser = await PageBrowser.RegisterAsync(factory, email);
         var on = await EnableAsync(browser, email);
 
-        var response = await browser.SubmitAsync("/account/two-factor", new Dictionary<string, string>(), "main form[action*='handler=RecoveryCodes']");
+        var response = await browser.SubmitAsync("/account/two-factor", [], "main form[action*='handler=RecoveryCodes']");
         var fresh = (await PageBrowser.ParseAsync(response)).QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
 
         Assert.Equal(10, fresh.Count);
@@ -216,7 +216,7 @@ public sealed class TwoFactorTests(ClockFactory factory) : IClassFixture<ClockFa
 
         var confirm = await browser.OpenAsync("/account/two-factor?step=turn-off");
         Assert.NotNull(confirm.QuerySelector("main form[action*='handler=TurnOff']"));
-        var response = await browser.SubmitAsync("/account/two-factor?step=turn-off", new Dictionary<string, string>(), "main form[action*='handler=TurnOff']");
+        var response = await browser.SubmitAsync("/account/two-factor?step=turn-off", [], "main form[action*='handler=TurnOff']");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, await browser.StatusOfAsync("/check-ins"));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Practices;
 using InnerAlly.Language;

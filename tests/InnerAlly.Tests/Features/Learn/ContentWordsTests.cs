@@ -58,7 +58,7 @@ public sealed class ContentWordsTests
     [Fact]
     public void The_writing_pages_never_tell_a_person_what_they_deserve()
     {
-        foreach (var file in Files().Select(f => (string)f.Data).Where(f => f.StartsWith("Writing", StringComparison.Ordinal)))
+        foreach (var file in Files().Select(f => f.Data).Where(f => f.StartsWith("Writing", StringComparison.Ordinal)))
         {
             Assert.All(TextsOf(file), t => Assert.DoesNotContain("deserve", t.Text, StringComparison.OrdinalIgnoreCase));
         }

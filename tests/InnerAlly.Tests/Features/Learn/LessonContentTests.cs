@@ -52,7 +52,7 @@ public sealed class LessonContentTests
     {
         foreach (var lesson in Course.All)
         {
-            var words = lesson.Text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+            var words = lesson.Text.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
             Assert.InRange(words / 190.0, lesson.Minutes - 1.0, lesson.Minutes + 1.0);
         }
     }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Dom;
-using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 using InnerAlly.Tests.Infrastructure;

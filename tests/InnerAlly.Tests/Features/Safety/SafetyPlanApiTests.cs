@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using InnerAlly.Features.Safety;
 using InnerAlly.Tests.Features.Account;
-using InnerAlly.Tests.Infrastructure;
 
 namespace InnerAlly.Tests.Features.Safety;
 

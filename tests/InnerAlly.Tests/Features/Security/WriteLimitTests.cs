@@ -46,7 +46,7 @@ public sealed class WriteLimitTests
         var first = await session.SubmitAsync("/check-ins/new", [new("Input.Threat", "2"), new("Input.Drive", "2"), new("Input.Soothe", "2")]);
         var second = await session.SubmitAsync("/check-ins/new", [new("Input.Threat", "2"), new("Input.Drive", "2"), new("Input.Soothe", "2")]);
 
-        var signOut = await session.SubmitAsync("/account", new Dictionary<string, string>(), "main form[action='/account/logout']");
+        var signOut = await session.SubmitAsync("/account", [], "main form[action='/account/logout']");
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
