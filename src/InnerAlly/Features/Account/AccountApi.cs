@@ -13,22 +13,14 @@ public static class AccountApi
     {
         var group = app.MapGroup("/api/v1/account").WithTags("Account");
         AccountEndpoints.Map(group);
-        group.MapPost("/logout", LogoutEverywhereAsync)
-            .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .Describe("LogoutEverywhere", "Sign out everywhere: every token and every signed-in page for this account ends now.");
-        group.MapGet("/sessions", ListSignInsAsync)
-            .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .Describe("ListSignIns", "Every browser and app where you are signed in: id, kind (app or browser), device, signedInAt, and current for the one asking.");
-        group.MapDelete("/sessions/{id:guid}", EndSignInAsync)
-            .RequireAuthorization(HostingExtensions.ApiPolicy)
-            .Describe("EndSignIn", "End one sign-in (its tokens or its cookie stop working now). 404 when it is not yours or is over already.");
-        group.MapGet("/export", ExportAsync)
-            .RequireAuthorization(HostingExtensions.ApiOrPagePolicy)
-            .Describe("ExportPersonalData", "Everything you have kept here, in one JSON file: your account's settings, check-ins, practice, lessons, safety plan, questionnaires and writing.");
+        group.MapPost("/logout", LogoutEverywhereAsync).RequireAuthorization(HostingExtensions.ApiPolicy).WithName("LogoutEverywhere");
+        group.MapGet("/sessions", ListSignInsAsync).RequireAuthorization(HostingExtensions.ApiPolicy).WithName("ListSignIns");
+        group.MapDelete("/sessions/{id:guid}", EndSignInAsync).RequireAuthorization(HostingExtensions.ApiPolicy).WithName("EndSignIn");
+        group.MapGet("/export", ExportAsync).RequireAuthorization(HostingExtensions.ApiOrPagePolicy).WithName("ExportPersonalData");
         group.MapDelete("/", DeleteAsync)
             .RequireAuthorization(HostingExtensions.ApiPolicy)
             .RequireRateLimiting(RateLimits.SignIn)
-            .Describe("DeleteAccount", "Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.")
+            .WithName("DeleteAccount")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapPreferences();
@@ -37,7 +29,8 @@ public static class AccountApi
 
     public sealed record SignInResponse(Guid Id, string Kind, string? Device, DateTime SignedInAt, bool Current);
 
-    private static async Task<Results<Ok<SignInResponse[]>, UnauthorizedHttpResult>> ListSignInsAsync(
+    /// <summary>Every browser and app where you are signed in: id, kind (app or browser), device, signedInAt, and current for the one asking.</summary>
+    public static async Task<Results<Ok<SignInResponse[]>, UnauthorizedHttpResult>> ListSignInsAsync(
         ClaimsPrincipal principal, HttpContext http, UserManager<User> users, TokenFamilies families, AppDbContext db, CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(principal) is not { } user)
@@ -51,7 +44,8 @@ public static class AccountApi
             .ToArray());
     }
 
-    private static async Task<Results<NoContent, NotFound, UnauthorizedHttpResult>> EndSignInAsync(
+    /// <summary>End one sign-in (its tokens or its cookie stop working now). 404 when it is not yours or is over already.</summary>
+    public static async Task<Results<NoContent, NotFound, UnauthorizedHttpResult>> EndSignInAsync(
         Guid id, ClaimsPrincipal principal, UserManager<User> users, TokenFamilies families, AppDbContext db, CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(principal) is not { } user)
@@ -62,7 +56,8 @@ public static class AccountApi
         return await families.EndAsync(user.Id, id, db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    private static async Task<Results<JsonHttpResult<PersonalData.Export>, UnauthorizedHttpResult>> ExportAsync(
+    /// <summary>Everything you have kept here, in one JSON file: your account's settings, check-ins, practice, lessons, safety plan, questionnaires and writing.</summary>
+    public static async Task<Results<JsonHttpResult<PersonalData.Export>, UnauthorizedHttpResult>> ExportAsync(
         ClaimsPrincipal principal, UserManager<User> users, AppDbContext db, LessonCatalog lessons, InstrumentCatalog instruments, TimeProvider clock,
         HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -89,7 +84,8 @@ public static class AccountApi
         bool ForgetMachine = false,
         string? Password = null);
 
-    private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> DeleteAsync(
         [FromBody] DeleteRequest? request, ClaimsPrincipal principal, HttpContext http, UserManager<User> users, SignInThrottle throttle, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -109,7 +105,8 @@ public static class AccountApi
             : TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, UnauthorizedHttpResult>> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<User> users)
+    /// <summary>Sign out everywhere: every token and every signed-in page for this account ends now.</summary>
+    public static async Task<Results<NoContent, UnauthorizedHttpResult>> LogoutEverywhereAsync(ClaimsPrincipal principal, UserManager<User> users)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {

@@ -16,40 +16,27 @@ internal static class AccountEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/register", RegisterAccount.HandleAsync)
-            .RequireRateLimiting(RateLimits.SignIn)
-            .Describe("Register", "Make an account with {email, password}. With email on, the answer is the same whether or not the address already has an account; its owner is told by email.");
+        group.MapPost("/register", RegisterAccount.HandleAsync).RequireRateLimiting(RateLimits.SignIn).WithName("Register");
         group.MapPost("/login", LogIn.HandleAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .Describe("Login", "Sign in with {email, password} and, when two-step sign-in is on, twoFactorCode or twoFactorRecoveryCode. ?useCookies=true signs in with a cookie instead of a bearer token.")
+            .WithName("Login")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/refresh", RefreshSignIn.HandleAsync)
-            .Describe("Refresh", "A new access and refresh token for {refreshToken}. Each refresh token works once; using one again ends that sign-in and every token from it.")
+            .WithName("Refresh")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/confirmEmail", ConfirmEmailAddress.HandleAsync)
-            .WithName(ConfirmationLink.EndpointName)
-            .WithSummary("Confirms an address from the link in the email: ?userId=…&code=…[&changedEmail=…].");
+        group.MapGet("/confirmEmail", ConfirmEmailAddress.HandleAsync).WithName(ConfirmationLink.EndpointName);
         group.MapPost("/resendConfirmationEmail", ResendConfirmationEmail.HandleAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .Describe("ResendConfirmationEmail", "Sends the confirmation link again. Answers the same whether or not the address has an account.");
-        group.MapPost("/forgotPassword", SendPasswordResetCode.HandleAsync)
-            .RequireRateLimiting(RateLimits.SignIn)
-            .Describe("ForgotPassword", "Emails a reset code to a confirmed address. Answers the same whether or not the address has an account.");
-        group.MapPost("/resetPassword", ResetPassword.HandleAsync)
-            .RequireRateLimiting(RateLimits.SignIn)
-            .Describe("ResetPassword", "Sets a new password with {email, resetCode, newPassword}.");
+            .WithName("ResendConfirmationEmail");
+        group.MapPost("/forgotPassword", SendPasswordResetCode.HandleAsync).RequireRateLimiting(RateLimits.SignIn).WithName("ForgotPassword");
+        group.MapPost("/resetPassword", ResetPassword.HandleAsync).RequireRateLimiting(RateLimits.SignIn).WithName("ResetPassword");
 
         var manage = group.MapGroup("/manage").RequireAuthorization(HostingExtensions.ApiPolicy);
-        manage.MapPost("/2fa", ManageTwoFactor.HandleAsync)
-            .Describe("ManageTwoFactor", "Two-step sign-in: {enable, twoFactorCode, resetSharedKey, resetRecoveryCodes, forgetMachine}. Every change (enable, resetSharedKey, resetRecoveryCodes) also needs the account's password.")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        manage.MapGet("/info", GetAccountInfo.HandleAsync)
-            .Describe("AccountInfo", "The account's email address and whether it is confirmed.");
-        manage.MapPost("/info", ChangeAccountInfo.HandleAsync)
-            .Describe("ChangeAccountInfo", "Change the password ({oldPassword, newPassword}) or the email address ({newEmail, oldPassword}, confirmed by email).")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        manage.MapPost("/2fa", ManageTwoFactor.HandleAsync).WithName("ManageTwoFactor").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        manage.MapGet("/info", GetAccountInfo.HandleAsync).WithName("AccountInfo");
+        manage.MapPost("/info", ChangeAccountInfo.HandleAsync).WithName("ChangeAccountInfo").ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

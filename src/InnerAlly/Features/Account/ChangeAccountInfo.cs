@@ -9,6 +9,7 @@ namespace InnerAlly.Features.Account;
 /// </summary>
 internal static class ChangeAccountInfo
 {
+    /// <summary>Change the password ({oldPassword, newPassword}) or the email address ({newEmail, oldPassword}, confirmed by email).</summary>
     public static async Task<IResult> HandleAsync(
         [FromBody] InfoRequest request, ClaimsPrincipal principal, HttpContext http, UserManager<User> users, SignInThrottle throttle,
         MailKitEmailSender sender, PublicLinks links, Mailer mailer, CancellationToken cancellationToken)

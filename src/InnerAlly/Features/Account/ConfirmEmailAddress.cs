@@ -6,6 +6,7 @@ namespace InnerAlly.Features.Account;
 /// <summary>GET /api/v1/account/confirmEmail: the link in the email, for a new address or a changed one.</summary>
 internal static class ConfirmEmailAddress
 {
+    /// <summary>Confirms an address from the link in the email: ?userId=…&amp;code=…[&amp;changedEmail=…].</summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, UnauthorizedHttpResult>> HandleAsync(
         [FromQuery] string? userId, [FromQuery] string? code, [FromQuery] string? changedEmail, UserManager<User> users)
     {

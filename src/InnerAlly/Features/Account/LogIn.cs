@@ -9,6 +9,7 @@ namespace InnerAlly.Features.Account;
 /// </summary>
 internal static class LogIn
 {
+    /// <summary>Sign in with {email, password} and, when two-step sign-in is on, twoFactorCode or twoFactorRecoveryCode. ?useCookies=true signs in with a cookie instead of a bearer token.</summary>
     public static async Task<IResult> HandleAsync(
         [FromBody] LoginRequest login, [FromQuery] bool? useCookies, [FromQuery] bool? useSessionCookies, HttpContext http,
         UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation, TokenFamilies families, AppDbContext db,

@@ -9,6 +9,7 @@ namespace InnerAlly.Features.Account;
 /// </summary>
 internal static class ManageTwoFactor
 {
+    /// <summary>Two-step sign-in: {enable, twoFactorCode, resetSharedKey, resetRecoveryCodes, forgetMachine}. Every change (enable, resetSharedKey, resetRecoveryCodes) also needs the account's password.</summary>
     public static async Task<IResult> HandleAsync(
         [FromBody] AccountApi.ManageTwoFactorRequest request, ClaimsPrincipal principal, HttpContext http, SignInManager<User> signIn, SignInThrottle throttle,
         CancellationToken cancellationToken)

@@ -9,21 +9,20 @@ public static class PreferencesApi
     {
         var group = app.MapApi("/api/v1/account/preferences", "Account");
 
-        group.MapGet("/", GetAsync)
-            .Describe("GetPreferences", "Your preferences: the time zone your days are counted in, and the country whose crisis lines come first.");
-        group.MapPut("/", PutAsync)
-            .Describe("UpdatePreferences", "Replace your preferences. timeZone is an IANA id, such as Europe/London; country is an ISO 3166-1 alpha-2 code, such as GB, or null for none.")
-            .ProducesValidationProblem();
+        group.MapGet("/", GetAsync).WithName("GetPreferences");
+        group.MapPut("/", PutAsync).WithName("UpdatePreferences").ProducesValidationProblem();
         return group;
     }
 
-    private static async Task<Results<Ok<UpdatePreferences.Preferences>, NotFound>> GetAsync(
+    /// <summary>Your preferences: the time zone your days are counted in, and the country whose crisis lines come first.</summary>
+    public static async Task<Results<Ok<UpdatePreferences.Preferences>, NotFound>> GetAsync(
         ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await UpdatePreferences.GetAsync(user.GetUserId(), db, cancellationToken) is { } preferences
             ? TypedResults.Ok(preferences)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<UpdatePreferences.Preferences>, ValidationProblem>> PutAsync(
+    /// <summary>Replace your preferences. timeZone is an IANA id, such as Europe/London; country is an ISO 3166-1 alpha-2 code, such as GB, or null for none.</summary>
+    public static async Task<Results<Ok<UpdatePreferences.Preferences>, ValidationProblem>> PutAsync(
         UpdatePreferences.Request request, ClaimsPrincipal user, AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var errors = await UpdatePreferences.HandleAsync(request, user.GetUserId(), db, loggers.CreateLogger(typeof(UpdatePreferences)), cancellationToken);

@@ -10,6 +10,7 @@ namespace InnerAlly.Features.Account;
 /// </summary>
 internal static class RefreshSignIn
 {
+    /// <summary>A new access and refresh token for {refreshToken}. Each refresh token works once; using one again ends that sign-in and every token from it.</summary>
     public static async Task<IResult> HandleAsync(
         [FromBody] RefreshRequest request, SignInManager<User> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock,
         TokenFamilies families, AppDbContext db, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ namespace InnerAlly.Features.Account;
 /// <summary>POST /api/v1/account/register: makes an account with {email, password}.</summary>
 internal static class RegisterAccount
 {
+    /// <summary>Make an account with {email, password}. With email on, the answer is the same whether or not the address already has an account; its owner is told by email.</summary>
     public static async Task<Results<Ok, ValidationProblem>> HandleAsync(
         [FromBody] RegisterRequest registration, UserManager<User> users, MailKitEmailSender sender, Mailer mailer, PublicLinks links)
     {

@@ -6,6 +6,7 @@ namespace InnerAlly.Features.Account;
 /// <summary>POST /api/v1/account/resendConfirmationEmail: the same answer whether or not the address has an account.</summary>
 internal static class ResendConfirmationEmail
 {
+    /// <summary>Sends the confirmation link again. Answers the same whether or not the address has an account.</summary>
     public static async Task<Ok> HandleAsync(
         [FromBody] ResendConfirmationEmailRequest request, UserManager<User> users, MailKitEmailSender sender, Mailer mailer, PublicLinks links)
     {

@@ -7,6 +7,7 @@ namespace InnerAlly.Features.Account;
 /// <summary>POST /api/v1/account/resetPassword: a new password with {email, resetCode, newPassword}.</summary>
 internal static class ResetPassword
 {
+    /// <summary>Sets a new password with {email, resetCode, newPassword}.</summary>
     public static async Task<Results<Ok, ValidationProblem>> HandleAsync(
         [FromBody] ResetPasswordRequest request, UserManager<User> users, SignInThrottle throttle, CancellationToken cancellationToken)
     {

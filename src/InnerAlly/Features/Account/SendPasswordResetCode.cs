@@ -7,6 +7,7 @@ namespace InnerAlly.Features.Account;
 /// <summary>POST /api/v1/account/forgotPassword: emails a reset code to a confirmed address.</summary>
 internal static class SendPasswordResetCode
 {
+    /// <summary>Emails a reset code to a confirmed address. Answers the same whether or not the address has an account.</summary>
     public static async Task<Ok> HandleAsync([FromBody] ForgotPasswordRequest request, UserManager<User> users, MailKitEmailSender sender)
     {
         // Unconfirmed addresses get nothing: the person there may not be the one who signed up.

@@ -23,7 +23,7 @@ public static class AnalysisEndpoints
             .AddEndpointFilter(RequirePageTokenForCookies);
 
         group.MapPost("/", Analyze)
-            .Describe("AnalyzeText", "Self-criticism, thinking traps, risk and CFT prompts in a text, worked out on this server; nothing is stored.")
+            .WithName("AnalyzeText")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -49,7 +49,8 @@ public static class AnalysisEndpoints
     /// <param name="Text">The words to read, up to 20,000 characters.</param>
     public sealed record Request(string? Text);
 
-    private static async Task<Results<Ok<TextAnalysis>, ValidationProblem, ProblemHttpResult>> Analyze(Request request, HttpContext http, LanguageBudget budget)
+    /// <summary>Self-criticism, thinking traps, risk and CFT prompts in a text, worked out on this server; nothing is stored.</summary>
+    public static async Task<Results<Ok<TextAnalysis>, ValidationProblem, ProblemHttpResult>> Analyze(Request request, HttpContext http, LanguageBudget budget)
     {
         if (request.Text is null)
         {

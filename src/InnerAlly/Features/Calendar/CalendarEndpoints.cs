@@ -13,26 +13,24 @@ public static class CalendarEndpoints
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
         var feed = app.MapApi("/api/v1/practice-rhythm/calendar-feed", "Practices");
-        feed.MapPost("/", RenewAsync)
-            .Describe("RenewCalendarFeed", "Make a new secret calendar address for your rhythm and questionnaire reminders; any earlier one stops working.");
-        feed.MapDelete("/", RevokeAsync)
-            .Describe("RevokeCalendarFeed", "Turn your calendar address off.");
+        feed.MapPost("/", RenewAsync).WithName("RenewCalendarFeed");
+        feed.MapDelete("/", RevokeAsync).WithName("RevokeCalendarFeed");
 
         // Calendar apps fetch this with no sign-in: the secret in the address is the key.
-        app.MapGet("/calendar/{token}.ics", ReadAsync)
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+        app.MapGet("/calendar/{token}.ics", ReadAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<Created<CalendarAddress>> RenewAsync(
+    /// <summary>Make a new secret calendar address for your rhythm and questionnaire reminders; any earlier one stops working.</summary>
+    public static async Task<Created<CalendarAddress>> RenewAsync(
         ClaimsPrincipal user, HttpRequest request, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var feed = await RenewCalendarFeed.HandleAsync(user.GetUserId(), db, clock, cancellationToken);
         return TypedResults.Created("/api/v1/practice-rhythm", CalendarAddress.For(feed, request));
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Turn your calendar address off.</summary>
+    public static async Task<Results<NoContent, NotFound>> RevokeAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await RevokeCalendarFeed.HandleAsync(user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<ContentHttpResult, NotFound>> ReadAsync(

@@ -12,23 +12,16 @@ public static class CheckInEndpoints
     {
         var group = app.MapApi("/api/v1/check-ins", "Check-ins");
 
-        group.MapPost("/", RecordAsync)
-            .Describe("RecordCheckIn", "Record a check-in of the three systems.")
-            .ProducesValidationProblem();
-        group.MapGet("/", ListAsync)
-            .Describe("ListCheckIns", "Your check-ins, newest first. Pass nextCursor back as cursor for the next page.")
-            .ProducesValidationProblem();
-        group.MapGet("/trend", TrendAsync)
-            .Describe("CheckInTrend", "Daily averages of the three systems over the last 7, 30 or 90 days, in your time zone.")
-            .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync)
-            .Describe("GetCheckIn", "One of your check-ins.");
-        group.MapDelete("/{id:guid}", DeleteAsync)
-            .Describe("DeleteCheckIn", "Delete one of your check-ins.");
+        group.MapPost("/", RecordAsync).WithName("RecordCheckIn").ProducesValidationProblem();
+        group.MapGet("/", ListAsync).WithName("ListCheckIns").ProducesValidationProblem();
+        group.MapGet("/trend", TrendAsync).WithName("CheckInTrend").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetCheckIn");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteCheckIn");
         return group;
     }
 
-    private static async Task<Created<CheckInResponse>> RecordAsync(
+    /// <summary>Record a check-in of the three systems.</summary>
+    public static async Task<Created<CheckInResponse>> RecordAsync(
         RecordCheckIn.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
         SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
@@ -53,7 +46,8 @@ public static class CheckInEndpoints
         public string? To { get; set; }
     }
 
-    private static async Task<Results<Ok<ListResponse>, ValidationProblem>> ListAsync(
+    /// <summary>Your check-ins, newest first. Pass nextCursor back as cursor for the next page.</summary>
+    public static async Task<Results<Ok<ListResponse>, ValidationProblem>> ListAsync(
         [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
     {
         var (from, to) = (IsoTimeAttribute.Parse(parameters.From), IsoTimeAttribute.Parse(parameters.To));
@@ -69,7 +63,8 @@ public static class CheckInEndpoints
     public sealed record TrendResponse(
         int Days, DateOnly From, DateOnly To, string TimeZone, int CheckIns, double? Threat, double? Drive, double? Soothe, IReadOnlyList<CheckInTrend.Day> Series);
 
-    private static async Task<Results<Ok<TrendResponse>, ValidationProblem>> TrendAsync(
+    /// <summary>Daily averages of the three systems over the last 7, 30 or 90 days, in your time zone.</summary>
+    public static async Task<Results<Ok<TrendResponse>, ValidationProblem>> TrendAsync(
         string? days, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var range = 30;
@@ -88,13 +83,15 @@ public static class CheckInEndpoints
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
-    private static async Task<Results<Ok<CheckInResponse>, NotFound>> GetAsync(
+    /// <summary>One of your check-ins.</summary>
+    public static async Task<Results<Ok<CheckInResponse>, NotFound>> GetAsync(
         Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await FindCheckIn.HandleAsync(id, user.GetUserId(), db, cancellationToken) is { } checkIn
             ? TypedResults.Ok(CheckInResponse.From(checkIn))
             : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(
+    /// <summary>Delete one of your check-ins.</summary>
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
         Guid id, ClaimsPrincipal user, AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         await DeleteCheckIn.HandleAsync(id, user.GetUserId(), db, loggers.CreateLogger(typeof(DeleteCheckIn)), cancellationToken)
             ? TypedResults.NoContent()

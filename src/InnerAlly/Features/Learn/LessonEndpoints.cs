@@ -11,15 +11,10 @@ public static class LessonEndpoints
     public static RouteGroupBuilder MapLessons(this IEndpointRouteBuilder app)
     {
         var group = app.MapApi("/api/v1/lessons", "Learn");
-        group.MapGet("/", ListAsync)
-            .Describe("ListLessons", "The course, in order, with which lessons you have read and which to continue with.");
-        group.MapGet("/{slug}", GetAsync)
-            .Describe("GetLesson", "One lesson: its body as HTML, its references, its linked practice, and your own reflection if you wrote one.");
-        group.MapPost("/{slug}/read", ReadAsync)
-            .Describe("MarkLessonRead", "Mark a lesson as read.");
-        group.MapPost("/{slug}/reflection", ReflectAsync)
-            .Describe("SaveLessonReflection", "Save your answer to the lesson's question: 201 the first time, 200 when you change it. Only you can see it.")
-            .ProducesValidationProblem();
+        group.MapGet("/", ListAsync).WithName("ListLessons");
+        group.MapGet("/{slug}", GetAsync).WithName("GetLesson");
+        group.MapPost("/{slug}/read", ReadAsync).WithName("MarkLessonRead");
+        group.MapPost("/{slug}/reflection", ReflectAsync).WithName("SaveLessonReflection").ProducesValidationProblem();
         return group;
     }
 
@@ -38,7 +33,8 @@ public static class LessonEndpoints
         string Slug, string Title, string Summary, int Minutes, string Body, IReadOnlyList<string> References,
         PracticeLink? Practice, string ReflectionQuestion, ReflectionResponse? Reflection, bool Read);
 
-    private static async Task<Ok<CourseResponse>> ListAsync(ClaimsPrincipal user, LessonCatalog course, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The course, in order, with which lessons you have read and which to continue with.</summary>
+    public static async Task<Ok<CourseResponse>> ListAsync(ClaimsPrincipal user, LessonCatalog course, AppDbContext db, CancellationToken cancellationToken)
     {
         var overview = await CourseProgress.OverviewAsync(user.GetUserId(), course, db, cancellationToken);
         return TypedResults.Ok(new CourseResponse(
@@ -46,7 +42,8 @@ public static class LessonEndpoints
             overview.ContinueWith?.Slug));
     }
 
-    private static async Task<Results<Ok<LessonResponse>, NotFound>> GetAsync(
+    /// <summary>One lesson: its body as HTML, its references, its linked practice, and your own reflection if you wrote one.</summary>
+    public static async Task<Results<Ok<LessonResponse>, NotFound>> GetAsync(
         string slug, ClaimsPrincipal user, LessonCatalog course, AppDbContext db, CancellationToken cancellationToken)
     {
         if (course.Find(slug) is not { } lesson)
@@ -64,7 +61,8 @@ public static class LessonEndpoints
             state?.ReadAt is not null));
     }
 
-    private static async Task<Results<NoContent, NotFound>> ReadAsync(
+    /// <summary>Mark a lesson as read.</summary>
+    public static async Task<Results<NoContent, NotFound>> ReadAsync(
         string slug, ClaimsPrincipal user, LessonCatalog course, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (course.Find(slug) is null)
@@ -76,7 +74,8 @@ public static class LessonEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<ReflectionResponse>, Ok<ReflectionResponse>, NotFound>> ReflectAsync(
+    /// <summary>Save your answer to the lesson's question: 201 the first time, 200 when you change it. Only you can see it.</summary>
+    public static async Task<Results<Created<ReflectionResponse>, Ok<ReflectionResponse>, NotFound>> ReflectAsync(
         string slug, CourseProgress.ReflectionRequest request, ClaimsPrincipal user, LessonCatalog course, AppDbContext db, TimeProvider clock,
         SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {

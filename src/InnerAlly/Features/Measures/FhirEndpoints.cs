@@ -11,16 +11,11 @@ public static class FhirEndpoints
     {
         var group = app.MapApi("/api/v1/fhir", "FHIR");
 
-        group.MapGet("/Questionnaire/{code}", GetQuestionnaire)
-            .Describe("FhirQuestionnaire", "A questionnaire as a FHIR R4 Questionnaire.");
-        group.MapGet("/QuestionnaireResponse", SearchResponsesAsync)
-            .Describe("FhirQuestionnaireResponses", "Your responses as a FHIR R4 searchset Bundle of QuestionnaireResponses (drafts are in-progress).");
-        group.MapGet("/QuestionnaireResponse/{id:guid}", GetResponseAsync)
-            .Describe("FhirQuestionnaireResponse", "One of your responses as a FHIR R4 QuestionnaireResponse.");
-        group.MapGet("/Observation", SearchObservationsAsync)
-            .Describe("FhirObservations", "Your total scores as a FHIR R4 searchset Bundle of Observations; code= a LOINC code such as 44261-6 (PHQ-9 total) or 44249-1 (its panel), or system|code.");
-        group.MapGet("/Observation/{id}", GetObservationAsync)
-            .Describe("FhirObservation", "One of your Observations ({response id}-total or -panel).");
+        group.MapGet("/Questionnaire/{code}", GetQuestionnaire).WithName("FhirQuestionnaire");
+        group.MapGet("/QuestionnaireResponse", SearchResponsesAsync).WithName("FhirQuestionnaireResponses");
+        group.MapGet("/QuestionnaireResponse/{id:guid}", GetResponseAsync).WithName("FhirQuestionnaireResponse");
+        group.MapGet("/Observation", SearchObservationsAsync).WithName("FhirObservations");
+        group.MapGet("/Observation/{id}", GetObservationAsync).WithName("FhirObservation");
         return group;
     }
 
@@ -28,7 +23,8 @@ public static class FhirEndpoints
 
     private static ContentHttpResult Fhir(Resource resource) => TypedResults.Text(FhirExport.Serialize(resource), FhirExport.ContentType);
 
-    private static Results<ContentHttpResult, NotFound> GetQuestionnaire(string code, InstrumentCatalog catalog, HttpRequest request) =>
+    /// <summary>A questionnaire as a FHIR R4 Questionnaire.</summary>
+    public static Results<ContentHttpResult, NotFound> GetQuestionnaire(string code, InstrumentCatalog catalog, HttpRequest request) =>
         catalog.Find(code) is { } instrument ? Fhir(FhirExport.QuestionnaireFor(instrument, Site(request))) : TypedResults.NotFound();
 
     /// <summary>Every response of the caller's, with its instrument, oldest first; those of an instrument no longer offered are left out.</summary>
@@ -45,7 +41,8 @@ public static class FhirEndpoints
         return found;
     }
 
-    private static async Task<ContentHttpResult> SearchResponsesAsync(
+    /// <summary>Your responses as a FHIR R4 searchset Bundle of QuestionnaireResponses (drafts are in-progress).</summary>
+    public static async Task<ContentHttpResult> SearchResponsesAsync(
         ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var site = Site(request);
@@ -53,14 +50,16 @@ public static class FhirEndpoints
         return Fhir(FhirExport.SearchSet(everything.Select(x => FhirExport.ResponseFor(x.Instrument, x.Entry.Response, site)), site, request.GetEncodedUrl()));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> GetResponseAsync(
+    /// <summary>One of your responses as a FHIR R4 QuestionnaireResponse.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound>> GetResponseAsync(
         Guid id, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var match = (await EverythingAsync(user.GetUserId(), catalog, db, cancellationToken)).FirstOrDefault(x => x.Entry.Response.Id == id);
         return match.Instrument is null ? TypedResults.NotFound() : Fhir(FhirExport.ResponseFor(match.Instrument, match.Entry.Response, Site(request)));
     }
 
-    private static async Task<ContentHttpResult> SearchObservationsAsync(
+    /// <summary>Your total scores as a FHIR R4 searchset Bundle of Observations; code= a LOINC code such as 44261-6 (PHQ-9 total) or 44249-1 (its panel), or system|code.</summary>
+    public static async Task<ContentHttpResult> SearchObservationsAsync(
         string? code, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var (system, value) = code?.Split('|', 2) is [var s, var c] ? (s, c) : (null, code);
@@ -70,7 +69,8 @@ public static class FhirEndpoints
         return Fhir(FhirExport.SearchSet(observations, Site(request), request.GetEncodedUrl()));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> GetObservationAsync(
+    /// <summary>One of your Observations ({response id}-total or -panel).</summary>
+    public static async Task<Results<ContentHttpResult, NotFound>> GetObservationAsync(
         string id, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, CancellationToken cancellationToken)
     {
         var observation = (await EverythingAsync(user.GetUserId(), catalog, db, cancellationToken))

@@ -11,34 +11,31 @@ public static class MeasureEndpoints
     {
         var group = app.MapApi("/api/v1/instruments", "Measures");
 
-        group.MapGet("/", (InstrumentCatalog catalog) => TypedResults.Ok(new MeasureJson.InstrumentList([.. catalog.All.Select(MeasureJson.Summary)])))
-            .Describe("ListInstruments", "The questionnaires on offer: code, title, how many items, and the attribution to show.");
-        group.MapGet("/{code}", GetInstrument)
-            .Describe("GetInstrument", "One questionnaire's definition, to render it: stem, options, items in published wording, scoring, bands, licence and citation.");
+        group.MapGet("/", ListInstruments).WithName("ListInstruments");
+        group.MapGet("/{code}", GetInstrument).WithName("GetInstrument");
         group.MapPost("/{code}/responses", RecordAsync)
-            .Describe("RecordResponse", "Save your answers: {answers: {\"1\": 0, ...}, status: \"complete\" (default) or \"draft\"}. Complete responses come back scored and compared with your first and previous.")
+            .WithName("RecordResponse")
             .ProducesValidationProblem()
             .DisableValidation(); // checked against the instrument's definition, item by item
-        group.MapGet("/{code}/responses", ListAsync)
-            .Describe("ListResponses", "Your responses to this questionnaire, oldest first, each scored with its change; a draft comes last.");
-        group.MapGet("/{code}/responses/{id:guid}", GetAsync)
-            .Describe("GetResponse", "One of your responses.");
-        group.MapDelete("/{code}/responses/{id:guid}", DeleteAsync)
-            .Describe("DeleteResponse", "Delete one of your responses (a draft you no longer want, for example).");
-        group.MapGet("/{code}/reminder", GetReminderAsync)
-            .Describe("GetMeasureReminder", "Your reminder for this questionnaire ({everyWeeks, time}), or 404 when there is none.");
-        group.MapPut("/{code}/reminder", SetReminderAsync)
-            .Describe("SetMeasureReminder", "Be reminded every 1 to 12 weeks, at a time of day in your time zone (09:00 if not given), through your calendar address, which is made for you if you have none.")
-            .ProducesValidationProblem();
-        group.MapDelete("/{code}/reminder", RemoveReminderAsync)
-            .Describe("RemoveMeasureReminder", "Stop the reminder for this questionnaire.");
+        group.MapGet("/{code}/responses", ListAsync).WithName("ListResponses");
+        group.MapGet("/{code}/responses/{id:guid}", GetAsync).WithName("GetResponse");
+        group.MapDelete("/{code}/responses/{id:guid}", DeleteAsync).WithName("DeleteResponse");
+        group.MapGet("/{code}/reminder", GetReminderAsync).WithName("GetMeasureReminder");
+        group.MapPut("/{code}/reminder", SetReminderAsync).WithName("SetMeasureReminder").ProducesValidationProblem();
+        group.MapDelete("/{code}/reminder", RemoveReminderAsync).WithName("RemoveMeasureReminder");
         return group;
     }
 
-    private static Results<Ok<Instrument>, NotFound> GetInstrument(string code, InstrumentCatalog catalog) =>
+    /// <summary>The questionnaires on offer: code, title, how many items, and the attribution to show.</summary>
+    public static Ok<MeasureJson.InstrumentList> ListInstruments(InstrumentCatalog catalog) =>
+        TypedResults.Ok(new MeasureJson.InstrumentList([.. catalog.All.Select(MeasureJson.Summary)]));
+
+    /// <summary>One questionnaire's definition, to render it: stem, options, items in published wording, scoring, bands, licence and citation.</summary>
+    public static Results<Ok<Instrument>, NotFound> GetInstrument(string code, InstrumentCatalog catalog) =>
         catalog.Find(code) is { } instrument ? TypedResults.Ok(instrument) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<MeasureJson.ResponseBody>, ValidationProblem, NotFound>> RecordAsync(
+    /// <summary>Save your answers: {answers: {"1": 0, ...}, status: "complete" (default) or "draft"}. Complete responses come back scored and compared with your first and previous.</summary>
+    public static async Task<Results<Created<MeasureJson.ResponseBody>, ValidationProblem, NotFound>> RecordAsync(
         string code, RecordResponse.Request request, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, TimeProvider clock,
         ILoggerFactory loggers, SafetyFollowUp followUp, HttpContext http, CancellationToken cancellationToken)
     {
@@ -61,7 +58,8 @@ public static class MeasureEndpoints
         return TypedResults.Created($"/api/v1/instruments/{code}/responses/{saved.Id}", MeasureJson.From(instrument, entry, safety));
     }
 
-    private static async Task<Results<Ok<MeasureJson.ResponseList>, NotFound>> ListAsync(
+    /// <summary>Your responses to this questionnaire, oldest first, each scored with its change; a draft comes last.</summary>
+    public static async Task<Results<Ok<MeasureJson.ResponseList>, NotFound>> ListAsync(
         string code, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, CancellationToken cancellationToken)
     {
         if (catalog.Find(code) is not { } instrument)
@@ -73,13 +71,15 @@ public static class MeasureEndpoints
         return TypedResults.Ok(new MeasureJson.ResponseList([.. entries.Select(e => MeasureJson.From(instrument, e))]));
     }
 
-    private static async Task<Results<Ok<MeasureJson.ResponseBody>, NotFound>> GetAsync(
+    /// <summary>One of your responses.</summary>
+    public static async Task<Results<Ok<MeasureJson.ResponseBody>, NotFound>> GetAsync(
         string code, Guid id, ClaimsPrincipal user, InstrumentCatalog catalog, AppDbContext db, CancellationToken cancellationToken) =>
         catalog.Find(code) is { } instrument && await MeasureHistory.FindAsync(instrument, id, user.GetUserId(), db, cancellationToken) is { } entry
             ? TypedResults.Ok(MeasureJson.From(instrument, entry))
             : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string code, Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Delete one of your responses (a draft you no longer want, for example).</summary>
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(string code, Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await MeasureHistory.DeleteAsync(code, id, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <param name="CalendarFeed">The calendar address the reminder travels in.</param>
@@ -89,7 +89,8 @@ public static class MeasureEndpoints
             new(reminder.EveryWeeks, CalendarTime.Format(reminder.TimeOfDay), feed);
     }
 
-    private static async Task<Results<Ok<ReminderResponse>, NotFound>> GetReminderAsync(
+    /// <summary>Your reminder for this questionnaire ({everyWeeks, time}), or 404 when there is none.</summary>
+    public static async Task<Results<Ok<ReminderResponse>, NotFound>> GetReminderAsync(
         string code, ClaimsPrincipal user, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
@@ -98,7 +99,8 @@ public static class MeasureEndpoints
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<ReminderResponse>, NotFound>> SetReminderAsync(
+    /// <summary>Be reminded every 1 to 12 weeks, at a time of day in your time zone (09:00 if not given), through your calendar address, which is made for you if you have none.</summary>
+    public static async Task<Results<Ok<ReminderResponse>, NotFound>> SetReminderAsync(
         string code, SetMeasureReminder.Request body, ClaimsPrincipal user, HttpRequest request, InstrumentCatalog catalog, AppDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -111,6 +113,7 @@ public static class MeasureEndpoints
         return TypedResults.Ok(ReminderResponse.From(reminder, CalendarAddress.For(feed, request)));
     }
 
-    private static async Task<Results<NoContent, NotFound>> RemoveReminderAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Stop the reminder for this questionnaire.</summary>
+    public static async Task<Results<NoContent, NotFound>> RemoveReminderAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await RemoveMeasureReminder.HandleAsync(code, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -10,24 +10,15 @@ public static class PracticeEndpoints
     public static IEndpointRouteBuilder MapPractices(this IEndpointRouteBuilder app)
     {
         var library = app.MapApi("/api/v1/practices", "Practices");
-        library.MapGet("/", () => TypedResults.Ok(new LibraryResponse([.. PracticeCatalog.All.Select(PracticeSummary.From)])))
-            .Describe("ListPractices", "The practice library: what each practice is for, which systems it works with, and its lengths in minutes.");
-        library.MapGet("/{id}", GetPractice)
-            .Describe("GetPractice", "One practice with its script: every length's steps, each with its text and seconds.");
+        library.MapGet("/", ListPractices).WithName("ListPractices");
+        library.MapGet("/{id}", GetPractice).WithName("GetPractice");
 
         var sessions = app.MapApi("/api/v1/practice-sessions", "Practices");
-        sessions.MapPost("/", RecordAsync)
-            .Describe("RecordPracticeSession", "Log a practice session, with optional threat and soothe ratings before and after and an optional note.")
-            .ProducesValidationProblem();
-        sessions.MapGet("/", ListAsync)
-            .Describe("ListPracticeSessions", "Your practice sessions, newest first. Pass nextCursor back as cursor for the next page; before keeps to sessions that started earlier.")
-            .ProducesValidationProblem();
-        sessions.MapGet("/{id:guid}", GetSessionAsync)
-            .Describe("GetPracticeSession", "One of your practice sessions.");
+        sessions.MapPost("/", RecordAsync).WithName("RecordPracticeSession").ProducesValidationProblem();
+        sessions.MapGet("/", ListAsync).WithName("ListPracticeSessions").ProducesValidationProblem();
+        sessions.MapGet("/{id:guid}", GetSessionAsync).WithName("GetPracticeSession");
 
-        app.MapApi("/api/v1/practice-insights", "Practices")
-            .MapGet("/", InsightsAsync)
-            .Describe("PracticeInsights", "Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.");
+        app.MapApi("/api/v1/practice-insights", "Practices").MapGet("/", InsightsAsync).WithName("PracticeInsights");
 
         return app;
     }
@@ -38,6 +29,9 @@ public static class PracticeEndpoints
     }
 
     public sealed record LibraryResponse(IReadOnlyList<PracticeSummary> Items);
+
+    /// <summary>The practice library: what each practice is for, which systems it works with, and its lengths in minutes.</summary>
+    public static Ok<LibraryResponse> ListPractices() => TypedResults.Ok(new LibraryResponse([.. PracticeCatalog.All.Select(PracticeSummary.From)]));
 
     public sealed record StepResponse(string Text, int DurationSeconds);
 
@@ -57,8 +51,9 @@ public static class PracticeEndpoints
         IReadOnlyList<StepResponse> Steps,
         IReadOnlyList<LengthResponse> Versions);
 
+    /// <summary>One practice with its script: every length's steps, each with its text and seconds.</summary>
     /// <param name="minutes">Which length's steps to put in <c>steps</c> (the practice's default if not given).</param>
-    private static Results<Ok<PracticeResponse>, NotFound, ValidationProblem> GetPractice(string id, int? minutes)
+    public static Results<Ok<PracticeResponse>, NotFound, ValidationProblem> GetPractice(string id, int? minutes)
     {
         if (PracticeCatalog.Find(id) is not { } practice)
         {
@@ -81,7 +76,8 @@ public static class PracticeEndpoints
             [.. practice.Lengths.Select(m => new LengthResponse(m, Steps(practice, m)))]));
     }
 
-    private static async Task<Created<PracticeHistory.SessionResponse>> RecordAsync(
+    /// <summary>Log a practice session, with optional threat and soothe ratings before and after and an optional note.</summary>
+    public static async Task<Created<PracticeHistory.SessionResponse>> RecordAsync(
         RecordPracticeSession.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
         SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
@@ -99,11 +95,13 @@ public static class PracticeEndpoints
         public string? Before { get; set; }
     }
 
-    private static async Task<Ok<PageResponse<PracticeHistory.SessionResponse>>> ListAsync(
+    /// <summary>Your practice sessions, newest first. Pass nextCursor back as cursor for the next page; before keeps to sessions that started earlier.</summary>
+    public static async Task<Ok<PageResponse<PracticeHistory.SessionResponse>>> ListAsync(
         [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await ListPracticeSessions.HandleAsync(user.GetUserId(), parameters.Size, parameters.After, IsoTimeAttribute.Parse(parameters.Before), db, cancellationToken)).Respond(s => s));
 
-    private static async Task<Results<Ok<PracticeHistory.SessionResponse>, NotFound>> GetSessionAsync(
+    /// <summary>One of your practice sessions.</summary>
+    public static async Task<Results<Ok<PracticeHistory.SessionResponse>, NotFound>> GetSessionAsync(
         Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await PracticeHistory.FindAsync(id, user.GetUserId(), db, cancellationToken) is { } session
             ? TypedResults.Ok(session)
@@ -111,7 +109,8 @@ public static class PracticeEndpoints
 
     public sealed record InsightsResponse(IReadOnlyList<PracticeHistory.Insight> Items, int MinimumRatedSessions, PracticeHistory.Month ThisMonth);
 
-    private static async Task<Ok<InsightsResponse>> InsightsAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.</summary>
+    public static async Task<Ok<InsightsResponse>> InsightsAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);

@@ -9,16 +9,10 @@ public static class PracticeRhythmEndpoints
     public static IEndpointRouteBuilder MapPracticeRhythm(this IEndpointRouteBuilder app)
     {
         var rhythm = app.MapApi("/api/v1/practice-rhythm", "Practices");
-        rhythm.MapGet("/", RhythmAsync)
-            .Describe("GetPracticeRhythm", "Your weekly rhythm of practices, and your calendar feed's address if you made one.");
-        rhythm.MapPost("/", AddAsync)
-            .Describe("AddPracticeRhythmItem", "Add a practice to your week: which practice, how many minutes, which days, and a time of day in your time zone.")
-            .ProducesValidationProblem();
-        rhythm.MapDelete("/{id:guid}", RemoveAsync)
-            .Describe("RemovePracticeRhythmItem", "Take a line out of your weekly rhythm.");
-        rhythm.MapPut("/email-reminders", SetEmailRemindersAsync)
-            .Describe("SetPracticeEmailReminders", "Turn email reminders at your rhythm's times on or off. Only where the site sends email (emailAvailable).")
-            .ProducesValidationProblem();
+        rhythm.MapGet("/", RhythmAsync).WithName("GetPracticeRhythm");
+        rhythm.MapPost("/", AddAsync).WithName("AddPracticeRhythmItem").ProducesValidationProblem();
+        rhythm.MapDelete("/{id:guid}", RemoveAsync).WithName("RemovePracticeRhythmItem");
+        rhythm.MapPut("/email-reminders", SetEmailRemindersAsync).WithName("SetPracticeEmailReminders").ProducesValidationProblem();
         return app;
     }
 
@@ -27,7 +21,8 @@ public static class PracticeRhythmEndpoints
 
     public sealed record EmailRemindersRequest(bool? Enabled);
 
-    private static async Task<Ok<RhythmResponse>> RhythmAsync(
+    /// <summary>Your weekly rhythm of practices, and your calendar feed's address if you made one.</summary>
+    public static async Task<Ok<RhythmResponse>> RhythmAsync(
         ClaimsPrincipal user, HttpRequest request, AppDbContext db, Mailer mailer, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
@@ -38,7 +33,8 @@ public static class PracticeRhythmEndpoints
         return TypedResults.Ok(new RhythmResponse([.. items.Select(ListRhythm.ToResponse)], zone.Id, feed, mailer.IsConfigured, reminders));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> SetEmailRemindersAsync(
+    /// <summary>Turn email reminders at your rhythm's times on or off. Only where the site sends email (emailAvailable).</summary>
+    public static async Task<Results<NoContent, ValidationProblem>> SetEmailRemindersAsync(
         EmailRemindersRequest body, ClaimsPrincipal user, AppDbContext db, Mailer mailer, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (body.Enabled is not { } enabled)
@@ -55,12 +51,14 @@ public static class PracticeRhythmEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<ListRhythm.ItemResponse>, ValidationProblem>> AddAsync(
+    /// <summary>Add a practice to your week: which practice, how many minutes, which days, and a time of day in your time zone.</summary>
+    public static async Task<Results<Created<ListRhythm.ItemResponse>, ValidationProblem>> AddAsync(
         AddRhythmItem.Request body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         await AddRhythmItem.HandleAsync(body, user.GetUserId(), db, clock, cancellationToken) is { } item
             ? TypedResults.Created($"/api/v1/practice-rhythm/{item.Id}", ListRhythm.ToResponse(item))
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["practiceId"] = [AddRhythmItem.FullMessage] });
 
-    private static async Task<Results<NoContent, NotFound>> RemoveAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Take a line out of your weekly rhythm.</summary>
+    public static async Task<Results<NoContent, NotFound>> RemoveAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         await RemoveRhythmItem.HandleAsync(id, user.GetUserId(), db, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -9,18 +9,17 @@ public static class SafetyPlanEndpoints
     {
         var group = app.MapApi("/api/v1/safety-plan", "Safety");
 
-        group.MapGet("/", GetAsync)
-            .Describe("GetSafetyPlan", "Your safety plan. Before you first save one, every step is null and updatedAt is null.");
-        group.MapPut("/", PutAsync)
-            .Describe("SaveSafetyPlan", "Replace your safety plan. Every step is optional (up to 4,000 characters); one left out or empty is cleared. Only you can see it.")
-            .ProducesValidationProblem();
+        group.MapGet("/", GetAsync).WithName("GetSafetyPlan");
+        group.MapPut("/", PutAsync).WithName("SaveSafetyPlan").ProducesValidationProblem();
         return group;
     }
 
-    private static async Task<Ok<SaveSafetyPlan.Response>> GetAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Your safety plan. Before you first save one, every step is null and updatedAt is null.</summary>
+    public static async Task<Ok<SaveSafetyPlan.Response>> GetAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await SaveSafetyPlan.GetAsync(user.GetUserId(), db, cancellationToken));
 
-    private static async Task<Ok<SaveSafetyPlan.Response>> PutAsync(
+    /// <summary>Replace your safety plan. Every step is optional (up to 4,000 characters); one left out or empty is cleared. Only you can see it.</summary>
+    public static async Task<Ok<SaveSafetyPlan.Response>> PutAsync(
         SaveSafetyPlan.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(await SaveSafetyPlan.HandleAsync(request, user.GetUserId(), db, clock, cancellationToken));
 }
