@@ -47,7 +47,7 @@ public sealed class LanguageEngine : IDisposable
 
     private static void CheckCues(LanguageModel model, Cues cues)
     {
-        if (!model.Cues.SequenceEqual(cues.FeatureNames) || (model.SecondCues.Count > 0 && !model.SecondCues.SequenceEqual(LiteralFrame.Names)))
+        if (!model.Cues.SequenceEqual(cues.FeatureNames))
         {
             throw new InvalidDataException("Model/heads.json was trained with other cues than this code has: run `dotnet run --project src/InnerAlly -- train-language`.");
         }
@@ -95,7 +95,7 @@ public sealed class LanguageEngine : IDisposable
         {
             var cues = Cues.Read(spans[i].Text);
             var x = Features.Sentence(embeddings[i], cues.Values);
-            sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], SecondStage(spans[i].Text, x), Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
+            sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], Model.Second?.Predict(x)[1] ?? 1.0, Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
         }
 
         var risk = ReadRisk(sentences, language, setting);
@@ -105,9 +105,6 @@ public sealed class LanguageEngine : IDisposable
         var prompts = selfCriticism.Sentences.Select(s => Prompts.For(s, TopTrap(byStart[s.Start].Traps))).ToList();
         return new TextAnalysis(language, risk, selfCriticism, traps, prompts);
     }
-
-    private double SecondStage(string sentence, float[] x) => Model.Second is not { } second ? 1.0
-        : second.Predict(Model.SecondCues.Count > 0 ? Features.Second(x, LiteralFrame.Read(sentence)) : x)[1];
 
     private sealed record Sentence(TextSpan Span, SentenceCues Cues, double[] Risk, double Literal, double Second, double[] SelfCriticism, double[] Traps);
 

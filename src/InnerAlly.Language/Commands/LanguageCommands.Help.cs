@@ -33,7 +33,7 @@ public static partial class LanguageCommands
         """;
 
     public const string TrainHelp = """
-        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv] [--no-pairs]
+        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv]
 
         Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
         (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
@@ -42,7 +42,6 @@ public static partial class LanguageCommands
         --cache FILE keeps the sentence embeddings between runs (faster retraining while changing cues).
         --l2 VALUE sets the weight penalty (default 0.0001).
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
-        --no-pairs leaves out Training/second-stage-pairs.jsonl (the second stage's paired lines).
         """;
 
     public const string TuneLayerHelp = """

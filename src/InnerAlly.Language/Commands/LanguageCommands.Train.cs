@@ -59,7 +59,7 @@ public static partial class LanguageCommands
         using var embedder = new Embedder();
         var cues = new Cues(RiskLexicon.Load());
         var l2 = Option(args, "--l2") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : Trainer.DefaultL2;
-        var trainer = new Trainer(embedder, cues, Console.Out) { CachePath = Option(args, "--cache"), L2 = l2, CrossValidateAll = args.Contains("--cv"), UsePairs = !args.Contains("--no-pairs") };
+        var trainer = new Trainer(embedder, cues, Console.Out) { CachePath = Option(args, "--cache"), L2 = l2, CrossValidateAll = args.Contains("--cv") };
         var model = trainer.Train(data);
         model.Save(output);
         Console.WriteLine($"Wrote {Path.GetFullPath(output)}. Rebuild so the library embeds it.");

@@ -11,9 +11,6 @@ public static class Features
         return x;
     }
 
-    /// <summary>The second stage's input: the sentence's features and its frame cues (<see cref="Rules.LiteralFrame"/>).</summary>
-    public static float[] Second(float[] sentence, float[] frame) => [.. sentence, .. frame];
-
     /// <summary>A whole text: the mean of its sentence embeddings, made unit length again, and each cue if any sentence has it.</summary>
     public static float[] Text(IReadOnlyList<float[]> embeddings, IReadOnlyList<float[]> cues)
     {

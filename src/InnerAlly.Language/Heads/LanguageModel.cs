@@ -36,9 +36,6 @@ public sealed class LanguageModel
     /// </summary>
     public SoftmaxHead? Second { get; init; }
 
-    /// <summary>The frame cues the second stage reads after the sentence's features, in order; empty in a model trained before they existed.</summary>
-    public IReadOnlyList<string> SecondCues { get; init; } = [];
-
     /// <summary>"any": the P(any risk) = 1 - P(none) at or above which a sentence counts as risky; "second": the second stage's bar for the notice.</summary>
     public required IReadOnlyDictionary<string, double> RiskThresholds { get; init; }
 

@@ -24,10 +24,6 @@ public sealed partial class Trainer
         return (topic, literal);
     }
 
-    /// <summary>The topic and literal heads trained on every row.</summary>
-    internal (SoftmaxHead Topic, SoftmaxHead Literal) RiskHeads(List<float[]> x, List<int> y, List<bool> figurative) =>
-        TrainRisk(x, y, figurative, Enumerable.Range(0, x.Count));
-
     public static readonly IReadOnlyList<string> LiteralClasses = ["figurative", "literal"];
 
     /// <summary>
@@ -35,7 +31,7 @@ public sealed partial class Trainer
     /// exactly as analysis does: the highest that still finds, on held-out folds, the target share
     /// of each category's sentences.
     /// </summary>
-    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative, SecondStageRows rows)
+    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative)
     {
         var strong = context.Select(c => c.StrongRisk).ToList();
         var outOfFold = new double[x.Count];
@@ -72,7 +68,7 @@ public sealed partial class Trainer
         var hard = negatives.Take(hardNegatives).Count(i => anyRisk[i] >= threshold);
         var everyday = negatives.Skip(hardNegatives).Count(i => anyRisk[i] >= threshold);
         log.WriteLine($"  threshold {threshold:F3}; held-out false alarms: {hard}/{hardNegatives} hard negatives, {everyday}/{negatives.Count - hardNegatives} everyday lines");
-        var (second, secondThreshold) = TrainSecondStage(rows.Flagged(this, x, y, figurative, strong, anyRisk, threshold, Folds), hardNegatives);
+        var (second, secondThreshold) = TrainSecondStage(x, y, strong, anyRisk, threshold, hardNegatives);
         return (new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4), ["second"] = Math.Round(secondThreshold, 4) }, second);
     }
 
@@ -88,16 +84,15 @@ public sealed partial class Trainer
     /// the gentle line rather than the notice; the threshold is the highest that keeps, on held-out
     /// folds, all but <see cref="SecondStageLoss"/> of each category's flagged risky sentences.
     /// </summary>
-    private (SoftmaxHead Head, double Threshold) TrainSecondStage(SecondStageRows.Rows set, int hardNegatives)
+    private (SoftmaxHead Head, double Threshold) TrainSecondStage(List<float[]> x, List<int> y, List<string?> strong, double[] anyRisk, double threshold, int hardNegatives)
     {
-        var (x, y, original) = (set.X, set.Y, set.Original);
-        var flagged = Enumerable.Range(0, x.Count).ToList();
+        var flagged = Enumerable.Range(0, x.Count).Where(i => strong[i] is null && anyRisk[i] >= threshold).ToList();
         var score = new double[x.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var train = flagged.Where(i => set.Fold[i] != fold).ToList();
+            var train = flagged.Where(i => i % Folds != fold).ToList();
             var head = TrainBalanced(SecondClasses, [.. train.Select(i => x[i])], OneHot([.. train.Select(i => y[i] != 0 ? 1 : 0)], 2));
-            foreach (var i in flagged.Where(i => set.Fold[i] == fold))
+            foreach (var i in flagged.Where(i => i % Folds == fold))
             {
                 score[i] = head.Predict(x[i])[1];
             }
@@ -113,46 +108,10 @@ public sealed partial class Trainer
             }
         }
 
-        foreach (var (name, rows) in new[] { ("training", flagged.Where(i => original[i] >= 0).ToList()), ("pairs", flagged.Where(i => original[i] < 0).ToList()) })
-        {
-            var negatives = rows.Where(i => y[i] == 0).ToList();
-            log.WriteLine($"  second stage, {name}: {rows.Count} flagged sentences; threshold {cut:F3}; held-out, it turns {negatives.Count(i => score[i] < cut)} of {negatives.Count} flagged sentences without risk "
-                + $"({negatives.Count(i => original[i] >= 0 && original[i] < hardNegatives && score[i] < cut)} hard negatives) and {rows.Count(i => y[i] != 0 && score[i] < cut)} of {rows.Count(i => y[i] != 0)} risky ones to the gentle line");
-        }
-
+        var negatives = flagged.Where(i => y[i] == 0).ToList();
+        log.WriteLine($"  second stage: {flagged.Count} flagged sentences; threshold {cut:F3}; held-out, it turns {negatives.Count(i => score[i] < cut)} of {negatives.Count} flagged sentences without risk "
+            + $"({negatives.Count(i => i < hardNegatives && score[i] < cut)} hard negatives) and {flagged.Count(i => y[i] != 0 && score[i] < cut)} of {flagged.Count(i => y[i] != 0)} risky ones to the gentle line");
         var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => x[i])], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2));
         return (all, cut);
     }
-
-    /// <summary>
-    /// The sentences of Training/<see cref="PairsFile"/>, if it is there: every sentence of an
-    /// ordinary line, and the likeliest sentence (by <paramref name="first"/>) of a risky one.
-    /// </summary>
-    private List<(float[] X, int Y, Rules.SentenceCues Cues, string Text)> Pairs(string trainingFolder, SoftmaxHead first)
-    {
-        var path = Path.Combine(trainingFolder, PairsFile);
-        if (!File.Exists(path) || !UsePairs)
-        {
-            return [];
-        }
-
-        var lines = LabelledData.Risk(path);
-        var sentences = lines.Select(l => Text.Sentences.Split(l.Text).Select(s => s.Text).DefaultIfEmpty(l.Text).ToList()).ToList();
-        var vectors = Embed([.. sentences.SelectMany(s => s)]);
-        var rows = new List<(float[] X, int Y, Rules.SentenceCues Cues, string Text)>();
-        var at = 0;
-        foreach (var (line, texts) in lines.Zip(sentences))
-        {
-            var label = LabelledData.IndexOf(RiskCategories.All, line.Risk);
-            var read = texts.Select((t, k) => { var c = cues.Read(t); return (X: Features.Sentence(vectors[at + k], c.Values), Y: label, Cues: c, Text: t); }).ToList();
-            at += texts.Count;
-            rows.AddRange(label == 0 ? read : [read.MaxBy(r => r.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(r.X)[0])]);
-        }
-
-        log.WriteLine($"Second-stage pairs: {lines.Count} lines, {rows.Count} sentences.");
-        return rows;
-    }
-
-    /// <summary>Whether to read Training/<see cref="PairsFile"/> (off to measure the frame cues alone).</summary>
-    public bool UsePairs { get; init; } = true;
 }

@@ -16,9 +16,6 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
     public const string RiskFile = "risk.jsonl";
     public const string SelfCriticismFile = "self-criticism.jsonl";
 
-    /// <summary>Paired ordinary and risky lines in the same surface form, for the second stage only; optional.</summary>
-    public const string PairsFile = "second-stage-pairs.jsonl";
-
     /// <summary>Recall each risk category must reach on held-out folds of the training data when choosing its threshold.</summary>
     public static readonly IReadOnlyDictionary<string, double> RecallTargets = new Dictionary<string, double>
     {
@@ -79,7 +76,6 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var riskX = new List<float[]>();
         var riskY = new List<int>();
         var riskCues = new List<Rules.SentenceCues>();
-        var riskTexts = new List<string>();
         var figurative = new List<bool>();
         var hardNegatives = 0;
         var pending = new List<int>();
@@ -92,9 +88,8 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
                 continue;
             }
 
-            foreach (var ((features, c), text) in sentenceFeatures[i].Zip(riskSentences[i]))
+            foreach (var (features, c) in sentenceFeatures[i])
             {
-                riskTexts.Add(text);
                 riskX.Add(features);
                 riskY.Add(label);
                 riskCues.Add(c);
@@ -106,10 +101,8 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
         foreach (var i in pending)
         {
-            var k = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
+            var (features, c) = sentenceFeatures[i].MaxBy(RiskOf)!;
             double RiskOf((float[] X, Rules.SentenceCues Cues) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
-            var (features, c) = sentenceFeatures[i][k];
-            riskTexts.Add(riskSentences[i][k]);
             riskX.Add(features);
             riskY.Add(riskSources[i].Label);
             riskCues.Add(c);
@@ -117,7 +110,6 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         }
 
         log.WriteLine($"Risk examples: {riskX.Count} sentences ({pending.Count} chosen from risky lines of several sentences).");
-        var pairs = Pairs(trainingFolder, first);
 
         var scX = Enumerable.Range(0, selfCriticism.Count).Select(i => Line(risk.Count + i)).ToList();
         var scY = selfCriticism.Select(s => LabelledData.IndexOf(SelfCriticismForms.All, s.Form)).ToList();
@@ -141,7 +133,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         }
 
         log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
-        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, new SecondStageRows(riskTexts, pairs));
+        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative);
         var (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
         log.WriteLine("Training the self-criticism head...");
         var scTargets = OneHot(scY, 3);
@@ -174,7 +166,6 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             Risk = riskHead,
             Literal = literalHead,
             Second = secondHead,
-            SecondCues = LiteralFrame.Names,
             RiskThresholds = thresholds,
             SelfCriticism = scHead,
             SelfCriticismThreshold = 0.5,
@@ -199,7 +190,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
     public static string Fingerprint(string trainingFolder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { TrapsFile, RiskFile, SelfCriticismFile, PairsFile }.Where(f => f != PairsFile || File.Exists(Path.Combine(trainingFolder, f))))
+        foreach (var file in new[] { TrapsFile, RiskFile, SelfCriticismFile })
         {
             var text = File.ReadAllText(Path.Combine(trainingFolder, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\n" + text));
