@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
 namespace InnerAlly.Features.Charts;
@@ -13,13 +12,7 @@ namespace InnerAlly.Features.Charts;
 /// </summary>
 public static class LineChart
 {
-    // Sized for a phone first: the text stays readable when the picture is 300 pixels wide.
-    private const double Width = 320;
-    private const double Height = 190;
-    private const double Left = 30;
-    private const double Right = 10;
-    private const double Top = 12;
-    private const double Bottom = 30;
+    private static readonly ChartFrame Frame = new(ChartFrame.PhoneWidth, Height: 190, Left: 30, Right: 10, Top: 12, Bottom: 30);
 
     public enum Marker
     {
@@ -35,36 +28,14 @@ public static class LineChart
 
     public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<DateOnly> days, IReadOnlyList<Series> lines)
     {
-        var enc = HtmlEncoder.Default;
         var sb = new StringBuilder();
         var count = days.Count;
-        double X(int i) => count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (count - 1));
-        double Y(double value) => Top + ((10 - value) * (Height - Top - Bottom) / 10);
+        double X(int i) => Frame.X(i, count);
+        double Y(double value) => Frame.Top + ((10 - value) * (Frame.Height - Frame.Top - Frame.Bottom) / 10);
 
-        sb.Append(CultureInfo.InvariantCulture,
-            $"""<svg class="trend" viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">{enc.Encode(title)}</title>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode(description)}</desc>""");
-
-        sb.Append("""<g class="grid">""");
-        foreach (var level in new[] { 0, 5, 10 })
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(level):0.#}" y2="{Y(level):0.#}"/>""");
-        }
-
-        sb.Append("</g><g class=\"axis\">");
-        foreach (var level in new[] { 0, 5, 10 })
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(level) + 4:0.#}" text-anchor="end">{level}</text>""");
-        }
-
-        foreach (var i in new[] { 0, (count - 1) / 2, count - 1 }.Distinct())
-        {
-            var anchor = i == 0 ? "start" : i == count - 1 ? "end" : "middle";
-            sb.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{X(i):0.#}" y="{Height - 8}" text-anchor="{anchor}">{days[i].ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
-        }
-
+        Frame.Open(sb, "trend", id, title, description);
+        Frame.AppendLevels(sb, [0, 5, 10], Y);
+        Frame.AppendDays(sb, days, Frame.Height - 8);
         sb.Append("</g>");
 
         var showEveryMarker = count <= 30;

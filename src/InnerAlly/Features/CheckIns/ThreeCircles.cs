@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using InnerAlly.Features.Charts;
 using Microsoft.AspNetCore.Html;
 
 namespace InnerAlly.Features.CheckIns;
@@ -12,6 +12,9 @@ namespace InnerAlly.Features.CheckIns;
 /// </summary>
 public static class ThreeCircles
 {
+    // Only the picture's size: the circles sit where Layout puts them, not in a plot with margins.
+    private static readonly ChartFrame Frame = new(ChartFrame.PhoneWidth, Height: 305, Left: 0, Right: 0, Top: 0, Bottom: 0);
+
     private const double MinRadius = 14;
     private const double MaxRadius = 70;
 
@@ -46,11 +49,7 @@ public static class ThreeCircles
     {
         var ratings = new[] { threat, drive, soothe };
         var sb = new StringBuilder();
-        var enc = HtmlEncoder.Default;
-        sb.Append(CultureInfo.InvariantCulture,
-            $"""<svg class="circles" viewBox="0 0 320 305" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">{enc.Encode(title)}</title>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode(Describe(threat, drive, soothe))}</desc>""");
+        Frame.Open(sb, "circles", id, title, Describe(threat, drive, soothe));
         AppendCircles(sb, ratings);
         for (var i = 0; i < Layout.Length; i++)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
+using InnerAlly.Features.Charts;
 using Microsoft.AspNetCore.Html;
 
 namespace InnerAlly.Features.CheckIns;
@@ -17,16 +17,14 @@ public static class TrendChart
     /// <summary>The days a point of the averaged line covers: it and the six before it.</summary>
     public const int AverageDays = 7;
 
-    // Sized for a phone first: the text stays readable when the picture is 300 pixels wide.
-    private const double Width = 320;
-    private const double Left = 30;
-    private const double Right = 10;
     private const double Top = 24;
     private const double PanelHeight = 56;
     private const double PanelGap = 34;
     private const double AxisHeight = 26;
 
     public const double Height = Top + (3 * PanelHeight) + (2 * PanelGap) + AxisHeight;
+
+    private static readonly ChartFrame Frame = new(ChartFrame.PhoneWidth, Height, Left: 30, Right: 10, Top, AxisHeight);
 
     private static readonly (string Id, string Name, Func<CheckInTrend.Day, double?> Value)[] Systems =
     [
@@ -76,35 +74,19 @@ public static class TrendChart
 
     public static IHtmlContent Render(CheckInTrend.Trend trend, string id, bool dailyLines = false)
     {
-        var enc = HtmlEncoder.Default;
         var sb = new StringBuilder();
         var days = trend.Series;
         var count = days.Count;
-        double X(int i) => count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (count - 1));
+        double X(int i) => Frame.X(i, count);
         var averaged = IsAveraged(trend, dailyLines);
 
-        sb.Append(CultureInfo.InvariantCulture,
-            $"""<svg class="trend trend-systems" viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">Your three systems over the last {trend.Days} days</title>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode($"{Describe(trend)} {HowToRead(trend, dailyLines)}")}</desc>""");
-
+        Frame.Open(sb, "trend trend-systems", id, $"Your three systems over the last {trend.Days} days", $"{Describe(trend)} {HowToRead(trend, dailyLines)}");
         for (var panel = 0; panel < Systems.Length; panel++)
         {
             var (system, name, value) = Systems[panel];
             sb.Append(CultureInfo.InvariantCulture, $"""<g class="panel panel-{system}">""");
-            sb.Append(CultureInfo.InvariantCulture, $"""<text class="panel-name" x="{Left}" y="{PanelTop(panel) - 9:0.#}">{name}</text>""");
-            sb.Append("""<g class="grid">""");
-            foreach (var level in new[] { 0, 10 })
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(panel, level):0.#}" y2="{Y(panel, level):0.#}"/>""");
-            }
-
-            sb.Append("""</g><g class="axis">""");
-            foreach (var level in new[] { 0, 10 })
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(panel, level) + 4:0.#}" text-anchor="end">{level}</text>""");
-            }
-
+            sb.Append(CultureInfo.InvariantCulture, $"""<text class="panel-name" x="{Frame.Left}" y="{PanelTop(panel) - 9:0.#}">{name}</text>""");
+            Frame.AppendLevels(sb, [0, 10], level => Y(panel, level));
             sb.Append("</g>");
 
             var daily = days.Select(value).ToList();
@@ -137,13 +119,7 @@ public static class TrendChart
         }
 
         sb.Append("""<g class="axis">""");
-        foreach (var i in new[] { 0, (count - 1) / 2, count - 1 }.Distinct())
-        {
-            var anchor = i == 0 ? "start" : i == count - 1 ? "end" : "middle";
-            sb.Append(CultureInfo.InvariantCulture,
-                $"""<text x="{X(i):0.#}" y="{Height - 6}" text-anchor="{anchor}">{days[i].Date.ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
-        }
-
+        Frame.AppendDays(sb, [.. days.Select(d => d.Date)], Height - 6);
         sb.Append("</g></svg>");
         return new HtmlString(sb.ToString());
     }

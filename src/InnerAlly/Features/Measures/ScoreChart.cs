@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using InnerAlly.Features.Charts;
 using Microsoft.AspNetCore.Html;
 
 namespace InnerAlly.Features.Measures;
@@ -12,13 +13,7 @@ namespace InnerAlly.Features.Measures;
 /// </summary>
 public static class ScoreChart
 {
-    // Sized for a phone first, like the check-in trend.
-    private const double Width = 320;
-    private const double Height = 220;
-    private const double Left = 34;
-    private const double Right = 10;
-    private const double Top = 12;
-    private const double Bottom = 30;
+    private static readonly ChartFrame Frame = new(ChartFrame.PhoneWidth, Height: 220, Left: 34, Right: 10, Top: 12, Bottom: 30);
 
     public sealed record Point(DateTime When, decimal Value);
 
@@ -51,17 +46,14 @@ public static class ScoreChart
     {
         var enc = HtmlEncoder.Default;
         var (min, max) = ScoreResponse.RangeOf(scale, instrument, instrument.Items.Count);
-        double Y(decimal value) => Top + ((double)(max - value) * (Height - Top - Bottom) / (double)(max - min));
-        double X(int i) => points.Count <= 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (points.Count - 1));
+        double Y(decimal value) => Frame.Top + ((double)(max - value) * (Frame.Height - Frame.Top - Frame.Bottom) / (double)(max - min));
+        double X(int i) => Frame.X(i, points.Count);
         var format = scale.Decimals == 0 ? "0" : "0.##";
         string N(decimal v) => v.ToString(format, CultureInfo.InvariantCulture);
         var step = ScoreResponse.Step(scale.Decimals);
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture,
-            $"""<svg class="score-chart" viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="{enc.Encode(id)}-title {enc.Encode(id)}-desc" xmlns="http://www.w3.org/2000/svg">""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<title id="{enc.Encode(id)}-title">Your {enc.Encode(instrument.ShortTitle)} scores over time</title>""");
-        sb.Append(CultureInfo.InvariantCulture, $"""<desc id="{enc.Encode(id)}-desc">{enc.Encode(Describe(instrument, scale, points))}</desc>""");
+        Frame.Open(sb, "score-chart", id, $"Your {instrument.ShortTitle} scores over time", Describe(instrument, scale, points));
 
         // Bands: alternate soft shades, each labelled inside its own strip; half a step either side so they meet.
         sb.Append("""<g class="bands">""");
@@ -71,18 +63,18 @@ public static class ScoreChart
             var top = Y(Math.Min(max, band.Max + (step / 2)));
             var bottom = Y(Math.Max(min, band.Min - (step / 2)));
             sb.Append(CultureInfo.InvariantCulture,
-                $"""<rect class="band band-{i % 2}" x="{Left}" y="{top:0.#}" width="{Width - Left - Right}" height="{bottom - top:0.#}"/>""");
+                $"""<rect class="band band-{i % 2}" x="{Frame.Left}" y="{top:0.#}" width="{Frame.Width - Frame.Left - Frame.Right}" height="{bottom - top:0.#}"/>""");
             if (bottom - top >= 11)
             {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"""<text class="band-label" x="{Width - Right - 4}" y="{((top + bottom) / 2) + 4:0.#}" text-anchor="end">{enc.Encode(band.Label)}</text>""");
+                    $"""<text class="band-label" x="{Frame.Width - Frame.Right - 4}" y="{((top + bottom) / 2) + 4:0.#}" text-anchor="end">{enc.Encode(band.Label)}</text>""");
             }
         }
 
         sb.Append("</g><g class=\"axis\">");
         foreach (var value in new[] { min, scale.Cutoff?.Value, max }.OfType<decimal>().Distinct())
         {
-            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(value) + 4:0.#}" text-anchor="end">{N(value)}</text>""");
+            sb.Append(CultureInfo.InvariantCulture, $"""<text x="{Frame.Left - 6}" y="{Y(value) + 4:0.#}" text-anchor="end">{N(value)}</text>""");
         }
 
         if (points.Count > 0)
@@ -91,7 +83,7 @@ public static class ScoreChart
             {
                 var anchor = points.Count == 1 ? "middle" : i == 0 ? "start" : "end";
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"""<text x="{X(i):0.#}" y="{Height - 8}" text-anchor="{anchor}">{points[i].When.ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
+                    $"""<text x="{X(i):0.#}" y="{Frame.Height - 8}" text-anchor="{anchor}">{points[i].When.ToString("d MMM", CultureInfo.InvariantCulture)}</text>""");
             }
         }
 
@@ -100,7 +92,7 @@ public static class ScoreChart
         if (scale.Cutoff is { } cutoff)
         {
             sb.Append(CultureInfo.InvariantCulture,
-                $"""<line class="cutoff" x1="{Left}" x2="{Width - Right}" y1="{Y(cutoff.Value):0.#}" y2="{Y(cutoff.Value):0.#}"/><text class="cutoff-label" x="{Left + 4}" y="{Y(cutoff.Value) - 4:0.#}">cut-off</text>""");
+                $"""<line class="cutoff" x1="{Frame.Left}" x2="{Frame.Width - Frame.Right}" y1="{Y(cutoff.Value):0.#}" y2="{Y(cutoff.Value):0.#}"/><text class="cutoff-label" x="{Frame.Left + 4}" y="{Y(cutoff.Value) - 4:0.#}">cut-off</text>""");
         }
 
         if (points.Count > 1)
