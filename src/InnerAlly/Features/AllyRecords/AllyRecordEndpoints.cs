@@ -1,3 +1,4 @@
+using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,19 +30,19 @@ public static class AllyRecordEndpoints
     }
 
     private static async Task<Created<AllyRecordResponse>> WriteAsync(
-        SaveAllyRecord.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        SaveAllyRecord.Request request, ClaimsPrincipal user, AppDbContext db, EmotionCatalog emotions, TimeProvider clock, ILoggerFactory loggers,
         WritingFollowUp followUp, HttpContext http, CancellationToken cancellationToken)
     {
-        var record = await SaveAllyRecord.HandleAsync(null, request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(SaveAllyRecord)), cancellationToken)
+        var record = await SaveAllyRecord.HandleAsync(null, request, user.GetUserId(), db, emotions, clock, loggers.CreateLogger(typeof(SaveAllyRecord)), cancellationToken)
             ?? throw new InvalidOperationException("A new record is always written.");
         var after = await followUp.AfterSavingAsync(SaveAllyRecord.Words(record), http, db, cancellationToken);
         return TypedResults.Created($"{Path}/{record.Id}", AllyRecordResponse.From(record, after));
     }
 
     private static async Task<Results<Ok<AllyRecordResponse>, NotFound>> ChangeAsync(
-        Guid id, SaveAllyRecord.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        Guid id, SaveAllyRecord.Request request, ClaimsPrincipal user, AppDbContext db, EmotionCatalog emotions, TimeProvider clock, ILoggerFactory loggers,
         WritingFollowUp followUp, HttpContext http, CancellationToken cancellationToken) =>
-        await SaveAllyRecord.HandleAsync(id, request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(SaveAllyRecord)), cancellationToken) is { } record
+        await SaveAllyRecord.HandleAsync(id, request, user.GetUserId(), db, emotions, clock, loggers.CreateLogger(typeof(SaveAllyRecord)), cancellationToken) is { } record
             ? TypedResults.Ok(AllyRecordResponse.From(record, await followUp.AfterSavingAsync(SaveAllyRecord.Words(record), http, db, cancellationToken)))
             : TypedResults.NotFound();
 
