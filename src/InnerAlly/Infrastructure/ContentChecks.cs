@@ -30,6 +30,11 @@ public static class ContentChecks
         where T : class =>
         services.AddSingleton<T>().AddContentCheck(folder, sp => sp.GetRequiredService<T>());
 
+    /// <summary>As <see cref="AddContent{T}(IServiceCollection, string)"/>, for a catalogue made from settings (a clinic's own folder).</summary>
+    public static IServiceCollection AddContent<T>(this IServiceCollection services, string folder, Func<IServiceProvider, T> load)
+        where T : class =>
+        services.AddSingleton(load).AddContentCheck(folder, sp => sp.GetRequiredService<T>());
+
     /// <summary>Runs every feature's check; the first problem found stops the app with a <see cref="ContentProblemException"/>.</summary>
     public static void RunAll(IServiceProvider services)
     {
