@@ -22,6 +22,19 @@ public static class ContentChecks
     public static IServiceCollection AddContentCheck(this IServiceCollection services, string folder, Action<IServiceProvider> read) =>
         services.AddSingleton(new ContentCheck(folder, read));
 
+    /// <summary>
+    /// A catalogue of <paramref name="folder"/>'s files: one for the app, reached by injection, and
+    /// made by the folder's check as the app starts, so a broken file stops it there.
+    /// </summary>
+    public static IServiceCollection AddContent<T>(this IServiceCollection services, string folder)
+        where T : class =>
+        services.AddSingleton<T>().AddContentCheck(folder, sp => sp.GetRequiredService<T>());
+
+    /// <summary>As <see cref="AddContent{T}(IServiceCollection, string)"/>, for a catalogue made from settings (a clinic's own folder).</summary>
+    public static IServiceCollection AddContent<T>(this IServiceCollection services, string folder, Func<IServiceProvider, T> load)
+        where T : class =>
+        services.AddSingleton(load).AddContentCheck(folder, sp => sp.GetRequiredService<T>());
+
     /// <summary>Runs every feature's check; the first problem found stops the app with a <see cref="ContentProblemException"/>.</summary>
     public static void RunAll(IServiceProvider services)
     {

@@ -85,15 +85,15 @@ public sealed class AllyRecord : IOwnedWriting
     /// <summary>The compassionate self's reply, its parts in order, for reading back and keeping as an ally card.</summary>
     public IReadOnlyList<string> Reply => [.. new[] { AllyWisdom, AllyStrength, AllyWarmth }.OfType<string>()];
 
-    public static AllyRecord Write(Guid userId, DateTime now, Content content)
+    public static AllyRecord Write(Guid userId, DateTime now, Content content, EmotionCatalog catalog)
     {
         var record = new AllyRecord { Id = Guid.CreateVersion7(), UserId = userId, CreatedAt = now.ToUniversalTime() };
-        record.Replace(content, now);
+        record.Replace(content, now, catalog);
         return record;
     }
 
     /// <summary>Replaces everything written; the edge has already checked it, and this keeps the invariants for any other path.</summary>
-    public void Replace(Content content, DateTime now)
+    public void Replace(Content content, DateTime now, EmotionCatalog catalog)
     {
         if (!content.Texts.Any(WritingLimits.HasText))
         {
@@ -111,7 +111,7 @@ public sealed class AllyRecord : IOwnedWriting
         }
 
         var emotions = content.Emotions.Distinct(StringComparer.Ordinal).ToArray();
-        if (emotions.FirstOrDefault(e => !EmotionCatalog.IsKnown(e)) is { } unknown)
+        if (emotions.FirstOrDefault(e => !catalog.IsKnown(e)) is { } unknown)
         {
             throw new ArgumentException($"Unknown emotion '{unknown}'.", nameof(content));
         }

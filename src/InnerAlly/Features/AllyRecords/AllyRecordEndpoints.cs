@@ -1,3 +1,4 @@
+using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,16 +21,16 @@ public static class AllyRecordEndpoints
     }
 
     /// <summary>Write a critic-to-ally record. Every field is optional, but at least one text is needed: {situation, criticWords, feelings: {emotions, body}, criticFear, allyWisdom, allyStrength, allyWarmth, action, harshnessBefore, harshnessAfter, beliefBefore, beliefAfter}. The answer carries what the language engine noticed in the critic's words (analysis) and the risk check's outcome (safety).</summary>
-    public static async Task<Created<AllyRecordResponse>> WriteAsync(SaveAllyRecord.Request request, [AsParameters] WritingServices services)
+    public static async Task<Created<AllyRecordResponse>> WriteAsync(SaveAllyRecord.Request request, EmotionCatalog emotions, [AsParameters] WritingServices services)
     {
-        var record = await SaveAllyRecord.HandleAsync(null, request, services.UserId, services.Db, services.Clock, services.LoggerFor(typeof(SaveAllyRecord)), services.Aborted)
+        var record = await SaveAllyRecord.HandleAsync(null, request, services.UserId, services.Db, emotions, services.Clock, services.LoggerFor(typeof(SaveAllyRecord)), services.Aborted)
             ?? throw new InvalidOperationException("A new record is always written.");
         return TypedResults.Created($"{Path}/{record.Id}", AllyRecordResponse.From(record, await services.AfterSavingAsync(SaveAllyRecord.Words(record))));
     }
 
     /// <summary>Replace one of your critic-to-ally records. If anything sent is wrong, nothing changes.</summary>
-    public static async Task<Results<Ok<AllyRecordResponse>, NotFound>> ChangeAsync(Guid id, SaveAllyRecord.Request request, [AsParameters] WritingServices services) =>
-        await SaveAllyRecord.HandleAsync(id, request, services.UserId, services.Db, services.Clock, services.LoggerFor(typeof(SaveAllyRecord)), services.Aborted) is { } record
+    public static async Task<Results<Ok<AllyRecordResponse>, NotFound>> ChangeAsync(Guid id, SaveAllyRecord.Request request, EmotionCatalog emotions, [AsParameters] WritingServices services) =>
+        await SaveAllyRecord.HandleAsync(id, request, services.UserId, services.Db, emotions, services.Clock, services.LoggerFor(typeof(SaveAllyRecord)), services.Aborted) is { } record
             ? TypedResults.Ok(AllyRecordResponse.From(record, await services.AfterSavingAsync(SaveAllyRecord.Words(record))))
             : TypedResults.NotFound();
 

@@ -1,4 +1,5 @@
 using InnerAlly.Features.Analysis;
+using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.AllyRecords;
@@ -8,7 +9,7 @@ namespace InnerAlly.Features.AllyRecords;
 /// script every step is on one page; steps.js shows one at a time. Every step can be skipped, and
 /// the record can be saved from any step.
 /// </summary>
-public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp, RiskCheck engine) : WritingPageModel(db)
+public sealed class EditModel(AppDbContext db, EmotionCatalog emotions, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp, RiskCheck engine) : WritingPageModel(db)
 {
     [BindProperty]
     public SaveAllyRecord.Request Input { get; set; } = new();
@@ -55,7 +56,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
             return Page();
         }
 
-        return await SaveAllyRecord.HandleAsync(id, Input, UserId, Db, clock, logger, cancellationToken) is { } record
+        return await SaveAllyRecord.HandleAsync(id, Input, UserId, Db, emotions, clock, logger, cancellationToken) is { } record
             ? await AfterSavingAsync(SaveAllyRecord.Words(record), Draft, $"/ally-records/{record.Id}", followUp, cancellationToken)
             : NotFound();
     }

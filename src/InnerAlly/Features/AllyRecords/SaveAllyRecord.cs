@@ -111,7 +111,8 @@ public static partial class SaveAllyRecord
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
-            var unknown = (Emotions ?? []).Where(e => e is null || !EmotionCatalog.IsKnown(e)).ToList();
+            var catalog = validationContext.GetRequiredService<EmotionCatalog>();
+            var unknown = (Emotions ?? []).Where(e => e is null || !catalog.IsKnown(e)).ToList();
             if (unknown.Count > 0)
             {
                 yield return new ValidationResult(
@@ -123,19 +124,19 @@ public static partial class SaveAllyRecord
 
     /// <summary>Writes a new record (<paramref name="id"/> null) or replaces one of the person's own; null when there is no such record of theirs.</summary>
     public static async Task<AllyRecord?> HandleAsync(
-        Guid? id, Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        Guid? id, Request request, Guid userId, AppDbContext db, EmotionCatalog catalog, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var now = WritingLimits.Now(clock);
         AllyRecord record;
         if (id is null)
         {
-            record = AllyRecord.Write(userId, now, request.ToContent());
+            record = AllyRecord.Write(userId, now, request.ToContent(), catalog);
             db.AllyRecords.Add(record);
         }
         else if (await db.AllyRecords.FindOwnedForChangeAsync(id.Value, userId, cancellationToken) is { } found)
         {
             record = found;
-            record.Replace(request.ToContent(), now);
+            record.Replace(request.ToContent(), now, catalog);
         }
         else
         {

@@ -33,7 +33,7 @@ public sealed class CheckIn
     public string? Note { get; private set; }
 
     /// <summary>Keeps the invariants the edge has already checked, so no other path can break them.</summary>
-    public static CheckIn Record(Guid userId, DateTime recordedAt, int threat, int drive, int soothe, IEnumerable<string> emotions, string? note)
+    public static CheckIn Record(Guid userId, DateTime recordedAt, int threat, int drive, int soothe, IEnumerable<string> emotions, string? note, EmotionCatalog catalog)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threat, MinRating);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threat, MaxRating);
@@ -42,7 +42,7 @@ public sealed class CheckIn
         ArgumentOutOfRangeException.ThrowIfLessThan(soothe, MinRating);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(soothe, MaxRating);
         var known = emotions.Distinct(StringComparer.Ordinal).ToArray();
-        if (known.FirstOrDefault(e => !EmotionCatalog.IsKnown(e)) is { } unknown)
+        if (known.FirstOrDefault(e => !catalog.IsKnown(e)) is { } unknown)
         {
             throw new ArgumentException($"Unknown emotion '{unknown}'.", nameof(emotions));
         }

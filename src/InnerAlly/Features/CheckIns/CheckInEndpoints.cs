@@ -22,10 +22,10 @@ public static class CheckInEndpoints
 
     /// <summary>Record a check-in of the three systems.</summary>
     public static async Task<Created<CheckInResponse>> RecordAsync(
-        RecordCheckIn.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        RecordCheckIn.Request request, ClaimsPrincipal user, AppDbContext db, EmotionCatalog emotions, TimeProvider clock, ILoggerFactory loggers,
         SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
-        var checkIn = await RecordCheckIn.HandleAsync(request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordCheckIn)), cancellationToken);
+        var checkIn = await RecordCheckIn.HandleAsync(request, user.GetUserId(), db, emotions, clock, loggers.CreateLogger(typeof(RecordCheckIn)), cancellationToken);
 
         // Saved first, exactly as written; then the note's risk check.
         var notice = await safety.AfterSavingAsync(checkIn.Note, TextSetting.CheckInNote, http, db, cancellationToken);

@@ -6,5 +6,5 @@ public static class CheckInsFeature
     public static IServiceCollection AddCheckIns(this IServiceCollection services) =>
         services
             .ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CheckInJson.Default))
-            .AddContentCheck("CheckIns", services => _ = EmotionCatalog.Systems);
+            .AddContent<EmotionCatalog>("CheckIns");
 }

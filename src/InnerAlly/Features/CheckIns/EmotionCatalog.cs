@@ -4,23 +4,24 @@ namespace InnerAlly.Features.CheckIns;
 
 /// <summary>
 /// The three systems' words, their emotion lists and the gentle reflections, read from
-/// Content/CheckIns/systems.json so a clinician can review them without reading C#.
+/// Content/CheckIns/systems.json so a clinician can review them without reading C#. One for the
+/// app (CheckInsFeature.AddCheckIns), read as it starts.
 /// </summary>
-public static class EmotionCatalog
+public sealed class EmotionCatalog
 {
-    private static readonly Lazy<Catalog> Loaded = new(Load);
+    private readonly Catalog _loaded = Load();
 
-    public static IReadOnlyList<SystemInfo> Systems => Loaded.Value.Systems;
+    public IReadOnlyList<SystemInfo> Systems => _loaded.Systems;
 
-    public static ScaleInfo Scale => Loaded.Value.Scale;
+    public ScaleInfo Scale => _loaded.Scale;
 
-    public static IReadOnlyDictionary<string, string> Reflections => Loaded.Value.Reflections;
+    public IReadOnlyDictionary<string, string> Reflections => _loaded.Reflections;
 
-    public static bool IsKnown(string emotionId) => Loaded.Value.ById.ContainsKey(emotionId);
+    public bool IsKnown(string emotionId) => _loaded.ById.ContainsKey(emotionId);
 
-    public static Emotion? Find(string emotionId) => Loaded.Value.ById.GetValueOrDefault(emotionId);
+    public Emotion? Find(string emotionId) => _loaded.ById.GetValueOrDefault(emotionId);
 
-    public static SystemInfo System(string id) => Loaded.Value.Systems.Single(s => s.Id == id);
+    public SystemInfo System(string id) => _loaded.Systems.Single(s => s.Id == id);
 
     private static Catalog Load()
     {

@@ -3,7 +3,7 @@ using InnerAlly.Language;
 
 namespace InnerAlly.Features.CheckIns;
 
-public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewModel> logger, SafetyFollowUp safety) : PageModel
+public sealed class NewModel(AppDbContext db, EmotionCatalog emotions, TimeProvider clock, ILogger<NewModel> logger, SafetyFollowUp safety) : PageModel
 {
     [BindProperty]
     public RecordCheckIn.Request Input { get; set; } = new();
@@ -19,7 +19,7 @@ public sealed class NewModel(AppDbContext db, TimeProvider clock, ILogger<NewMod
             return Page();
         }
 
-        var checkIn = await RecordCheckIn.HandleAsync(Input, User.GetUserId(), db, clock, logger, cancellationToken);
+        var checkIn = await RecordCheckIn.HandleAsync(Input, User.GetUserId(), db, emotions, clock, logger, cancellationToken);
         TempData["Saved"] = true;
         SafetyFollowUp.Carry(await safety.AfterSavingAsync(checkIn.Note, TextSetting.CheckInNote, HttpContext, db, cancellationToken), TempData);
 

@@ -26,7 +26,8 @@ public static partial class RecordCheckIn
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
-            var unknown = (Emotions ?? []).Where(e => e is null || !EmotionCatalog.IsKnown(e)).ToList();
+            var catalog = validationContext.GetRequiredService<EmotionCatalog>();
+            var unknown = (Emotions ?? []).Where(e => e is null || !catalog.IsKnown(e)).ToList();
             if (unknown.Count > 0)
             {
                 yield return new ValidationResult(
@@ -37,7 +38,7 @@ public static partial class RecordCheckIn
     }
 
     public static async Task<CheckIn> HandleAsync(
-        Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        Request request, Guid userId, AppDbContext db, EmotionCatalog catalog, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var checkIn = CheckIn.Record(
             userId,
@@ -46,7 +47,8 @@ public static partial class RecordCheckIn
             request.Drive!.Value,
             request.Soothe!.Value,
             request.Emotions ?? [],
-            request.Note);
+            request.Note,
+            catalog);
         db.CheckIns.Add(checkIn);
         await db.SaveChangesAsync(cancellationToken);
         Log.Recorded(logger, checkIn.Id);

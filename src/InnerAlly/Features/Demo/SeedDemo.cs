@@ -46,7 +46,7 @@ public static class SeedDemo
         var old = await db.CheckIns.Where(c => c.UserId == user.Id).ToListAsync(cancellationToken);
         db.CheckIns.RemoveRange(old);
 
-        var story = Generate(user.Id, now, LoadNotes());
+        var story = Generate(user.Id, now, LoadNotes(), scope.ServiceProvider.GetRequiredService<EmotionCatalog>());
         // The first batch also carries the removals, so no moment shows both sets together.
         foreach (var batch in story.Chunk(BatchSize))
         {
@@ -108,13 +108,13 @@ public static class SeedDemo
     /// week, every reading has some noise, and a few hard days stand out. Zero to two check-ins a
     /// day, some days missed, all of them in the past.
     /// </summary>
-    internal static List<CheckIn> Generate(Guid userId, DateTime now, IReadOnlyList<string> notes)
+    internal static List<CheckIn> Generate(Guid userId, DateTime now, IReadOnlyList<string> notes, EmotionCatalog catalog)
     {
         var random = new Random(Seed);
         var today = now.Date;
-        var threatWords = EmotionCatalog.System("threat").Emotions;
-        var driveWords = EmotionCatalog.System("drive").Emotions;
-        var sootheWords = EmotionCatalog.System("soothe").Emotions;
+        var threatWords = catalog.System("threat").Emotions;
+        var driveWords = catalog.System("drive").Emotions;
+        var sootheWords = catalog.System("soothe").Emotions;
         var checkIns = new List<CheckIn>();
 
         for (var daysAgo = Days - 1; daysAgo >= 0; daysAgo--)
@@ -146,7 +146,7 @@ public static class SeedDemo
                 AddEmotions(random, emotions, sootheWords, soothe);
 
                 var note = notes.Count > 0 && random.NextDouble() < 1.0 / 6 ? notes[random.Next(notes.Count)] : null;
-                checkIns.Add(CheckIn.Record(userId, recordedAt, threat, drive, soothe, emotions, note));
+                checkIns.Add(CheckIn.Record(userId, recordedAt, threat, drive, soothe, emotions, note, catalog));
             }
         }
 

@@ -5,10 +5,9 @@ public static class LearnFeature
     /// <summary>The course ships in Content/Lessons; a clinic's own folder (Learn:LessonsFolder) adds lessons or replaces ours by slug.</summary>
     public static IServiceCollection AddLearn(this IServiceCollection services) =>
         services
-            .AddSingleton(sp => new LessonCatalog(new[]
+            .AddContent("Lessons", sp => new LessonCatalog(new[]
             {
                 Path.Combine(AppContext.BaseDirectory, "Content", "Lessons"),
                 sp.GetRequiredService<IConfiguration>()["Learn:LessonsFolder"],
-            }.OfType<string>()))
-            .AddContentCheck("Lessons", sp => sp.GetRequiredService<LessonCatalog>());
+            }.OfType<string>()));
 }

@@ -31,7 +31,8 @@ public sealed record MeasureWords(
         .Replace("{value}", scale.Cutoff is { } c ? Band.Format(c.Value, scale.Decimals) : "", StringComparison.Ordinal)
         .Replace("{threshold}", scale.ReliableChange?.Threshold is { } t ? Band.Format(t, scale.Decimals) : "", StringComparison.Ordinal);
 
-    private static readonly Lazy<MeasureWords> Loaded = new(() => ContentFiles.Read<MeasureWords>("Measures", "words.json", static (words, path) =>
+    /// <summary>Reads and checks the file; the app keeps one (MeasuresFeature.AddMeasures).</summary>
+    public static MeasureWords Load() => ContentFiles.Read<MeasureWords>("Measures", "words.json", static (words, path) =>
     {
         foreach (var key in new[] { ScoreResponse.Improvement, ScoreResponse.Deterioration, ScoreResponse.NoChange })
         {
@@ -41,7 +42,5 @@ public sealed record MeasureWords(
                 throw new InvalidDataException($"{path} has no words for '{key}' under reliable and clinicallySignificant, and under clinical.");
             }
         }
-    }));
-
-    public static MeasureWords Current => Loaded.Value;
+    });
 }

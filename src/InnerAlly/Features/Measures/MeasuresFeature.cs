@@ -9,10 +9,9 @@ public static class MeasuresFeature
     public static IServiceCollection AddMeasures(this IServiceCollection services)
     {
         services.AddOptions<MeasuresOptions>().BindConfiguration(MeasuresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
+        services.AddContent("Instruments", sp => new InstrumentCatalog(InstrumentCatalog.Folders(sp.GetRequiredService<IOptions<MeasuresOptions>>().Value)));
+        services.AddContent("Measures", _ => MeasureWords.Load());
         services.AddCalendarSource<MeasureReminderEvents>();
-        services.AddContentCheck("Instruments", sp => sp.GetRequiredService<InstrumentCatalog>());
-        services.AddContentCheck("Measures", services => _ = MeasureWords.Current);
         return services;
     }
 }

@@ -7,7 +7,8 @@ public static class SafetyFeature
     {
         services.AddSingleton<SafetySupport>();
         services.AddSingleton<SafetyFollowUp>();
-        // The crisis lines, support words, countries and the safety plan's steps are read by SafetySupport itself.
+        services.AddContent<SafetyPlanGuide>("Safety");
+        // The crisis lines, support words and countries are read by SafetySupport itself.
         services.AddContentCheck("Safety", sp => sp.GetRequiredService<SafetySupport>());
         return services;
     }

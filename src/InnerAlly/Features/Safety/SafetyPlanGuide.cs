@@ -2,17 +2,17 @@ using System.Text.Json;
 
 namespace InnerAlly.Features.Safety;
 
-/// <summary>What each step of the safety plan is for, in plain words (Content/Safety/safety-plan.json).</summary>
-public static class SafetyPlanGuide
+/// <summary>What each step of the safety plan is for, in plain words (Content/Safety/safety-plan.json); one for the app (SafetyFeature.AddSafety).</summary>
+public sealed class SafetyPlanGuide
 {
-    private static readonly Lazy<GuideFile> Loaded = new(() => SafetyContent.Read<GuideFile>("safety-plan.json", static (file, path) =>
+    private readonly GuideFile _loaded = SafetyContent.Read<GuideFile>("safety-plan.json", static (file, path) =>
     {
         var expected = SafetyPlan.StepNames.Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
         if (!file.Steps.Select(s => s.Field).SequenceEqual(expected, StringComparer.Ordinal))
         {
             throw new InvalidDataException($"{path} must explain the steps {string.Join(", ", expected)}, in that order.");
         }
-    }));
+    });
 
     /// <param name="Field">The step's name in the API ("warningSigns").</param>
     public sealed record PlanStep(string Field, string Title, string Explanation, string Example)
@@ -24,10 +24,10 @@ public static class SafetyPlanGuide
         public string Id => "plan-" + Field;
     }
 
-    public static string Intro => Loaded.Value.Intro;
+    public string Intro => _loaded.Intro;
 
     /// <summary>The six steps and what matters most, in the same order as <see cref="SafetyPlan.Steps.All"/>.</summary>
-    public static IReadOnlyList<PlanStep> Steps => Loaded.Value.Steps;
+    public IReadOnlyList<PlanStep> Steps => _loaded.Steps;
 
     /// <summary>How many of <see cref="Steps"/> are numbered; the last one, what matters most, stands on its own.</summary>
     public const int NumberedSteps = 6;

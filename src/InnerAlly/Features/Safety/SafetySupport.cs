@@ -50,7 +50,6 @@ public sealed partial class SafetySupport
         _ = Messages.Value;
         _ = CrisisLines.All;
         _ = Countries.ByName;
-        _ = SafetyPlanGuide.Steps;
     }
 
     public static IReadOnlyList<string> Categories { get; } = [Self, FromOthers, ToOthers];

@@ -4,6 +4,9 @@ namespace InnerAlly.Tests.Features.CheckIns;
 
 public sealed class ThreeCirclesTests
 {
+    /// <summary>The shipped Content/CheckIns/systems.json, read as the app reads it.</summary>
+    private readonly EmotionCatalog _emotions = new();
+
     [Theory]
     [InlineData(0, 14.0)]
     [InlineData(10, 70.0)]
@@ -38,7 +41,7 @@ public sealed class ThreeCirclesTests
     {
         foreach (var key in new[] { "threat", "drive", "soothe", "balanced", "quiet" })
         {
-            Assert.False(string.IsNullOrWhiteSpace(EmotionCatalog.Reflections[key]));
+            Assert.False(string.IsNullOrWhiteSpace(_emotions.Reflections[key]));
         }
     }
 
@@ -78,19 +81,19 @@ public sealed class ThreeCirclesTests
     [Fact]
     public void Emotion_catalog_groups_a_short_list_by_system()
     {
-        Assert.Equal(["threat", "drive", "soothe"], EmotionCatalog.Systems.Select(s => s.Id));
-        Assert.All(EmotionCatalog.Systems, s => Assert.InRange(s.Emotions.Count, 4, 8));
-        Assert.True(EmotionCatalog.IsKnown("on-edge"));
-        Assert.False(EmotionCatalog.IsKnown("On edge"));
-        Assert.Equal("soothe", EmotionCatalog.Find("cared-for")!.SystemId);
+        Assert.Equal(["threat", "drive", "soothe"], _emotions.Systems.Select(s => s.Id));
+        Assert.All(_emotions.Systems, s => Assert.InRange(s.Emotions.Count, 4, 8));
+        Assert.True(_emotions.IsKnown("on-edge"));
+        Assert.False(_emotions.IsKnown("On edge"));
+        Assert.Equal("soothe", _emotions.Find("cared-for")!.SystemId);
     }
 
     [Fact]
     public void Guilt_is_not_filed_under_threat_and_restlessness_is()
     {
         // Lesson 06: guilt is care-focused and leads to repair; restlessness is anxiety, not drive.
-        Assert.NotEqual("threat", EmotionCatalog.Find("guilty")!.SystemId);
-        Assert.Equal("threat", EmotionCatalog.Find("restless")!.SystemId);
-        Assert.Equal("threat", EmotionCatalog.Find("ashamed")!.SystemId);
+        Assert.NotEqual("threat", _emotions.Find("guilty")!.SystemId);
+        Assert.Equal("threat", _emotions.Find("restless")!.SystemId);
+        Assert.Equal("threat", _emotions.Find("ashamed")!.SystemId);
     }
 }

@@ -70,7 +70,7 @@ public sealed class SeedDemoTests(InnerAllyFactory factory) : IClassFixture<Inne
         var weekends = checkIns.Where(c => c.RecordedAt.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).Average(c => c.Drive);
         Assert.True(weekdays > weekends + 1, $"Drive should be higher in the week ({weekdays:F1}) than at weekends ({weekends:F1}).");
 
-        Assert.All(checkIns, c => Assert.True(c.Emotions.All(EmotionCatalog.IsKnown)));
+        Assert.All(checkIns, c => Assert.True(c.Emotions.All(factory.Services.GetRequiredService<EmotionCatalog>().IsKnown)));
         Assert.InRange(checkIns.Count(c => c.Note is not null), 5, checkIns.Count / 3);
         Assert.True(checkIns.Select(c => (c.Threat, c.Drive, c.Soothe)).Distinct().Count() > checkIns.Count / 2, "Readings should vary.");
     }

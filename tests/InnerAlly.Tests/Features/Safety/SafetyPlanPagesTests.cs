@@ -1,12 +1,15 @@
 using System.Net;
 using InnerAlly.Features.Safety;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnerAlly.Tests.Features.Safety;
 
 /// <summary>/safety-plan to read and print, /safety-plan/edit to write it: the same rules as the API.</summary>
 public sealed class SafetyPlanPagesTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
+    private SafetyPlanGuide Guide => factory.Services.GetRequiredService<SafetyPlanGuide>();
+
     private static readonly string[] Ids = ["plan-warningSigns", "plan-copingOnMyOwn", "plan-peopleAndPlaces", "plan-peopleToAsk", "plan-professionals", "plan-saferSurroundings", "plan-mattersMost"];
 
     private static Dictionary<string, string> Written(string tag) => new()
@@ -38,7 +41,7 @@ public sealed class SafetyPlanPagesTests(InnerAllyFactory factory) : IClassFixtu
         var page = await browser.OpenAsync("/safety-plan");
 
         Assert.Contains("When you are ready", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(SafetyPlanGuide.Steps.Select(s => s.Title), page.QuerySelectorAll(".plan-outline li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(Guide.Steps.Select(s => s.Title), page.QuerySelectorAll(".plan-outline li").Select(li => li.TextContent.Trim()));
         Assert.Equal("Write my plan", page.QuerySelector("main a[href='/safety-plan/edit']")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("button[data-print]"));
     }
@@ -51,7 +54,7 @@ public sealed class SafetyPlanPagesTests(InnerAllyFactory factory) : IClassFixtu
         var page = await browser.OpenAsync("/safety-plan/edit");
 
         Assert.Equal(Ids, page.QuerySelectorAll("main form textarea").Select(t => t.Id));
-        foreach (var (step, i) in SafetyPlanGuide.Steps.Select((s, i) => (s, i)))
+        foreach (var (step, i) in Guide.Steps.Select((s, i) => (s, i)))
         {
             Assert.Contains(step.Title, page.QuerySelector($"label[for='{step.Id}']")!.TextContent, StringComparison.Ordinal);
             Assert.Contains(step.Explanation, page.QuerySelector($"#{step.Id}-hint")!.TextContent, StringComparison.Ordinal);
@@ -72,7 +75,7 @@ public sealed class SafetyPlanPagesTests(InnerAllyFactory factory) : IClassFixtu
         var page = await browser.OpenAsync("/safety-plan");
         Assert.Contains("Your safety plan is saved", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var steps = page.QuerySelectorAll(".plan-step").ToList();
-        Assert.Equal(SafetyPlanGuide.Steps.Select(s => s.Field), steps.Select(s => s.GetAttribute("data-step")));
+        Assert.Equal(Guide.Steps.Select(s => s.Field), steps.Select(s => s.GetAttribute("data-step")));
         Assert.Equal(Written("mine").Values, steps.Select(s => s.QuerySelector(".note-text")!.TextContent));
         Assert.Equal(6, page.QuerySelectorAll("ol.plan > li").Length);
         Assert.Contains("Last changed", page.QuerySelector(".plan-updated")!.TextContent, StringComparison.Ordinal);
