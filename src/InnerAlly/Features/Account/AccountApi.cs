@@ -100,7 +100,7 @@ public static class AccountApi
             return AccountProblems.TooMany(http, wait);
         }
 
-        return DeleteAccount.MessageFor(attempt.Outcome) is { } message
+        return attempt.MessageFor(DeleteAccount.PasswordRequired, DeleteAccount.WrongPassword) is { } message
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [message] })
             : TypedResults.NoContent();
     }

@@ -4,34 +4,16 @@ namespace InnerAlly.Features.Account;
 
 /// <summary>/account/delete: the password, then the account and everything in it, then signed out.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class DeleteAccountModel(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ILogger<DeleteAccountModel> logger) : PageModel
+public sealed class DeleteAccountModel(UserManager<User> users, SignInManager<User> signIn, SignInThrottle throttle, ILogger<DeleteAccountModel> logger)
+    : PasswordAgainPageModel(users, throttle)
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
+    protected override string PasswordRequired => DeleteAccount.PasswordRequired;
 
-    public sealed class InputModel
+    protected override string WrongPassword => DeleteAccount.WrongPassword;
+
+    protected override async Task<IActionResult> ConfirmedAsync(User user, UserManager<User> users)
     {
-        public string? Password { get; set; }
-    }
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-
-        var attempt = await DeleteAccount.HandleAsync(user, Input.Password, users, throttle, logger, HttpContext.RequestAborted);
-        if (DeleteAccount.MessageFor(attempt) is { } message)
-        {
-            ModelState.AddModelError("Input.Password", message);
-            return Page();
-        }
-
+        await DeleteAccount.EraseAsync(user, users, logger);
         await signIn.SignOutAsync();
         return RedirectToPage("Deleted");
     }

@@ -10,37 +10,21 @@ public static partial class DeleteAccount
     public const string PasswordRequired = "Please type your password, so we know it is you asking.";
     public const string WrongPassword = "That is not your password. Please check it and try again. Nothing has been deleted.";
 
-    public enum Outcome
+    /// <summary>Deletes the account when <paramref name="password"/> is the person's own; otherwise nothing changes.</summary>
+    public static async Task<PasswordAgain.Check> HandleAsync(User user, string? password, UserManager<User> users, SignInThrottle throttle, ILogger logger, CancellationToken cancellationToken)
     {
-        Deleted,
-        NoPassword,
-        WrongPassword,
-        MustWait,
+        var check = await PasswordAgain.CheckAsync(user, password, users, throttle, cancellationToken);
+        if (check.Passed)
+        {
+            await EraseAsync(user, users, logger);
+        }
+
+        return check;
     }
 
-    /// <summary>What happened; <see cref="Wait"/> is set when too many wrong passwords came first.</summary>
-    public readonly record struct Attempt(Outcome Outcome, TimeSpan? Wait = null);
-
-    /// <summary>Deletes the account when <paramref name="password"/> is the person's own; otherwise nothing changes.</summary>
-    public static async Task<Attempt> HandleAsync(User user, string? password, UserManager<User> users, SignInThrottle throttle, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The account and every row the person owns, for good; the password was checked first.</summary>
+    public static async Task EraseAsync(User user, UserManager<User> users, ILogger logger)
     {
-        if (string.IsNullOrEmpty(password))
-        {
-            return new(Outcome.NoPassword);
-        }
-
-        // Each wrong password counts against the person's own limit, like every other password check.
-        var check = await throttle.CheckPersonAsync(user.Id, () => users.CheckPasswordAsync(user, password), cancellationToken);
-        if (check.Wait is { } wait)
-        {
-            return new(Outcome.MustWait, wait);
-        }
-
-        if (!check.Passed)
-        {
-            return new(Outcome.WrongPassword);
-        }
-
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
@@ -48,17 +32,7 @@ public static partial class DeleteAccount
         }
 
         Log.Deleted(logger, user.Id);
-        return new(Outcome.Deleted);
     }
-
-    public static string? MessageFor(Attempt attempt) => attempt.Wait is { } wait ? SignInThrottle.WaitMessage(wait) : MessageFor(attempt.Outcome);
-
-    public static string? MessageFor(Outcome outcome) => outcome switch
-    {
-        Outcome.NoPassword => PasswordRequired,
-        Outcome.WrongPassword => WrongPassword,
-        _ => null,
-    };
 
     private static partial class Log
     {

@@ -1,20 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.RateLimiting;
+using IdentitySignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace InnerAlly.Features.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignInThrottle throttle, KnownDevices devices, RecentConfirmation confirmation)
+    : SecondStepPageModel<LoginWithRecoveryCodeModel.InputModel>(signIn, throttle, devices, confirmation)
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    /// <summary>Set when too many codes did not match; the page says how long to wait.</summary>
-    public string? Paused { get; private set; }
-
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Please enter one of your recovery codes.")]
@@ -22,37 +15,10 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<User> signIn, SignI
         public string? RecoveryCode { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("Login", new { ReturnUrl }) : Page();
+    protected override string? ReadCode() => Input.RecoveryCode!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
-        {
-            return RedirectToPage("Login", new { ReturnUrl });
-        }
+    protected override Task<IdentitySignInResult> SignInAsync(SignInManager<User> signIn, string code) => signIn.TwoFactorRecoveryCodeSignInAsync(code);
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var code = Input.RecoveryCode!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        var check = await throttle.CheckPersonAsync(user.Id, async () => (await signIn.TwoFactorRecoveryCodeSignInAsync(code)).Succeeded, HttpContext.RequestAborted);
-        if (check.Wait is { } wait)
-        {
-            Paused = SignInThrottle.WaitMessage(wait);
-            return Page();
-        }
-
-        if (check.Passed)
-        {
-            devices.Remember(HttpContext, user);
-            confirmation.Remember(HttpContext, user);
-            return LocalRedirect(ReturnUrls.Safe(Url, ReturnUrl));
-        }
-
+    protected override void SayNotMatched() =>
         ModelState.AddModelError("Input.RecoveryCode", "That recovery code did not work. Each code works only once; please check it, or try another from your list.");
-        return Page();
-    }
 }

@@ -45,24 +45,15 @@ public sealed class MeasureReminderEvents(InstrumentCatalog catalog) : ICalendar
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(countFrom, owner.Zone)).AddDays(7 * reminder.EveryWeeks);
         var start = new CalDateTime(first.Year, first.Month, first.Day, reminder.TimeOfDay.Hour, reminder.TimeOfDay.Minute, 0, owner.Zone.Id);
         var link = new Uri(owner.Site, $"/measures/{instrument.Code}");
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = $"{Uid(owner.FeedKey, instrument.Code)}@innerally",
-            Summary = $"A few minutes for the {instrument.ShortTitle}",
-            Description = $"A few minutes for the {instrument.ShortTitle}, {MeasureReminder.Every(reminder.EveryWeeks)}. Whenever suits you is fine. {link}",
-            Url = link,
-            DtStart = start,
-            DtEnd = start.AddMinutes(10),
-            DtStamp = new CalDateTime(reminder.CreatedAt, "UTC"),
-            Transparency = TransparencyType.Transparent,
-            RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, reminder.EveryWeeks),
-        };
-        calendarEvent.Alarms.Add(new Alarm
-        {
-            Action = AlarmAction.Display,
-            Description = $"Time for the {instrument.ShortTitle}, if it suits you.",
-            Trigger = new Trigger(Duration.Zero),
-        });
-        return calendarEvent;
+        return GentleEvent.Create(
+            Uid(owner.FeedKey, instrument.Code),
+            $"A few minutes for the {instrument.ShortTitle}",
+            $"A few minutes for the {instrument.ShortTitle}, {MeasureReminder.Every(reminder.EveryWeeks)}. Whenever suits you is fine.",
+            link,
+            start,
+            10,
+            reminder.CreatedAt,
+            new RecurrencePattern(FrequencyType.Weekly, reminder.EveryWeeks),
+            $"Time for the {instrument.ShortTitle}, if it suits you.");
     }
 }

@@ -19,24 +19,8 @@ public sealed class PracticeRhythmEvents : ICalendarSource
         var first = Enumerable.Range(0, 7).Select(created.AddDays).First(d => item.DaysOfWeek.Contains(d.DayOfWeek));
         var link = new Uri(site, $"/practices/{item.PracticeId}?minutes={item.Minutes}");
         var start = new CalDateTime(first.Year, first.Month, first.Day, item.TimeOfDay.Hour, item.TimeOfDay.Minute, 0, zone.Id);
-        var calendarEvent = new CalendarEvent
-        {
-            Uid = $"{item.Id}@innerally",
-            Summary = $"{title}, {item.Minutes} minutes",
-            Description = $"{practice?.Summary} Whenever suits you today is fine. {link}",
-            Url = link,
-            DtStart = start,
-            DtEnd = start.AddMinutes(item.Minutes),
-            DtStamp = new CalDateTime(item.CreatedAt, "UTC"),
-            Transparency = TransparencyType.Transparent,
-            RecurrenceRule = new RecurrencePattern(FrequencyType.Weekly, 1) { ByDay = [.. item.DaysOfWeek.Select(d => new WeekDay(d))] },
-        };
-        calendarEvent.Alarms.Add(new Alarm
-        {
-            Action = AlarmAction.Display,
-            Description = $"Time for {title}, if it suits you.",
-            Trigger = new Trigger(Duration.Zero),
-        });
-        return calendarEvent;
+        var repeat = new RecurrencePattern(FrequencyType.Weekly, 1) { ByDay = [.. item.DaysOfWeek.Select(d => new WeekDay(d))] };
+        return GentleEvent.Create(
+            item.Id.ToString(), $"{title}, {item.Minutes} minutes", $"{practice?.Summary} Whenever suits you today is fine.", link, start, item.Minutes, item.CreatedAt, repeat, $"Time for {title}, if it suits you.");
     }
 }
