@@ -7,7 +7,6 @@ using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
-using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Data;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InnerAlly.Data;
 

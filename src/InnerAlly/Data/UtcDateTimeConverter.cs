@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace InnerAlly.Data;
 
 internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Infrastructure;
 

@@ -10,13 +10,10 @@ using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
-using InnerAlly.Features.Safety;
-using InnerAlly.Features.Writing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-
 namespace InnerAlly.Infrastructure;
 
 /// <summary>

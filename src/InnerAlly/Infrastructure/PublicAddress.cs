@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Measures;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace InnerAlly.Features.Account;

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>The account API's answers when something is wrong, in Identity's shapes.</summary>

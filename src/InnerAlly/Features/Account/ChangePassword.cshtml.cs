@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace InnerAlly.Features.Account;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using static InnerAlly.Features.Account.AccountProblems;
 
 namespace InnerAlly.Features.Account;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Safety;
-
 namespace InnerAlly.Features.Account;
 
 public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimeProvider clock, ILogger<IndexModel> logger) : PageModel

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.CheckIns;
@@ -7,8 +6,6 @@ using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
-using InnerAlly.Features.Safety;
-using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.Account;
 
@@ -118,7 +115,7 @@ public static partial class PersonalData
     }
 
     private static async Task<IReadOnlyList<TResponse>> WritingAsync<T, TResponse>(DbSet<T> set, Guid userId, Func<T, TResponse> respond, CancellationToken cancellationToken)
-        where T : class, IOwnedWriting
+        where T : PersonalWriting
     {
         var items = await set.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).ToListAsync(cancellationToken);
         return [.. items.Select(respond)];

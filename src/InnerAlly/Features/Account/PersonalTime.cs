@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>Times are stored in UTC and shown in the person's own time zone.</summary>

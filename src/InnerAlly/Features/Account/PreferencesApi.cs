@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>/api/v1/account/preferences: what the account page lets a person change, for apps.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
 

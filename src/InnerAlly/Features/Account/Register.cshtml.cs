@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using InnerAlly.Features.Safety;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>IANA time zones as the server knows them, for choosing and for checking a choice.</summary>

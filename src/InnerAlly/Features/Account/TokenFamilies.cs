@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Account;
 
@@ -13,17 +10,13 @@ namespace InnerAlly.Features.Account;
 /// hold it (one of them stole it), so the whole family ends. The person sees their sign-ins on
 /// /account/sessions and can end any one of them (ASVS 7.5.2).
 /// </summary>
-public sealed class TokenFamily
+public sealed class TokenFamily : PersonalRow
 {
     public const int DeviceMaxLength = 80;
 
     private TokenFamily()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
 
     public int Generation { get; private set; }
 
@@ -67,8 +60,7 @@ internal sealed class TokenFamilyConfiguration : IEntityTypeConfiguration<TokenF
 {
     public void Configure(EntityTypeBuilder<TokenFamily> builder)
     {
-        builder.HasKey(f => f.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPerson();
         builder.HasIndex(f => new { f.UserId, f.CreatedAt });
         builder.Property(f => f.Device).HasMaxLength(TokenFamily.DeviceMaxLength);
         builder.Property(f => f.StampHash).HasMaxLength(32);

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using InnerAlly.Features.Safety;
-
 namespace InnerAlly.Features.Account;
 
 /// <summary>The settings a person chooses for themselves; called by the account page and the API alike.</summary>

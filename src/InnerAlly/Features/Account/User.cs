@@ -1,6 +1,3 @@
-using InnerAlly.Features.Safety;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace InnerAlly.Features.Account;
 
 public sealed class User : IdentityUser<Guid>

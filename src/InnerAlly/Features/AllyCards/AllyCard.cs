@@ -1,8 +1,5 @@
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Letters;
-using InnerAlly.Features.Writing;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InnerAlly.Features.AllyCards;
 
@@ -11,22 +8,13 @@ namespace InnerAlly.Features.AllyCards;
 /// critic-to-ally record, lines from a letter, or words typed for the card. The card keeps its own
 /// copy of the words, so it stays if the record or letter it came from is deleted.
 /// </summary>
-public sealed class AllyCard : IOwnedWriting
+public sealed class AllyCard : PersonalWriting
 {
     public const string Purpose = "InnerAlly.AllyCard.v1";
 
     private AllyCard()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public DateTime CreatedAt { get; private set; }
-
-    /// <summary>Cards are kept or removed, never changed: the same as <see cref="CreatedAt"/>.</summary>
-    public DateTime UpdatedAt { get; private set; }
 
     public string Text { get; private set; } = "";
 
@@ -67,11 +55,9 @@ internal sealed class AllyCardConfiguration(FieldKeyRing keys) : IEntityTypeConf
     public void Configure(EntityTypeBuilder<AllyCard> builder)
     {
         builder.ToTable("AllyCards");
-        builder.HasKey(c => c.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.WrittenByPerson();
         builder.HasOne<AllyRecord>().WithMany().HasForeignKey(c => c.AllyRecordId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Letter>().WithMany().HasForeignKey(c => c.LetterId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(c => new { c.UserId, c.CreatedAt });
         builder.Property(c => c.Text).HasConversion((ValueConverter)new ProtectedTextConverter(keys, AllyCard.Purpose));
     }
 }

@@ -1,6 +1,3 @@
-using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace InnerAlly.Features.AllyCards;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.AllyCards;
 
 /// <summary>The deck: one card at a time, newest first, and "another card" to turn to the next.</summary>

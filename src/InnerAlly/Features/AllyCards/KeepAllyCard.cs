@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.AllyCards;

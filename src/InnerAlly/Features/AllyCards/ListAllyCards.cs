@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.AllyCards;
 
 /// <summary>A person's own ally cards, newest first, a page at a time (the deck is the first page).</summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.AllyCards;
 
 /// <summary>Keeping kind words as a card: typed, or begun from a record's reply or a letter, to shorten to what helps most.</summary>

@@ -1,7 +1,4 @@
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Writing;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InnerAlly.Features.AllyRecords;
 
@@ -11,7 +8,7 @@ namespace InnerAlly.Features.AllyRecords;
 /// (wisdom, strength, warmth), one small kind action, and how harsh the critic felt and how much
 /// the reply was believed, before and after. Every part is optional; there is always some text.
 /// </summary>
-public sealed class AllyRecord : IOwnedWriting
+public sealed class AllyRecord : PersonalWriting
 {
     public const string Purpose = "InnerAlly.AllyRecord.v1";
     public const string EmotionsPurpose = "InnerAlly.AllyRecord.Emotions.v1";
@@ -28,14 +25,6 @@ public sealed class AllyRecord : IOwnedWriting
     private AllyRecord()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public DateTime CreatedAt { get; private set; }
-
-    public DateTime UpdatedAt { get; private set; }
 
     public string? Situation { get; private set; }
 
@@ -141,9 +130,7 @@ internal sealed class AllyRecordConfiguration(FieldKeyRing keys) : IEntityTypeCo
                 t.HasCheckConstraint($"CK_AllyRecords_{rating}", $"\"{rating}\" BETWEEN 0 AND 10");
             }
         });
-        builder.HasKey(r => r.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.UserId, r.CreatedAt });
+        builder.WrittenByPerson();
         builder.Ignore(r => r.Texts);
         builder.Ignore(r => r.Reply);
         var text = new ProtectedTextConverter(keys, AllyRecord.Purpose);

@@ -1,6 +1,4 @@
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.AllyRecords;
 

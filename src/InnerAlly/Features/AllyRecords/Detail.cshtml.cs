@@ -1,5 +1,4 @@
 using InnerAlly.Features.Analysis;
-using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.AllyRecords;
 

@@ -1,6 +1,5 @@
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.AllyRecords;
 

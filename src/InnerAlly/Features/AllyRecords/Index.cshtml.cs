@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.AllyRecords;
 
 /// <summary>The person's critic-to-ally records, newest first.</summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.AllyRecords;
 
 /// <summary>A person's own critic-to-ally records, newest first, a page at a time.</summary>

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.AllyRecords;

@@ -1,6 +1,5 @@
 using InnerAlly.Language;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Analysis;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace InnerAlly.Features.Calendar;
 
 /// <summary>The calendar address: made and turned off through the API, read by calendar apps at /calendar/{secret}.ics.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace InnerAlly.Features.Calendar;
 
 internal sealed class CalendarFeedConfiguration(ProtectedTextConverter sealedToken) : IEntityTypeConfiguration<CalendarFeed>

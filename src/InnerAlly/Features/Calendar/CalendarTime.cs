@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InnerAlly.Features.Calendar;
 
 /// <summary>A time of day as people type it for a reminder ("07:30", "7:30", "21:15").</summary>

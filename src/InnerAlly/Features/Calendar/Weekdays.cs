@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InnerAlly.Features.Calendar;
 
 /// <summary>Days of the week as the API names them ("monday" to "sunday") and as the pages list them.</summary>

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InnerAlly.Features.CheckIns;
 
 /// <summary>One moment's reading of the three emotion-regulation systems.</summary>
-public sealed class CheckIn
+public sealed class CheckIn : PersonalRow
 {
     public const int MinRating = 0;
     public const int MaxRating = 10;
@@ -14,10 +12,6 @@ public sealed class CheckIn
     private CheckIn()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
 
     public DateTime RecordedAt { get; private set; }
 
@@ -76,8 +70,7 @@ internal sealed class CheckInConfiguration(ProtectedTextConverter protectedText)
             t.HasCheckConstraint("CK_CheckIns_Drive", "\"Drive\" BETWEEN 0 AND 10");
             t.HasCheckConstraint("CK_CheckIns_Soothe", "\"Soothe\" BETWEEN 0 AND 10");
         });
-        builder.HasKey(c => c.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPerson();
         builder.HasIndex(c => new { c.UserId, c.RecordedAt });
         builder.Property(c => c.Emotions)
             .HasConversion(

@@ -1,7 +1,4 @@
-using System.Globalization;
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.CheckIns;
 

@@ -1,4 +1,3 @@
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.CheckIns;

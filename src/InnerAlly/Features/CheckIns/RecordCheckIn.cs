@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InnerAlly.Features.CheckIns;
 
 /// <summary>Records a check-in for the signed-in person; called by the page and the API alike.</summary>

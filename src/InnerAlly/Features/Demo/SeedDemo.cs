@@ -1,4 +1,3 @@
-using System.Globalization;
 using InnerAlly.Features.CheckIns;
 
 namespace InnerAlly.Features.Demo;

@@ -1,5 +1,4 @@
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.Journal;
 

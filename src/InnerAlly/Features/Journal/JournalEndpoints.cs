@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.Json.Serialization;
-using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Journal;
 

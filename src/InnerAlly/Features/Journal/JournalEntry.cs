@@ -1,12 +1,9 @@
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Writing;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InnerAlly.Features.Journal;
 
 /// <summary>One journal entry: free writing, perhaps begun from a prompt, perhaps tagged and tied to a check-in.</summary>
-public sealed class JournalEntry : IOwnedWriting
+public sealed class JournalEntry : PersonalWriting
 {
     public const string Purpose = "InnerAlly.Journal.v1";
     public const string TagsPurpose = "InnerAlly.Journal.Tags.v1";
@@ -17,14 +14,6 @@ public sealed class JournalEntry : IOwnedWriting
     private JournalEntry()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public DateTime CreatedAt { get; private set; }
-
-    public DateTime UpdatedAt { get; private set; }
 
     /// <summary>Encrypted at rest, like every field a person fills in here.</summary>
     public string Text { get; private set; } = "";
@@ -102,10 +91,8 @@ internal sealed class JournalEntryConfiguration(FieldKeyRing keys) : IEntityType
     public void Configure(EntityTypeBuilder<JournalEntry> builder)
     {
         builder.ToTable("JournalEntries");
-        builder.HasKey(e => e.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.WrittenByPerson();
         builder.HasOne<CheckIn>().WithMany().HasForeignKey(e => e.CheckInId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(e => new { e.UserId, e.CreatedAt });
         var text = new ProtectedTextConverter(keys, JournalEntry.Purpose);
         builder.Property(e => e.Text).HasConversion((ValueConverter)text);
         builder.Property(e => e.Prompt).HasConversion((ValueConverter)text);

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using InnerAlly.Features.Safety;
-using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.Journal;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.Journal;
 
 /// <summary>

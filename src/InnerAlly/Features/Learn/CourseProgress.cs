@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InnerAlly.Features.Learn;
 
 /// <summary>A person's way through the course: what they have read, where to continue, and their reflections.</summary>

@@ -1,5 +1,4 @@
 using InnerAlly.Features.Practices;
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.Learn;

@@ -1,7 +1,5 @@
 using InnerAlly.Features.Practices;
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Learn;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace InnerAlly.Features.Learn;
 
 /// <summary>Where one person is with one lesson: whether they have read it, and their private reflection.</summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.Letters;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.Letters;
 
 /// <summary>The person's letters, drafts and finished, newest first.</summary>

@@ -1,14 +1,10 @@
-using InnerAlly.Features.Writing;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace InnerAlly.Features.Letters;
 
 /// <summary>
 /// A compassionate letter a person writes to themselves about one difficulty (CFT-GUIDE section 3),
 /// in guided parts. Kept as a draft until they say it is done; either way it can be changed.
 /// </summary>
-public sealed class Letter : IOwnedWriting
+public sealed class Letter : PersonalWriting
 {
     public const string Purpose = "InnerAlly.Letter.v1";
     public const string Draft = "draft";
@@ -19,14 +15,6 @@ public sealed class Letter : IOwnedWriting
     private Letter()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public DateTime CreatedAt { get; private set; }
-
-    public DateTime UpdatedAt { get; private set; }
 
     /// <summary><see cref="Draft"/> or <see cref="Done"/>.</summary>
     public string Status { get; private set; } = Draft;
@@ -122,9 +110,7 @@ internal sealed class LetterConfiguration(FieldKeyRing keys) : IEntityTypeConfig
     public void Configure(EntityTypeBuilder<Letter> builder)
     {
         builder.ToTable("Letters", t => t.HasCheckConstraint("CK_Letters_Status", "\"Status\" IN ('draft', 'done')"));
-        builder.HasKey(l => l.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(l => new { l.UserId, l.CreatedAt });
+        builder.WrittenByPerson();
         builder.Property(l => l.Status).HasMaxLength(8);
         builder.Property(l => l.Variation).HasMaxLength(LetterVariations.IdMaxLength);
         builder.Ignore(l => l.Written);

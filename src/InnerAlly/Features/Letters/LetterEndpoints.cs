@@ -1,6 +1,3 @@
-using InnerAlly.Features.Writing;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace InnerAlly.Features.Letters;
 
 /// <summary>The letters API: /api/v1/letters, each person's own only. Each handler's summary is its OpenAPI summary.</summary>

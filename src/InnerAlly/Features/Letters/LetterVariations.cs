@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using InnerAlly.Features.Writing;
 
 namespace InnerAlly.Features.Letters;
 

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.Letters;
 
 /// <summary>A person's own letters, drafts and finished, newest first, a page at a time.</summary>

@@ -1,5 +1,3 @@
-using InnerAlly.Features.Writing;
-
 namespace InnerAlly.Features.Letters;
 
 /// <summary>A letter read back, calmly, with the browser's voice if the person wants it.</summary>

@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Measures;
 

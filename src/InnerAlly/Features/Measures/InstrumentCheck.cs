@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using InnerAlly.Features.Safety;
 
 namespace InnerAlly.Features.Measures;
 

@@ -1,6 +1,4 @@
 using InnerAlly.Features.Calendar;
-using InnerAlly.Features.Safety;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Measures;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using InnerAlly.Features.Safety;
 
 namespace InnerAlly.Features.Measures;
 

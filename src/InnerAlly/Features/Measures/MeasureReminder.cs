@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>

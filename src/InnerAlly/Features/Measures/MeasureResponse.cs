@@ -8,7 +8,7 @@ namespace InnerAlly.Features.Measures;
 /// and sealed at rest; scores are worked out from them whenever they are read, so they can never
 /// disagree with the answers.
 /// </summary>
-public sealed class MeasureResponse
+public sealed class MeasureResponse : PersonalRow
 {
     public const string Draft = "draft";
     public const string Complete = "complete";
@@ -17,10 +17,6 @@ public sealed class MeasureResponse
     private MeasureResponse()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
 
     public string InstrumentCode { get; private set; } = "";
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace InnerAlly.Features.Measures;
 
 internal sealed class MeasureResponseConfiguration(ProtectedTextConverter sealedAnswers) : IEntityTypeConfiguration<MeasureResponse>
@@ -8,8 +5,7 @@ internal sealed class MeasureResponseConfiguration(ProtectedTextConverter sealed
     public void Configure(EntityTypeBuilder<MeasureResponse> builder)
     {
         builder.ToTable("MeasureResponses", t => t.HasCheckConstraint("CK_MeasureResponses_Status", "\"Status\" IN ('draft', 'complete')"));
-        builder.HasKey(r => r.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPerson();
         builder.HasIndex(r => new { r.UserId, r.InstrumentCode, r.CompletedAt });
         builder.Property(r => r.InstrumentCode).HasMaxLength(32);
         builder.Property(r => r.Status).HasMaxLength(16);

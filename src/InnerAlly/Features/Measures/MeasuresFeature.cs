@@ -1,5 +1,4 @@
 using InnerAlly.Features.Calendar;
-using Microsoft.Extensions.Options;
 
 namespace InnerAlly.Features.Measures;
 

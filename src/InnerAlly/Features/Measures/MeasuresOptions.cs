@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>Where a clinic keeps definitions of the instruments it holds permission for (Measures:InstrumentsFolder).</summary>

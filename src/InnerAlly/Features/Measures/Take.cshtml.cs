@@ -1,5 +1,3 @@
-using InnerAlly.Features.Safety;
-
 namespace InnerAlly.Features.Measures;
 
 /// <summary>

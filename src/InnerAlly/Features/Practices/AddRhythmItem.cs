@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using InnerAlly.Features.Calendar;
 
 namespace InnerAlly.Features.Practices;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.Practices;

@@ -1,6 +1,4 @@
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Practices;
 

@@ -1,5 +1,4 @@
 using InnerAlly.Features.Calendar;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InnerAlly.Features.Practices;
 

@@ -7,17 +7,13 @@ namespace InnerAlly.Features.Practices;
 /// of day, in the person's own time zone. A rhythm is an intention, never a score: nothing
 /// counts what was missed.
 /// </summary>
-public sealed class PracticeRhythmItem
+public sealed class PracticeRhythmItem : PersonalRow
 {
     public const int MaxItems = 21;
 
     private PracticeRhythmItem()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
 
     public string PracticeId { get; private set; } = "";
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace InnerAlly.Features.Practices;
 
 internal sealed class PracticeRhythmItemConfiguration : IEntityTypeConfiguration<PracticeRhythmItem>
@@ -11,8 +9,7 @@ internal sealed class PracticeRhythmItemConfiguration : IEntityTypeConfiguration
             t.HasCheckConstraint("CK_PracticeRhythmItems_Days", "\"Days\" BETWEEN 1 AND 127");
             t.HasCheckConstraint("CK_PracticeRhythmItems_Minutes", "\"Minutes\" BETWEEN 1 AND 60");
         });
-        builder.HasKey(i => i.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPerson();
         builder.HasIndex(i => i.UserId);
         builder.Property(i => i.PracticeId).HasMaxLength(100);
         builder.Ignore(i => i.DaysOfWeek);

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace InnerAlly.Features.Practices;
 
 /// <summary>One time a person did a practice, with how they felt before and after if they said.</summary>
-public sealed class PracticeSession
+public sealed class PracticeSession : PersonalRow
 {
     public const int MinRating = 0;
     public const int MaxRating = 10;
@@ -14,10 +11,6 @@ public sealed class PracticeSession
     private PracticeSession()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
 
     public string PracticeId { get; private set; } = "";
 
@@ -102,8 +95,7 @@ internal sealed class PracticeSessionConfiguration(ProtectedTextConverter protec
                 t.HasCheckConstraint($"CK_PracticeSessions_{column}", $"\"{column}\" IS NULL OR \"{column}\" BETWEEN 0 AND 10");
             }
         });
-        builder.HasKey(s => s.Id);
-        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToPerson();
         builder.HasIndex(s => new { s.UserId, s.StartedAt });
         builder.Property(s => s.PracticeId).HasMaxLength(100);
         builder.Property(s => s.Note).HasConversion((ValueConverter)protectedText);

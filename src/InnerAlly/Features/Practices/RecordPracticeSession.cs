@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InnerAlly.Features.Practices;
 
 /// <summary>Logs one practice session for the signed-in person; called by the page and the API alike.</summary>

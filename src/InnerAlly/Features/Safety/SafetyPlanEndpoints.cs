@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace InnerAlly.Features.Safety;
 
 /// <summary>/api/v1/safety-plan: the signed-in person's own safety plan, and no one else's.</summary>

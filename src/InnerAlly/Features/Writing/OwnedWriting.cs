@@ -8,17 +8,17 @@ public static class OwnedWriting
 {
     /// <summary>The person's own item, untracked; anyone else finds nothing.</summary>
     public static Task<T?> FindOwnedAsync<T>(this DbSet<T> items, Guid id, Guid userId, CancellationToken cancellationToken)
-        where T : class, IOwnedWriting =>
+        where T : PersonalWriting =>
         items.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.UserId == userId, cancellationToken);
 
     /// <summary>The person's own item, tracked for a change.</summary>
     public static Task<T?> FindOwnedForChangeAsync<T>(this DbSet<T> items, Guid id, Guid userId, CancellationToken cancellationToken)
-        where T : class, IOwnedWriting =>
+        where T : PersonalWriting =>
         items.SingleOrDefaultAsync(x => x.Id == id && x.UserId == userId, cancellationToken);
 
     /// <summary>False when there is no such item of this person's (the caller answers 404).</summary>
     public static async Task<bool> DeleteOwnedAsync<T>(this DbSet<T> items, AppDbContext db, Guid id, Guid userId, CancellationToken cancellationToken)
-        where T : class, IOwnedWriting
+        where T : PersonalWriting
     {
         if (await items.FindOwnedForChangeAsync(id, userId, cancellationToken) is not { } item)
         {
@@ -36,7 +36,7 @@ public static class OwnedWriting
     /// without storing plain text; see docs/journal-search.md); without it the database pages.
     /// </summary>
     public static Task<Page<T>> PageOwnedAsync<T>(this DbSet<T> items, Guid userId, int limit, ListCursor? after, Func<T, bool>? keep, CancellationToken cancellationToken)
-        where T : class, IOwnedWriting
+        where T : PersonalWriting
     {
         var query = items.AsNoTracking().Where(x => x.UserId == userId).NewestFirst(x => x.CreatedAt, x => x.Id, after);
         return (keep is null ? query.Take(limit + 1) : query).AsAsyncEnumerable()

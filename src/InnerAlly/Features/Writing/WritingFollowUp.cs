@@ -1,5 +1,4 @@
 using InnerAlly.Features.Analysis;
-using InnerAlly.Features.Safety;
 using InnerAlly.Language;
 
 namespace InnerAlly.Features.Writing;

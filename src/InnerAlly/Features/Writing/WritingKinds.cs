@@ -20,7 +20,7 @@ public sealed record WritingKind(
     public string ListPath => "/" + Slug;
 
     public static WritingKind Of<T>(string slug, string noun, Func<AppDbContext, DbSet<T>> items, Func<T, string> preview)
-        where T : class, IOwnedWriting =>
+        where T : PersonalWriting =>
         new(
             slug,
             noun,

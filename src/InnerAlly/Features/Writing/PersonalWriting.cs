@@ -2,17 +2,26 @@ namespace InnerAlly.Features.Writing;
 
 /// <summary>
 /// Something a person wrote (a journal entry, a critic-to-ally record, a letter, an ally card):
-/// theirs alone, read, listed and deleted only through queries that filter by <see cref="UserId"/>.
+/// theirs alone, read, listed and deleted only through queries that filter by its owner
+/// (<see cref="OwnedWriting"/>), newest first.
 /// </summary>
-public interface IOwnedWriting
+public abstract class PersonalWriting : PersonalRow
 {
-    Guid Id { get; }
+    public DateTime CreatedAt { get; protected init; }
 
-    Guid UserId { get; }
+    /// <summary>When it was last changed; for an ally card, which is kept or removed but never changed, the same as <see cref="CreatedAt"/>.</summary>
+    public DateTime UpdatedAt { get; protected set; }
+}
 
-    DateTime CreatedAt { get; }
-
-    DateTime UpdatedAt { get; }
+public static class PersonalWritingConfiguration
+{
+    /// <summary>Keyed by its id, deleted with its owner's account, and listed by owner, newest first.</summary>
+    public static EntityTypeBuilder<T> WrittenByPerson<T>(this EntityTypeBuilder<T> builder)
+        where T : PersonalWriting
+    {
+        builder.BelongsToPerson().HasIndex(w => new { w.UserId, w.CreatedAt });
+        return builder;
+    }
 }
 
 /// <summary>Limits and words shared by every kind of writing.</summary>
