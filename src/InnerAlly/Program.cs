@@ -1,3 +1,5 @@
+using InnerAlly.Features.CareTeam;
+using InnerAlly.Features.Clinics;
 using InnerAlly.Features.Demo;
 using InnerAlly.Language.Commands;
 
@@ -20,6 +22,12 @@ if (verb is not null && !CommandLine.Verbs.Contains(verb))
     return 2;
 }
 
+IReadOnlyDictionary<string, string> verbOptions = new Dictionary<string, string>();
+if (verb == CommandLine.CreateClinic)
+{
+    (verbOptions, hostArgs) = CommandLine.TakeOptions(hostArgs, ["name", "admin-email", "slug", "time-zone"]);
+}
+
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddInnerAlly();
 var app = builder.Build();
@@ -34,6 +42,14 @@ if (verb is not null)
     {
         var result = await SeedDemo.RunAsync(app.Services, CancellationToken.None);
         Console.WriteLine(result);
+    }
+    else if (verb == CommandLine.CreateClinic)
+    {
+        return await CreateClinic.RunAsync(app.Services, verbOptions, Console.Out, Console.Error, CancellationToken.None);
+    }
+    else if (verb == CommandLine.VerifyCareAudit)
+    {
+        return await VerifyCareAudit.RunAsync(app.Services, Console.Out, CancellationToken.None);
     }
 
     return 0;

@@ -1,7 +1,9 @@
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Calendar;
+using InnerAlly.Features.CareTeam;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Clinics;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
@@ -67,6 +69,20 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<TokenFamily> TokenFamilies => Set<TokenFamily>();
 
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<ClientInvitation> ClientInvitations => Set<ClientInvitation>();
+
+    public DbSet<CareRelationship> CareRelationships => Set<CareRelationship>();
+
+    public DbSet<SharingChoice> SharingChoices => Set<SharingChoice>();
+
+    public DbSet<CareAccessRecord> CareAccessRecords => Set<CareAccessRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -88,6 +104,13 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new FieldKeyConfiguration());
         builder.ApplyConfiguration(new SignInFailuresConfiguration());
         builder.ApplyConfiguration(new TokenFamilyConfiguration());
+        builder.ApplyConfiguration(new ClinicConfiguration());
+        builder.ApplyConfiguration(new StaffMemberConfiguration());
+        builder.ApplyConfiguration(new StaffInvitationConfiguration(KeyRing));
+        builder.ApplyConfiguration(new ClientInvitationConfiguration(KeyRing));
+        builder.ApplyConfiguration(new CareRelationshipConfiguration());
+        builder.ApplyConfiguration(new SharingChoiceConfiguration());
+        builder.ApplyConfiguration(new CareAccessRecordConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -8,8 +8,10 @@ public static class CommandLine
 {
     public const string SeedDemo = "seed-demo";
     public const string Migrate = "migrate";
+    public const string CreateClinic = "create-clinic";
+    public const string VerifyCareAudit = "verify-care-audit";
 
-    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate, .. Language.Commands.LanguageCommands.Verbs];
+    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate, CreateClinic, VerifyCareAudit, .. Language.Commands.LanguageCommands.Verbs];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -21,6 +23,30 @@ public static class CommandLine
         return (args[0], args[1..]);
     }
 
+    /// <summary>
+    /// A verb's own options (--name "Harbour Therapy"), taken out of the arguments; the rest are
+    /// left for the host. An option named twice keeps its last value.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string> Options, string[] HostArgs) TakeOptions(string[] args, IReadOnlyCollection<string> names)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
+            if (name is not null && names.Contains(name) && i + 1 < args.Length)
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return (options, [.. rest]);
+    }
+
     private static bool IsVerbShaped(string arg) =>
         arg.Length > 0 && char.IsAsciiLetterLower(arg[0]) && arg.All(c => char.IsAsciiLetterLower(c) || c == '-');
 
@@ -30,6 +56,9 @@ public static class CommandLine
         With no verb, InnerAlly serves the web app. Verbs:
           seed-demo   create (or refresh) a demo account with 90 days of check-ins
           migrate     apply database migrations and exit
+          create-clinic  make a clinic and print a one-time link for its first admin:
+                      create-clinic --name "Harbour Therapy" --admin-email sam@example.org [--slug ...] [--time-zone Europe/London]
+          verify-care-audit  check that no row of the record of therapists' looks has been changed or removed
           analyze     read JSON Lines {"id", "text"} on stdin, write the language engine's analysis per line
           evaluate    measure the language engine (thinking traps, risk, self-criticism, robustness)
           train-language  retrain the language engine's heads from src/InnerAlly.Language/Training

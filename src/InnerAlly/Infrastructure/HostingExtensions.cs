@@ -3,7 +3,9 @@ using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Analysis;
 using InnerAlly.Features.Calendar;
+using InnerAlly.Features.CareTeam;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Clinics;
 using InnerAlly.Features.Demo;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
@@ -90,6 +92,8 @@ public static class HostingExtensions
             .AddLearn()
             .AddMeasures()
             .AddWriting()
+            .AddClinics()
+            .AddCareTeam()
             .AddDemo();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
@@ -158,6 +162,8 @@ public static class HostingExtensions
         app.MapAllyRecords();
         app.MapLetters();
         app.MapAllyCards();
+        app.MapClinics();
+        app.MapCareTeamApi();
         return app;
     }
 

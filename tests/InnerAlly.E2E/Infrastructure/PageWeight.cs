@@ -23,15 +23,50 @@ public sealed record PageWeight(IReadOnlyList<PageWeight.Row> Rows, IReadOnlyLis
     /// <summary>Runs <paramref name="open"/> in <paramref name="page"/> (a fresh context's first tab) and measures every response it received.</summary>
     public static async Task<PageWeight> MeasureFirstLoadAsync(IPage page, Func<Task> open)
     {
+        // Playwright raises these events on its own thread, and a page may go on requesting (the
+        // favicon or a late script after the load event), so the lists are guarded and the handlers are
+        // taken off before the lists are read.
+        var gate = new Lock();
         var finished = new List<IRequest>();
         var failed = new List<string>();
-        page.RequestFinished += (_, request) => finished.Add(request);
-        page.RequestFailed += (_, request) => failed.Add($"{request.Url}: {request.Failure}");
+        void OnFinished(object? sender, IRequest request)
+        {
+            lock (gate)
+            {
+                finished.Add(request);
+            }
+        }
 
-        await open();
+        void OnFailed(object? sender, IRequest request)
+        {
+            lock (gate)
+            {
+                failed.Add($"{request.Url}: {request.Failure}");
+            }
+        }
+
+        page.RequestFinished += OnFinished;
+        page.RequestFailed += OnFailed;
+        try
+        {
+            await open();
+        }
+        finally
+        {
+            page.RequestFinished -= OnFinished;
+            page.RequestFailed -= OnFailed;
+        }
+
+        IRequest[] seen;
+        string[] failures;
+        lock (gate)
+        {
+            seen = [.. finished];
+            failures = [.. failed];
+        }
 
         var rows = new List<Row>();
-        foreach (var request in finished)
+        foreach (var request in seen)
         {
             var sizes = await request.SizesAsync();
             var response = await request.ResponseAsync();
@@ -40,7 +75,7 @@ public sealed record PageWeight(IReadOnlyList<PageWeight.Row> Rows, IReadOnlyLis
             rows.Add(new(request.Url, request.ResourceType, sizes.ResponseHeadersSize, sizes.ResponseBodySize, decoded, encoding));
         }
 
-        return new(rows, failed);
+        return new(rows, failures);
     }
 
     /// <summary>Checks the budgets, after checking something real was measured (a budget of nothing would always pass).</summary>

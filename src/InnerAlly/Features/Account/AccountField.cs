@@ -17,4 +17,7 @@ public sealed record AccountField(string Name, string Id, string Label)
     public bool Literal { get; init; }
 
     public bool Autofocus { get; init; }
+
+    /// <summary>False for a field that may be left empty.</summary>
+    public bool Required { get; init; } = true;
 }

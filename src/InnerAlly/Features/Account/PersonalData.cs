@@ -1,5 +1,6 @@
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
+using InnerAlly.Features.CareTeam;
 using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
@@ -32,7 +33,8 @@ public static partial class PersonalData
         IReadOnlyList<JournalEntryResponse> JournalEntries,
         IReadOnlyList<AllyRecordResponse> AllyRecords,
         IReadOnlyList<LetterResponse> Letters,
-        IReadOnlyList<AllyCardResponse> AllyCards);
+        IReadOnlyList<AllyCardResponse> AllyCards,
+        ExportCareTeam.Body CareTeam);
 
     /// <param name="Created">Null for accounts made before the date was kept.</param>
     /// <param name="Passkeys">Each passkey's name and when it was added; never its key.</param>
@@ -88,7 +90,8 @@ public static partial class PersonalData
             await WritingAsync(db.JournalEntries, userId, e => JournalEntryResponse.From(e), cancellationToken),
             await WritingAsync(db.AllyRecords, userId, r => AllyRecordResponse.From(r), cancellationToken),
             await WritingAsync(db.Letters, userId, l => LetterResponse.From(l), cancellationToken),
-            await WritingAsync(db.AllyCards, userId, c => AllyCardResponse.From(c), cancellationToken));
+            await WritingAsync(db.AllyCards, userId, c => AllyCardResponse.From(c), cancellationToken),
+            await ExportCareTeam.HandleAsync(userId, db, cancellationToken));
     }
 
     /// <summary>

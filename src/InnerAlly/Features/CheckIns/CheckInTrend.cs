@@ -26,12 +26,23 @@ public static class CheckInTrend
 
         var readings = await db.CheckIns.AsNoTracking()
             .Where(c => c.UserId == userId && c.RecordedAt >= fromUtc && c.RecordedAt < toUtc)
-            .Select(c => new { c.RecordedAt, c.Threat, c.Drive, c.Soothe })
+            .Select(c => new Reading(c.RecordedAt, c.Threat, c.Drive, c.Soothe))
             .ToListAsync(cancellationToken);
+        return Build(days, today, zone, readings);
+    }
 
-        var byDay = readings
-            .GroupBy(r => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.RecordedAt, zone)))
+    /// <summary>One reading's time (UTC) and ratings.</summary>
+    public sealed record Reading(DateTime At, int Threat, int Drive, int Soothe);
+
+    /// <summary>The trend over the <paramref name="days"/> ending today, from readings already read (those outside the days are left out).</summary>
+    public static Trend Build(int days, DateOnly today, TimeZoneInfo zone, IEnumerable<Reading> all)
+    {
+        var from = today.AddDays(-(days - 1));
+        var byDay = all
+            .GroupBy(r => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(r.At, zone)))
+            .Where(g => g.Key >= from && g.Key <= today)
             .ToDictionary(g => g.Key, g => g.ToList());
+        var readings = byDay.Values.SelectMany(d => d).ToList();
         var series = Enumerable.Range(0, days)
             .Select(i => from.AddDays(i))
             .Select(date => byDay.TryGetValue(date, out var day)

@@ -60,6 +60,19 @@ public sealed class PersonalDataExportTests(PersonalDataFactory factory) : IClas
         Assert.Equal("Critic amber kettle.", Only(data, "allyRecords").GetProperty("criticWords").GetString());
         Assert.Equal("Close amber kettle.", Only(data, "letters").GetProperty("parts").GetProperty("close").GetString());
         Assert.Equal("Card amber kettle.", Only(data, "allyCards").GetProperty("text").GetString());
+        var careTeam = data.GetProperty("careTeam");
+        var place = Only(careTeam, "staff");
+        Assert.Equal("Clinic amber kettle", place.GetProperty("clinic").GetString());
+        Assert.True(place.GetProperty("isAdmin").GetBoolean());
+        var therapist = Only(careTeam, "therapists");
+        Assert.Equal("Dr Sam Rivera", therapist.GetProperty("therapistName").GetString());
+        Assert.Equal("Jo", therapist.GetProperty("clientName").GetString());
+        var shared = Assert.Single(therapist.GetProperty("sharing").EnumerateArray());
+        Assert.Equal("check-in-ratings", shared.GetProperty("category").GetString());
+        Assert.True(shared.GetProperty("includingEarlier").GetBoolean());
+        var look = Only(careTeam, "looks");
+        Assert.Equal("Dr Sam Rivera", look.GetProperty("therapist").GetString());
+        Assert.Equal("GET /api/v1/caseload/{id:guid}", look.GetProperty("via").GetString());
     }
 
     [Fact]
@@ -98,6 +111,11 @@ public sealed class PersonalDataExportTests(PersonalDataFactory factory) : IClas
         foreach (var list in new[] { "checkIns", "practiceSessions", "practiceRhythm", "lessons", "questionnaires", "journalEntries", "allyRecords", "letters", "allyCards" })
         {
             Assert.Equal(0, data.GetProperty(list).GetArrayLength());
+        }
+
+        foreach (var list in new[] { "staff", "therapists", "looks" })
+        {
+            Assert.Equal(0, data.GetProperty("careTeam").GetProperty(list).GetArrayLength());
         }
 
         Assert.Equal(JsonValueKind.Null, data.GetProperty("safetyPlan").ValueKind);

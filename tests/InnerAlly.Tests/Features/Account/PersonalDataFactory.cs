@@ -1,17 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InnerAlly.Data;
 using InnerAlly.Features.Account;
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
 using InnerAlly.Features.Calendar;
+using InnerAlly.Features.CareTeam;
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Clinics;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
+using InnerAlly.Tests.Features.CareTeam;
 using InnerAlly.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -92,6 +96,22 @@ public sealed class PersonalDataFactory : InnerAllyFactory
             await CreateAsync(client, url, Body(url, words));
         }
 
+        // Their part in a clinic: the admin of one (who invited someone), and the client of another's therapist, who looked once.
+        CreateClinic.Result created;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            created = await CreateClinic.HandleAsync(
+                new CreateClinic.Request($"Clinic {words}", email, Slug: null, TimeZone: null), scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                scope.ServiceProvider.GetRequiredService<StaffInvitationMail>(), TimeProvider.System, Cancel);
+        }
+
+        await SendAsync(client.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token = created.JoinPath["/clinic/join/".Length..], displayName = "Admin" }, Cancel));
+        await SendAsync(client.PostAsJsonAsync($"/api/v1/clinics/{created.Clinic.Slug}/invitations", new { email = NewEmail(), role = "therapist" }, Cancel));
+        var therapist = (await new CareTeamSetup(this).ClinicAsync()).Therapist;
+        var code = await CareTeamSetup.CodeAsync(therapist);
+        var joined = await CareTeamSetup.Ok(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = CareTeamSetup.Choices(SharingCategories.CheckInRatings + "+") }, Cancel));
+        await SendAsync(therapist.GetAsync($"/api/v1/caseload/{joined.GetProperty("id").GetGuid()}", Cancel));
+
         return new Person(email, id, client, calendarPath);
     }
 
@@ -152,6 +172,10 @@ public sealed class PersonalDataFactory : InnerAllyFactory
         [typeof(Letter)] = db.Letters.Count(x => x.UserId == userId),
         [typeof(AllyCard)] = db.AllyCards.Count(x => x.UserId == userId),
         [typeof(TokenFamily)] = db.TokenFamilies.Count(x => x.UserId == userId),
+        [typeof(StaffMember)] = db.StaffMembers.Count(x => x.UserId == userId),
+        [typeof(StaffInvitation)] = db.StaffInvitations.Count(x => x.InvitedBy == userId),
+        [typeof(CareRelationship)] = db.CareRelationships.Count(x => x.UserId == userId),
+        [typeof(CareAccessRecord)] = db.CareAccessRecords.Count(x => x.ClientId == userId),
     });
 
     /// <summary>The account and every entity type the model ties to it.</summary>

@@ -1,0 +1,121 @@
+using InnerAlly.Features.Clinics;
+
+namespace InnerAlly.Features.CareTeam;
+
+/// <summary>
+/// The one rule for every read of another person's data. A therapist may read category C of
+/// client Y only when: they are an active therapist of the clinic; the two have an active care
+/// relationship in that clinic; Y shares C with them now; and the item falls in what is shared
+/// (its date from when sharing began, unless Y included what came before). Every read that passes
+/// writes one row to Y's access record first. Anything else finds nothing, and the caller answers
+/// 404 exactly as for an id that does not exist. Nothing here is cached: each request reads the
+/// relationship and the sharing afresh, so revoking takes effect on the very next one.
+/// Clinic admins have no clinical access by that role.
+/// </summary>
+public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
+{
+    private const int AppendAttempts = 5;
+
+    /// <summary>What one therapist may see of one client, read at the start of this request.</summary>
+    public sealed record Client(CareRelationship Relationship, StaffMember Therapist, IReadOnlyDictionary<string, SharingChoice> Sharing)
+    {
+        public Guid ClientId => Relationship.UserId;
+
+        public bool Shares(string category) => Sharing.ContainsKey(category);
+
+        /// <summary>The earliest moment shared in the category (null for everything); only meaningful where <see cref="Shares"/>.</summary>
+        public DateTime? SharedFrom(string category) => Sharing.TryGetValue(category, out var choice) ? choice.SharedFrom : null;
+
+        public bool Covers(string category, DateTime when) => Shares(category) && (SharedFrom(category) is not { } from || when >= from);
+    }
+
+    /// <summary>Every active client of this therapist, across the clinics where they are an active therapist.</summary>
+    public async Task<IReadOnlyList<Client>> CaseloadAsync(Guid therapistUserId, CancellationToken cancellationToken) =>
+        await WithSharingAsync(await Active(therapistUserId).OrderBy(x => x.Relationship.ClientName).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>One of this therapist's active clients, by the relationship's id; null for anything else.</summary>
+    public async Task<Client?> ClientAsync(Guid therapistUserId, Guid relationshipId, CancellationToken cancellationToken) =>
+        (await WithSharingAsync(await Active(therapistUserId).Where(x => x.Relationship.Id == relationshipId).ToListAsync(cancellationToken), cancellationToken))
+            .SingleOrDefault();
+
+    /// <summary>
+    /// Writes one access row per client for what this request is about to show (the categories of
+    /// theirs that it reads), before any of it is shown. A client whose categories are all unshared
+    /// gets no row: nothing of theirs was read.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyCollection<(Client Client, IReadOnlyList<string> Categories)> looks, Guid? entryId, HttpContext http, CancellationToken cancellationToken)
+    {
+        var due = looks.Where(l => l.Categories.Count > 0).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var via = Via(http);
+        for (var attempt = 1; ; attempt++)
+        {
+            var ids = due.Select(l => l.Client.ClientId).Distinct().ToList();
+            var last = await db.CareAccessRecords.AsNoTracking()
+                .Where(r => ids.Contains(r.ClientId) && r.Sequence == db.CareAccessRecords.Where(x => x.ClientId == r.ClientId).Max(x => x.Sequence))
+                .ToDictionaryAsync(r => r.ClientId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var added = new List<CareAccessRecord>();
+            foreach (var (client, categories) in due)
+            {
+                var record = CareAccessRecord.Append(
+                    last.GetValueOrDefault(client.ClientId), client.ClientId, client.Relationship.Id, client.Therapist.DisplayName, categories, entryId, via, now);
+                last[client.ClientId] = record;
+                added.Add(record);
+            }
+
+            db.CareAccessRecords.AddRange(added);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var record in added)
+                {
+                    db.Entry(record).State = EntityState.Detached;
+                }
+
+                return;
+            }
+            catch (DbUpdateException) when (attempt < AppendAttempts)
+            {
+                // Another request took the same place in a chain: read the ends again and follow them.
+                foreach (var record in added)
+                {
+                    db.Entry(record).State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    public Task RecordAsync(Client client, IReadOnlyList<string> categories, Guid? entryId, HttpContext http, CancellationToken cancellationToken) =>
+        RecordAsync([(client, categories)], entryId, http, cancellationToken);
+
+    /// <summary>"GET /api/v1/caseload/{id}" or "GET /caseload/{id}": the route template, never the values in it.</summary>
+    public static string Via(HttpContext http) =>
+        $"{http.Request.Method} {((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template ? "/" + template.Trim('/') : http.Request.Path.Value)}";
+
+    private IQueryable<Pair> Active(Guid therapistUserId) =>
+        from relationship in db.CareRelationships.AsNoTracking()
+        join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals therapist.Id
+        where therapist.UserId == therapistUserId && therapist.IsTherapist && therapist.DeactivatedAt == null
+            && therapist.ClinicId == relationship.ClinicId && relationship.EndedAt == null
+        select new Pair { Relationship = relationship, Therapist = therapist };
+
+    private async Task<IReadOnlyList<Client>> WithSharingAsync(List<Pair> found, CancellationToken cancellationToken)
+    {
+        var ids = found.Select(f => f.Relationship.Id).ToList();
+        var sharing = (await db.SharingChoices.AsNoTracking().Where(s => ids.Contains(s.RelationshipId)).ToListAsync(cancellationToken))
+            .ToLookup(s => s.RelationshipId);
+        return [.. found.Select(f => new Client(f.Relationship, f.Therapist, sharing[f.Relationship.Id].ToDictionary(s => s.Category, StringComparer.Ordinal)))];
+    }
+
+    private sealed class Pair
+    {
+        public required CareRelationship Relationship { get; init; }
+
+        public required StaffMember Therapist { get; init; }
+    }
+}

@@ -1,0 +1,81 @@
+using InnerAlly.Features.Clinics;
+
+namespace InnerAlly.Features.CareTeam;
+
+/// <summary>
+/// A client working with one therapist of a clinic. It belongs to the client (their export holds it,
+/// and it goes with their account); either side can end it, and the therapist's access ends with
+/// their next request. What the client shared stays theirs: nothing is copied to the therapist.
+/// </summary>
+public sealed class CareRelationship : PersonalRow
+{
+    public const int ClientNameMaxLength = 100;
+    public const string EndedByClient = "client";
+    public const string EndedByTherapist = "therapist";
+
+    private CareRelationship()
+    {
+    }
+
+    public Guid ClinicId { get; private set; }
+
+    /// <summary>The therapist's staff membership in <see cref="ClinicId"/>.</summary>
+    public Guid TherapistId { get; private set; }
+
+    /// <summary>The name the client chose for this therapist to see them by.</summary>
+    public string ClientName { get; private set; } = "";
+
+    public DateTime StartedAt { get; private set; }
+
+    public DateTime? EndedAt { get; private set; }
+
+    /// <summary>"client" or "therapist", once ended.</summary>
+    public string? EndedBy { get; private set; }
+
+    public bool IsActive => EndedAt is null;
+
+    public static CareRelationship Start(Guid clientId, Guid clinicId, Guid therapistId, string clientName, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(clientName) || clientName.Trim().Length > ClientNameMaxLength)
+        {
+            throw new ArgumentException("A name of up to 100 characters is needed.", nameof(clientName));
+        }
+
+        return new CareRelationship
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = clientId,
+            ClinicId = clinicId,
+            TherapistId = therapistId,
+            ClientName = clientName.Trim(),
+            StartedAt = now.ToUniversalTime(),
+        };
+    }
+
+    public void End(string by, DateTime now)
+    {
+        if (EndedAt is not null)
+        {
+            return;
+        }
+
+        EndedAt = now.ToUniversalTime();
+        EndedBy = by;
+    }
+}
+
+internal sealed class CareRelationshipConfiguration : IEntityTypeConfiguration<CareRelationship>
+{
+    public void Configure(EntityTypeBuilder<CareRelationship> builder)
+    {
+        builder.ToTable("CareRelationships");
+        builder.BelongsToPerson();
+        builder.HasOne<Clinic>().WithMany().HasForeignKey(r => r.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.TherapistId, r.EndedAt });
+        builder.HasIndex(r => new { r.UserId, r.TherapistId });
+        builder.Property(r => r.ClientName).HasMaxLength(CareRelationship.ClientNameMaxLength);
+        builder.Property(r => r.EndedBy).HasMaxLength(16);
+        builder.Ignore(r => r.IsActive);
+    }
+}

@@ -1,0 +1,14 @@
+namespace InnerAlly.Features.CareTeam;
+
+public static class CareTeamFeature
+{
+    /// <summary>Therapists and their clients: invitations by code, the one sharing rule, and the record of every look.</summary>
+    public static IServiceCollection AddCareTeam(this IServiceCollection services) =>
+        services.AddScoped<ClientInvitationMail>().AddScoped<CareAccess>();
+
+    public static void MapCareTeamApi(this IEndpointRouteBuilder app)
+    {
+        app.MapCareTeam();
+        app.MapCaseload();
+    }
+}

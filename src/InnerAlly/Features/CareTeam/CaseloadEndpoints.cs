@@ -1,0 +1,33 @@
+using InnerAlly.Features.Measures;
+
+namespace InnerAlly.Features.CareTeam;
+
+/// <summary>The therapist's side: /api/v1/caseload, their active clients, each read through <see cref="CareAccess"/> and recorded.</summary>
+public static class CaseloadEndpoints
+{
+    public static void MapCaseload(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApi("/api/v1/caseload", "Caseload");
+        group.MapGet("/", ListAsync).WithName("ShowCaseload");
+        group.MapGet("/{id:guid}", GetAsync).WithName("ShowCaseloadClient");
+        group.MapDelete("/{id:guid}", EndAsync).WithName("EndCareRelationshipAsTherapist");
+    }
+
+    /// <summary>Your active clients with what each shares of the last 14 days, what needs attention first. A category not shared is null.</summary>
+    public static async Task<Ok<CareTeamJson.Caseload>> ListAsync(
+        ClaimsPrincipal user, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CareTeamJson.Caseload(await ShowCaseload.HandleAsync(user.GetUserId(), access, db, instruments, clock, http, cancellationToken)));
+
+    /// <summary>One client: their shared check-in trend (90 days), recent check-ins, practices and questionnaire responses. 404 unless they are your active client.</summary>
+    public static async Task<Results<Ok<CareTeamJson.Client>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
+        await ShowClient.HandleAsync(user.GetUserId(), id, access, db, instruments, clock, http, cancellationToken) is { } view
+            ? TypedResults.Ok(CareTeamJson.From(view))
+            : TypedResults.NotFound();
+
+    /// <summary>End your work with this client on InnerAlly; what they shared stays theirs.</summary>
+    public static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await access.ClientAsync(user.GetUserId(), id, cancellationToken) is { } client && await EndCareRelationship.ByTherapistAsync(client, db, clock, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+}

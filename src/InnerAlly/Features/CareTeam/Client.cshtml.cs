@@ -1,0 +1,35 @@
+using InnerAlly.Features.Measures;
+
+namespace InnerAlly.Features.CareTeam;
+
+/// <summary>/caseload/{id}: one client as their therapist sees them, only what they share, each look recorded.</summary>
+public sealed class ClientModel(AppDbContext db, CareAccess access, InstrumentCatalog instruments, TimeProvider clock) : PageModel
+{
+    public ShowClient.View View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await ShowClient.HandleAsync(User.GetUserId(), id, access, db, instruments, clock, HttpContext, HttpContext.RequestAborted) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid id)
+    {
+        if (await access.ClientAsync(User.GetUserId(), id, HttpContext.RequestAborted) is not { } client
+            || !await EndCareRelationship.ByTherapistAsync(client, db, clock, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        TempData["Status"] = $"You have stopped working with {client.Relationship.ClientName} on InnerAlly. What they shared stays theirs.";
+        return RedirectToPage("/CareTeam/Caseload");
+    }
+
+    public string When(DateTime at, string format = "d MMM yyyy, HH:mm") =>
+        TimeZoneInfo.ConvertTimeFromUtc(at, View.Zone).ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,280 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InnerAlly.Data;
+using InnerAlly.Features.CareTeam;
+using InnerAlly.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static InnerAlly.Tests.Features.CareTeam.CareTeamSetup;
+
+namespace InnerAlly.Tests.Features.CareTeam;
+
+/// <summary>A therapist's code, a client accepting it with the sharing they choose, and what the therapist then sees, through the API.</summary>
+public sealed class CareTeamApiTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly CareTeamSetup _setup = new(factory);
+
+    private static Task<HttpResponseMessage> CheckInAsync(HttpClient client, int threat, string? note = null) =>
+        client.PostAsJsonAsync("/api/v1/check-ins", new { threat, drive = 4, soothe = 3, emotions = new[] { "anxious" }, note }, Cancel);
+
+    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
+    }
+
+    private async Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    [Fact]
+    public async Task A_client_accepts_a_code_sharing_ratings_and_the_therapist_sees_them_and_the_look_is_recorded()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var code = await CodeAsync(clinic.Therapist);
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+        var client = await factory.CreateClientForNewPersonAsync();
+
+        var preview = await Ok(await client.GetAsync($"/api/v1/invitations/code/{code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)}", Cancel));
+        Assert.Equal("Dr Sam Rivera", preview.GetProperty("therapistName").GetString());
+        Assert.Contains(preview.GetProperty("categories").EnumerateArray(), c => c.GetProperty("key").GetString() == SharingCategories.CheckInRatings);
+
+        var accepted = await Ok(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = " Jo ", sharing = Choices(SharingCategories.CheckInRatings) }, Cancel));
+        var id = accepted.GetProperty("id").GetGuid();
+        Assert.Equal("Jo", accepted.GetProperty("clientName").GetString());
+        await Ok(await CheckInAsync(client, 8, "a note the therapist may not read"));
+
+        var caseload = await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload", Cancel));
+        var row = Assert.Single(caseload.GetProperty("clients").EnumerateArray());
+        Assert.Equal(id, row.GetProperty("id").GetGuid());
+        Assert.Equal(8, row.GetProperty("checkIns").GetProperty("threat").GetProperty("value").GetDouble());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("questionnaires").ValueKind);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("practices").ValueKind);
+
+        var one = await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{id}", Cancel));
+        var checkIn = Assert.Single(one.GetProperty("checkIns").EnumerateArray());
+        Assert.Equal(8, checkIn.GetProperty("threat").GetInt32());
+        Assert.Equal(JsonValueKind.Null, checkIn.GetProperty("note").ValueKind);
+        Assert.Equal(JsonValueKind.Null, checkIn.GetProperty("emotions").ValueKind);
+        Assert.DoesNotContain("may not read", one.ToString(), StringComparison.Ordinal);
+
+        var looks = (await Ok(await client.GetAsync("/api/v1/care-team/looks", Cancel))).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, looks.Count);
+        Assert.Equal("GET /api/v1/caseload/{id:guid}", looks[0].GetProperty("via").GetString());
+        Assert.Equal("GET /api/v1/caseload", looks[1].GetProperty("via").GetString());
+        Assert.All(looks, l => Assert.Equal("Dr Sam Rivera", l.GetProperty("therapist").GetString()));
+        Assert.Equal([SharingCategories.CheckInRatings], looks[0].GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task Nothing_is_shared_until_chosen_and_not_shared_never_says_whether_anything_exists()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var client = await _setup.ClientAsync(clinic.Therapist);
+        await Ok(await CheckInAsync(client.Http, 9));
+
+        var row = Assert.Single((await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload", Cancel))).GetProperty("clients").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("checkIns").ValueKind);
+        Assert.Empty(row.GetProperty("attention").EnumerateArray());
+        var one = await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{client.RelationshipId}", Cancel));
+        Assert.Equal(JsonValueKind.Null, one.GetProperty("checkIns").ValueKind);
+        Assert.Equal(JsonValueKind.Null, one.GetProperty("trend").ValueKind);
+        Assert.Empty(one.GetProperty("shared").EnumerateArray());
+
+        // Nothing of theirs was read, so nothing is recorded.
+        Assert.Empty((await Ok(await client.Http.GetAsync("/api/v1/care-team/looks", Cancel))).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task From_now_on_leaves_out_what_came_before_and_including_earlier_brings_it_in()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var email = InnerAllyFactory.NewEmail();
+        var http = await factory.CreateClientForNewPersonAsync(email);
+        await Ok(await CheckInAsync(http, 2));
+        var code = await CodeAsync(clinic.Therapist);
+        var id = (await Ok(await http.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = Choices(SharingCategories.CheckInRatings) }, Cancel))).GetProperty("id").GetGuid();
+        await Ok(await CheckInAsync(http, 7));
+
+        var fromNow = await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{id}", Cancel));
+        Assert.Equal([7], fromNow.GetProperty("checkIns").EnumerateArray().Select(c => c.GetProperty("threat").GetInt32()));
+
+        await Ok(await http.PutAsJsonAsync($"/api/v1/care-team/{id}/sharing", new { sharing = Choices(SharingCategories.CheckInRatings + "+") }, Cancel));
+        var everything = await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{id}", Cancel));
+        Assert.Equal([7, 2], everything.GetProperty("checkIns").EnumerateArray().Select(c => c.GetProperty("threat").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Notes_are_seen_only_when_shared_and_revoking_takes_effect_on_the_very_next_request()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings, SharingCategories.CheckInNotes);
+        await Ok(await CheckInAsync(client.Http, 6, "slept badly"));
+        var url = $"/api/v1/caseload/{client.RelationshipId}";
+
+        var shared = Assert.Single((await Ok(await clinic.Therapist.GetAsync(url, Cancel))).GetProperty("checkIns").EnumerateArray());
+        Assert.Equal("slept badly", shared.GetProperty("note").GetString());
+        Assert.Equal(["anxious"], shared.GetProperty("emotions").EnumerateArray().Select(e => e.GetString()));
+
+        await Ok(await client.Http.PutAsJsonAsync($"/api/v1/care-team/{client.RelationshipId}/sharing", new { sharing = Array.Empty<object>() }, Cancel));
+        var revoked = await Ok(await clinic.Therapist.GetAsync(url, Cancel));
+        Assert.Equal(JsonValueKind.Null, revoked.GetProperty("checkIns").ValueKind);
+        Assert.DoesNotContain("slept badly", revoked.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Http.DeleteAsync($"/api/v1/care-team/{client.RelationshipId}", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clinic.Therapist.GetAsync(url, Cancel)).StatusCode);
+        Assert.Empty((await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload", Cancel))).GetProperty("clients").EnumerateArray());
+        Assert.Empty((await Ok(await client.Http.GetAsync("/api/v1/care-team", Cancel))).GetProperty("therapists").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.PutAsJsonAsync($"/api/v1/care-team/{client.RelationshipId}/sharing", new { sharing = Choices(SharingCategories.CheckInRatings) }, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anyone_but_the_active_therapist_gets_404_exactly_as_for_an_id_that_does_not_exist()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var other = await _setup.ClinicAsync("Dr Kim Lee");
+        var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
+        var stranger = await factory.CreateClientForNewPersonAsync();
+        var url = $"/api/v1/caseload/{client.RelationshipId}";
+
+        foreach (var someone in new[] { other.Therapist, clinic.Admin, stranger, client.Http })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await someone.GetAsync(url, Cancel)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await someone.GetAsync($"/api/v1/caseload/{Guid.NewGuid()}", Cancel)).StatusCode);
+            Assert.Empty((await Ok(await someone.GetAsync("/api/v1/caseload", Cancel))).GetProperty("clients").EnumerateArray());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await clinic.Admin.PostAsJsonAsync("/api/v1/invitations", new { }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Therapist.PutAsJsonAsync($"/api/v1/care-team/{client.RelationshipId}/sharing", new { sharing = Array.Empty<object>() }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Therapist.DeleteAsync(url, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clinic.Therapist.GetAsync(url, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_therapist_loses_every_access_at_once()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
+        var staff = await Ok(await clinic.Admin.GetAsync($"/api/v1/clinics/{clinic.Slug}/staff", Cancel));
+        var therapistId = staff.GetProperty("staff").EnumerateArray().Single(m => m.GetProperty("displayName").GetString() == "Dr Sam Rivera").GetProperty("id").GetGuid();
+
+        await Ok(await clinic.Admin.PostAsync($"/api/v1/clinics/{clinic.Slug}/staff/{therapistId}/deactivate", null, Cancel));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await clinic.Therapist.GetAsync($"/api/v1/caseload/{client.RelationshipId}", Cancel)).StatusCode);
+        Assert.Empty((await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload", Cancel))).GetProperty("clients").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations", new { }, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_works_once_and_not_after_it_is_withdrawn_or_expired()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var code = await CodeAsync(clinic.Therapist);
+        var first = await factory.CreateClientForNewPersonAsync();
+        var second = await factory.CreateClientForNewPersonAsync();
+        await Ok(await first.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo" }, Cancel));
+
+        var again = await ErrorsAsync(await second.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Sam" }, Cancel));
+        Assert.Equal(AcceptClientInvitation.NotOpen, again.GetProperty("code")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/v1/invitations/code/{code}", Cancel)).StatusCode);
+
+        var withdrawn = await Ok(await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations", new { }, Cancel));
+        var open = await Ok(await clinic.Therapist.GetAsync("/api/v1/invitations", Cancel));
+        Assert.Contains(open.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == withdrawn.GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NoContent, (await clinic.Therapist.DeleteAsync($"/api/v1/invitations/{withdrawn.GetProperty("id").GetGuid()}", Cancel)).StatusCode);
+        await ErrorsAsync(await second.PostAsJsonAsync("/api/v1/invitations/accept", new { code = withdrawn.GetProperty("code").GetString(), clientName = "Sam" }, Cancel));
+
+        var expiring = await Ok(await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations", new { }, Cancel));
+        var expiringId = expiring.GetProperty("id").GetGuid();
+        await DbAsync(db => db.ClientInvitations.Where(i => i.Id == expiringId).ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)), Cancel));
+        await ErrorsAsync(await second.PostAsJsonAsync("/api/v1/invitations/accept", new { code = expiring.GetProperty("code").GetString(), clientName = "Sam" }, Cancel));
+
+        var own = await ErrorsAsync(await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations/accept", new { code = await CodeAsync(clinic.Therapist), clientName = "Me" }, Cancel));
+        Assert.Equal(AcceptClientInvitation.OwnInvitation, own.GetProperty("code")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Codes_are_kept_only_as_hashes_and_the_email_sealed()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var invited = await Ok(await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations", new { email = "marker-kestrel@example.org" }, Cancel));
+        var code = invited.GetProperty("code").GetString()!.Replace("-", "", StringComparison.Ordinal);
+        Assert.EndsWith(code, invited.GetProperty("joinPath").GetString(), StringComparison.Ordinal);
+
+        var stored = await DbAsync(db => db.Database.SqlQueryRaw<string>("SELECT \"CodeHash\" AS \"Value\" FROM \"ClientInvitations\"").ToListAsync(Cancel));
+        Assert.Contains(ClientInvitation.HashOf(code), stored);
+        Assert.DoesNotContain(stored, s => s.Contains(code, StringComparison.Ordinal));
+        var emails = await DbAsync(db => db.Database.SqlQueryRaw<byte[]>("SELECT \"Email\" AS \"Value\" FROM \"ClientInvitations\" WHERE \"Email\" IS NOT NULL").ToListAsync(Cancel));
+        Assert.DoesNotContain(emails, e => System.Text.Encoding.UTF8.GetString(e).Contains("kestrel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_400_naming_the_field_and_nothing_is_started()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var code = await CodeAsync(clinic.Therapist);
+        var client = await factory.CreateClientForNewPersonAsync();
+
+        var unknown = await ErrorsAsync(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = new[] { new { category = "diary" } } }, Cancel));
+        Assert.True(unknown.TryGetProperty("sharing[0].category", out _), unknown.ToString());
+        var notesAlone = await ErrorsAsync(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = Choices(SharingCategories.CheckInNotes) }, Cancel));
+        Assert.Equal(ChangeSharing.NotesNeedRatings, notesAlone.GetProperty("sharing")[0].GetString());
+        var noName = await ErrorsAsync(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code }, Cancel));
+        Assert.True(noName.TryGetProperty("clientName", out _), noName.ToString());
+        var badCode = await ErrorsAsync(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code = "not a code", clientName = "Jo" }, Cancel));
+        Assert.True(badCode.TryGetProperty("code", out _), badCode.ToString());
+        var badEmail = await ErrorsAsync(await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations", new { email = "nope" }, Cancel));
+        Assert.True(badEmail.TryGetProperty("email", out _), badEmail.ToString());
+
+        Assert.Empty((await Ok(await client.GetAsync("/api/v1/care-team", Cancel))).GetProperty("therapists").EnumerateArray());
+        await Ok(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo" }, Cancel));
+    }
+
+    [Fact]
+    public async Task The_admin_sees_how_many_clients_each_therapist_has_and_nothing_of_theirs()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var jo = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
+        await _setup.ClientAsync(clinic.Therapist);
+        await Ok(await CheckInAsync(jo.Http, 9, "marker-plover"));
+        var ended = await _setup.ClientAsync(clinic.Therapist);
+        await Ok(await ended.Http.DeleteAsync($"/api/v1/care-team/{ended.RelationshipId}", Cancel));
+
+        var staff = await clinic.Admin.GetAsync($"/api/v1/clinics/{clinic.Slug}/staff", Cancel);
+        var text = await staff.Content.ReadAsStringAsync(Cancel);
+        var members = JsonDocument.Parse(text).RootElement.GetProperty("staff").EnumerateArray().ToList();
+        Assert.Equal(2, members.Single(m => m.GetProperty("displayName").GetString() == "Dr Sam Rivera").GetProperty("clients").GetInt32());
+        Assert.Equal(0, members.Single(m => m.GetProperty("displayName").GetString() == "Alex Admin").GetProperty("clients").GetInt32());
+        Assert.DoesNotContain("plover", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jo", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_access_record_holds_no_health_text_and_a_changed_row_breaks_the_chain()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings, SharingCategories.CheckInNotes, SharingCategories.Questionnaires);
+        await Ok(await CheckInAsync(client.Http, 6, "marker-heron in the note"));
+        for (var i = 0; i < 3; i++)
+        {
+            await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{client.RelationshipId}", Cancel));
+        }
+
+        var clientId = await DbAsync(db => db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync(Cancel));
+        var rows = await DbAsync(db => db.CareAccessRecords.Where(r => r.ClientId == clientId).OrderBy(r => r.Sequence).ToListAsync(Cancel));
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => r.Sequence));
+        Assert.All(rows, r => Assert.DoesNotContain("heron", $"{r.What}{r.Via}{r.TherapistName}", StringComparison.Ordinal));
+        Assert.True((await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel))).Holds);
+
+        await DbAsync(db => db.CareAccessRecords.Where(r => r.Id == rows[1].Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.What, SharingCategories.Practices), Cancel));
+        var broken = await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel));
+        Assert.False(broken.Holds);
+        Assert.Contains(broken.Broken, b => b.ClientId == clientId && b.Sequence == 2);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using InnerAlly.Features.CareTeam;
+using InnerAlly.Tests.Infrastructure;
+using static InnerAlly.Tests.Features.CareTeam.CareTeamSetup;
+
+namespace InnerAlly.Tests.Features.CareTeam;
+
+/// <summary>The pages: a therapist makes a code on the caseload, the client accepts it choosing from the preview, and each sees the other's side change.</summary>
+public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
+{
+    private static CancellationToken Cancel => PageBrowser.Cancel;
+
+    /// <summary>A therapist who uses the pages, in a clinic made through the API.</summary>
+    private async Task<PageBrowser> TherapistAsync()
+    {
+        var clinic = await new CareTeamSetup(factory).ClinicAsync();
+        var email = InnerAllyFactory.NewEmail();
+        var therapist = await PageBrowser.RegisterAsync(factory, email);
+        var invited = await Ok(await clinic.Admin.PostAsJsonAsync($"/api/v1/clinics/{clinic.Slug}/invitations", new { email, role = "therapist" }, Cancel));
+        var joined = await therapist.SubmitAsync(invited.GetProperty("joinPath").GetString()!, new Dictionary<string, string> { ["Input.DisplayName"] = "Dr Ana Silva" });
+        PageBrowser.AssertRedirectsTo(joined, "/clinic");
+        return therapist;
+    }
+
+    private static async Task<string> CodeFromPageAsync(PageBrowser therapist)
+    {
+        var made = await therapist.SubmitAsync("/caseload", [], "main form[action*='Invite']");
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        return (await PageBrowser.ParseAsync(made)).QuerySelector("main .invite-code code")!.TextContent.Trim();
+    }
+
+    [Theory]
+    [InlineData("/care-team")]
+    [InlineData("/care-team/join")]
+    [InlineData("/care-team/join/ABCDEFGH")]
+    [InlineData("/caseload")]
+    [InlineData("/caseload/0193a7b8-0000-7000-8000-000000000000")]
+    public async Task Signed_out_visitors_are_sent_to_sign_in(string path)
+    {
+        var response = await factory.CreatePageClient().GetAsync(path, Cancel);
+
+        PageBrowser.AssertRedirectsTo(response, "http://localhost/account/login");
+    }
+
+    [Fact]
+    public async Task A_code_from_the_caseload_is_accepted_from_the_preview_and_each_side_sees_the_change()
+    {
+        var therapist = await TherapistAsync();
+        var code = await CodeFromPageAsync(therapist);
+        var client = await PageBrowser.RegisterAsync(factory);
+
+        var typed = await client.Client.GetAsync($"/care-team/join?entered={Uri.EscapeDataString(code.ToLowerInvariant())}", Cancel);
+        PageBrowser.AssertRedirectsTo(typed, $"/care-team/join/{code.Replace("-", "", StringComparison.Ordinal)}");
+        var joinUrl = typed.Headers.Location!.OriginalString;
+        var preview = await client.OpenAsync(joinUrl);
+        Assert.Contains("Dr Ana Silva", preview.QuerySelector("main .lead")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SharingCategories.All.Count, preview.QuerySelectorAll("main .sharing-choice select").Length);
+        Assert.All(preview.QuerySelectorAll("main .sharing-choice select option[selected]"), o => Assert.Equal(SharingForm.None, o.GetAttribute("value")));
+
+        var noName = await client.SubmitAsync(joinUrl, new Dictionary<string, string> { ["ClientName"] = "" });
+        Assert.Equal(AcceptClientInvitation.NameNeeded, PageBrowser.FieldError(await PageBrowser.ParseAsync(noName), "client-name"));
+        var notesAlone = await PageBrowser.ParseAsync(await client.SubmitAsync(joinUrl, new Dictionary<string, string> { ["ClientName"] = "Jo", [$"Sharing[{SharingCategories.CheckInNotes}]"] = SharingForm.FromNow }));
+        Assert.Equal(ChangeSharing.NotesNeedRatings, notesAlone.QuerySelector("main .sharing-choices .field-error")!.TextContent.Trim());
+
+        var accepted = await client.SubmitAsync(joinUrl, new Dictionary<string, string> { ["ClientName"] = "Jo", [$"Sharing[{SharingCategories.CheckInRatings}]"] = SharingForm.FromNow });
+        PageBrowser.AssertRedirectsTo(accepted, "/care-team");
+        var team = await client.OpenAsync("/care-team");
+        Assert.Contains("Dr Ana Silva", team.QuerySelector("main .card h2")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SharingForm.FromNow, team.QuerySelector($"main select[name='Sharing[{SharingCategories.CheckInRatings}]'] option[selected]")!.GetAttribute("value"));
+        var checkedIn = await client.SubmitAsync("/check-ins/new", new Dictionary<string, string> { ["Input.Threat"] = "7", ["Input.Drive"] = "2", ["Input.Soothe"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
+
+        var caseload = await therapist.OpenAsync("/caseload");
+        var row = caseload.QuerySelector("main .caseload-table tbody tr")!;
+        Assert.Equal("Jo", row.QuerySelector("th a")!.TextContent.Trim());
+        Assert.Contains("today", row.TextContent, StringComparison.Ordinal);
+        var clientPage = await therapist.OpenAsync(row.QuerySelector("th a")!.GetAttribute("href")!);
+        Assert.NotNull(clientPage.QuerySelector("main svg"));
+        Assert.Contains("Not shared", clientPage.QuerySelector("#questionnaires-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var looks = await client.OpenAsync("/care-team");
+        Assert.Contains("Dr Ana Silva looked at your check-in ratings on", looks.QuerySelector("main .look-list")!.TextContent, StringComparison.Ordinal);
+
+        var revoked = await client.SubmitAsync("/care-team", new Dictionary<string, string> { [$"Sharing[{SharingCategories.CheckInRatings}]"] = SharingForm.None }, "main form[action*='Share']");
+        PageBrowser.AssertRedirectsTo(revoked, "/care-team");
+        var after = await therapist.OpenAsync(row.QuerySelector("th a")!.GetAttribute("href")!);
+        Assert.Contains("Not shared", after.QuerySelector("#checkins-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not shared", (await therapist.OpenAsync("/caseload")).QuerySelector("main .caseload-table tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_a_therapist_finds_no_caseload_and_a_wrong_code_is_said_plainly()
+    {
+        var person = await PageBrowser.RegisterAsync(factory);
+
+        Assert.Equal(HttpStatusCode.NotFound, await person.StatusOfAsync("/caseload"));
+        Assert.Equal(HttpStatusCode.NotFound, await person.StatusOfAsync($"/caseload/{Guid.NewGuid()}"));
+        var wrong = await person.OpenAsync("/care-team/join/ABCDEFGH");
+        Assert.Equal(AcceptClientInvitation.NotOpen, wrong.QuerySelector("main [role=alert]")!.TextContent.Trim());
+        var typo = await PageBrowser.ParseAsync(await person.Client.GetAsync("/care-team/join?entered=abc", Cancel));
+        Assert.Equal(AcceptClientInvitation.CodeNeeded, PageBrowser.FieldError(typo, "entered-code"));
+        Assert.Contains("I have a code", (await person.OpenAsync("/care-team")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
