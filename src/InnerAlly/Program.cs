@@ -27,6 +27,10 @@ if (verb == CommandLine.CreateClinic)
 {
     (verbOptions, hostArgs) = CommandLine.TakeOptions(hostArgs, ["name", "admin-email", "slug", "time-zone"]);
 }
+else if (verb == CommandLine.SeedDemoClinic)
+{
+    (verbOptions, hostArgs) = CommandLine.TakeOptions(hostArgs, ["clients", "days", "questionnaires", "practices"]);
+}
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddInnerAlly();
@@ -46,6 +50,10 @@ if (verb is not null)
     else if (verb == CommandLine.CreateClinic)
     {
         return await CreateClinic.RunAsync(app.Services, verbOptions, Console.Out, Console.Error, CancellationToken.None);
+    }
+    else if (verb == CommandLine.SeedDemoClinic)
+    {
+        Console.WriteLine(await SeedDemoClinic.RunAsync(app.Services, verbOptions, CancellationToken.None));
     }
     else if (verb == CommandLine.VerifyCareAudit)
     {

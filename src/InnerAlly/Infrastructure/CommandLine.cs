@@ -7,11 +7,12 @@ namespace InnerAlly.Infrastructure;
 public static class CommandLine
 {
     public const string SeedDemo = "seed-demo";
+    public const string SeedDemoClinic = "seed-demo-clinic";
     public const string Migrate = "migrate";
     public const string CreateClinic = "create-clinic";
     public const string VerifyCareAudit = "verify-care-audit";
 
-    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, Migrate, CreateClinic, VerifyCareAudit, .. Language.Commands.LanguageCommands.Verbs];
+    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, SeedDemoClinic, Migrate, CreateClinic, VerifyCareAudit, .. Language.Commands.LanguageCommands.Verbs];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -55,6 +56,8 @@ public static class CommandLine
 
         With no verb, InnerAlly serves the web app. Verbs:
           seed-demo   create (or refresh) a demo account with 90 days of check-ins
+          seed-demo-clinic  a demo clinic whose therapist has clients sharing everything:
+                      seed-demo-clinic [--clients 12] [--days 90] [--questionnaires 6] [--practices 40]
           migrate     apply database migrations and exit
           create-clinic  make a clinic and print a one-time link for its first admin:
                       create-clinic --name "Harbour Therapy" --admin-email sam@example.org [--slug ...] [--time-zone Europe/London]

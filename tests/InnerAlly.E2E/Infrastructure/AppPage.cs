@@ -114,6 +114,21 @@ public enum AppPage
     /// <summary>/, signed in after a check-in with a quiet threat system: the last three circles, each labelled beside its own circle.</summary>
     Home,
 
+    /// <summary>/care-team/join/{code}: who invited, and the sharing choices with a preview of what the therapist would see.</summary>
+    CareTeamJoin,
+
+    /// <summary>/care-team with one therapist: what they see, stopping, and the list of their looks.</summary>
+    CareTeam,
+
+    /// <summary>/caseload with two clients, one sharing everything and one nothing, and the invite form.</summary>
+    Caseload,
+
+    /// <summary>/caseload/{id} for a client who shares everything: the trend, check-ins, questionnaire and practices.</summary>
+    CaseloadClient,
+
+    /// <summary>/clinic/{slug}/staff: the admin's staff list, with clients per therapist, and the invite form.</summary>
+    ClinicStaff,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 

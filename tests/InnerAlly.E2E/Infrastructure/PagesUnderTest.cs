@@ -3,7 +3,10 @@ namespace InnerAlly.E2E.Infrastructure;
 /// <summary>Opening each page of <see cref="AppPage"/> in the state a person would see it; each feature's pages are opened in its own file beside this one.</summary>
 public abstract partial class BrowserTest
 {
-    public static TheoryData<AppPage> AllPages => [.. Enum.GetValues<AppPage>()];
+    /// <summary>Every page; INNERALLY_E2E_PAGES=Caseload,CareTeam narrows a local run to those while working on them (CI never sets it).</summary>
+    public static TheoryData<AppPage> AllPages =>
+        [.. Enum.GetValues<AppPage>().Where(p => Environment.GetEnvironmentVariable("INNERALLY_E2E_PAGES") is not { Length: > 0 } only
+            || only.Split(',', StringSplitOptions.TrimEntries).Contains(p.ToString(), StringComparer.Ordinal))];
 
     /// <summary>An open page and the things on it a person came to use.</summary>
     protected sealed record OpenedPage(IPage Page, IResponse FirstResponse, IReadOnlyList<(string Name, ILocator Locator)> MainActions);
@@ -85,6 +88,11 @@ public abstract partial class BrowserTest
                 ("the 'Carry on' button", page.GetByRole(AriaRole.Button, new() { Name = "Carry on" }))),
             AppPage.AccountDeleted => (await GoAsync(page, "/account/deleted"), [("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 }))]),
             AppPage.Home => await OpenHomeAsync(context, page),
+            AppPage.CareTeamJoin => await OpenCareTeamJoinAsync(context, page),
+            AppPage.CareTeam => await OpenCareTeamAsync(context, page),
+            AppPage.Caseload => await OpenCaseloadAsync(context, page),
+            AppPage.CaseloadClient => await OpenCaseloadClientAsync(context, page),
+            AppPage.ClinicStaff => await OpenClinicStaffAsync(context, page),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };

@@ -18,7 +18,7 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<User>
     [
         "innerally", "inner ally", "inner-ally", "ally", "compassion", "compassionate", "self-compassion", "cft",
         "critic", "inner critic", "soothe", "soothing", "threat", "drive", "journal", "check-in", "checkin",
-        "safety plan", "breathe", "practice", Demo.SeedDemo.Password,
+        "safety plan", "breathe", "practice", Demo.SeedDemo.Password, Demo.SeedDemoClinic.Password,
     ];
 
     /// <summary>zxcvbn scores 0-4; 0 and 1 mean the password is among the first million guesses.</summary>
@@ -41,9 +41,11 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<User>
             }));
         }
 
-        // The demo account's password is published on purpose (README); nobody else may use it.
+        // The demo accounts' passwords are published on purpose (README); nobody else may use them.
         var userInputs = new[] { user.Email, user.UserName }.OfType<string>()
-            .Concat(user.Email == Demo.SeedDemo.Email ? ContextWords.Where(w => w != Demo.SeedDemo.Password) : ContextWords);
+            .Concat(user.Email == Demo.SeedDemo.Email ? ContextWords.Where(w => w != Demo.SeedDemo.Password)
+                : Demo.SeedDemoClinic.IsDemoEmail(user.Email) ? ContextWords.Where(w => w != Demo.SeedDemoClinic.Password)
+                : ContextWords);
         if (Zxcvbn.Zxcvbn.MatchPassword(password, userInputs).Score < MinScore)
         {
             return Task.FromResult(IdentityResult.Failed(new IdentityError

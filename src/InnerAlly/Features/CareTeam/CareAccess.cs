@@ -95,7 +95,7 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
 
     /// <summary>"GET /api/v1/caseload/{id}" or "GET /caseload/{id}": the route template, never the values in it.</summary>
     public static string Via(HttpContext http) =>
-        $"{http.Request.Method} {((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template ? "/" + template.Trim('/') : http.Request.Path.Value)}";
+        $"{http.Request.Method} {(http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } ? "/" + template.Trim('/') : http.Request.Path.Value)}";
 
     private IQueryable<Pair> Active(Guid therapistUserId) =>
         from relationship in db.CareRelationships.AsNoTracking()

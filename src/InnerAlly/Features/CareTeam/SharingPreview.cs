@@ -9,7 +9,8 @@ namespace InnerAlly.Features.CareTeam;
 /// </summary>
 public static class SharingPreview
 {
-    public sealed record Line(string Latest, int Earlier, DateTime? Since);
+    /// <param name="Latest">The latest item as the therapist would see it; null when there is none yet.</param>
+    public sealed record Line(string? Latest, int Earlier, DateTime? Since);
 
     public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(Guid clientId, AppDbContext db, InstrumentCatalog instruments, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public static class SharingPreview
         var responses = await db.MeasureResponses.AsNoTracking().Where(r => r.UserId == clientId && r.Status == MeasureResponse.Complete).ToListAsync(cancellationToken);
         var lastResponse = responses.OrderByDescending(r => r.CompletedAt).FirstOrDefault();
 
-        var questionnaire = "Each questionnaire you complete: every answer, the score and its band.";
+        string? questionnaire = null;
         if (lastResponse is not null && instruments.Find(lastResponse.InstrumentCode) is { } instrument
             && MeasureHistory.Read(instrument, MeasureHistory.InOrder(responses.Where(r => r.InstrumentCode == instrument.Code))) is [.., { Scores.Total: { } total }])
         {
@@ -36,14 +37,14 @@ public static class SharingPreview
         return new Dictionary<string, Line>(StringComparer.Ordinal)
         {
             [SharingCategories.CheckInRatings] = new(
-                latest is null ? "Each check-in's three numbers, and how they move over two weeks and three months."
+                latest is null ? null
                     : $"Your latest would show as: threat {latest.Threat}, drive {latest.Drive}, soothe {latest.Soothe}, on {Day(latest.RecordedAt)}.",
                 checkInCount, firstCheckIn),
             [SharingCategories.CheckInNotes] = new(
-                noted?.Note is { } note ? $"Your latest note would show beside its numbers: \u201c{Shorten(note)}\u201d" : "Any note you add to a check-in, beside its numbers.",
+                noted?.Note is { } note ? $"Your latest note would show beside its numbers: \u201c{Shorten(note)}\u201d" : null,
                 await checkIns.CountAsync(c => c.Note != null, cancellationToken), firstCheckIn),
             [SharingCategories.Practices] = new(
-                lastSession is null ? "Each practice you do: which one, when, for how long, and any before and after ratings."
+                lastSession is null ? null
                     : $"Your latest would show as: {Practices.PracticeCatalog.Find(lastSession.PracticeId)?.Title ?? lastSession.PracticeId}, {Math.Max(1, (int)Math.Round(lastSession.DurationSeconds / 60.0))} minutes, on {Day(lastSession.StartedAt)}. Your notes stay private.",
                 sessionCount, firstSession),
             [SharingCategories.Questionnaires] = new(questionnaire, responses.Count, responses.Min(r => r.CompletedAt)),

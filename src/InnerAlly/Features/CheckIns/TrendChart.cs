@@ -32,11 +32,12 @@ public static class TrendChart
         ("soothe", "Soothe", d => d.Soothe),
     ];
 
-    public static string Describe(CheckInTrend.Trend trend) =>
+    /// <param name="who">Who checked in, for someone else's chart (a therapist's page names the client); "you" on a person's own.</param>
+    public static string Describe(CheckInTrend.Trend trend, string who = "you") =>
         trend.CheckIns == 0
             ? $"No check-ins in the last {trend.Days} days."
             : string.Create(CultureInfo.InvariantCulture,
-                $"Over the last {trend.Days} days you checked in {trend.CheckIns} {(trend.CheckIns == 1 ? "time" : "times")} on {trend.DaysWithCheckIns} {(trend.DaysWithCheckIns == 1 ? "day" : "days")}. " +
+                $"Over the last {trend.Days} days {who} checked in {trend.CheckIns} {(trend.CheckIns == 1 ? "time" : "times")} on {trend.DaysWithCheckIns} {(trend.DaysWithCheckIns == 1 ? "day" : "days")}. " +
                 $"On average threat was {trend.Threat:0.0}, drive {trend.Drive:0.0} and soothe {trend.Soothe:0.0} out of 10.");
 
     /// <summary>

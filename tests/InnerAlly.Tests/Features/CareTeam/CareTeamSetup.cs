@@ -15,7 +15,7 @@ public sealed class CareTeamSetup(InnerAllyFactory factory)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public sealed record ClinicPlace(string Slug, HttpClient Admin, HttpClient Therapist, string TherapistEmail);
+    public sealed record ClinicPlace(string Slug, HttpClient Admin, HttpClient Therapist, string TherapistEmail, string AdminEmail);
 
     public sealed record Client(HttpClient Http, Guid RelationshipId, string Email);
 
@@ -24,20 +24,29 @@ public sealed class CareTeamSetup(InnerAllyFactory factory)
     {
         var adminEmail = InnerAllyFactory.NewEmail();
         var admin = await factory.CreateClientForNewPersonAsync(adminEmail);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var created = await CreateClinic.HandleAsync(
-                new CreateClinic.Request($"Harbour {Guid.NewGuid():N}"[..20], adminEmail, Slug: null, "Europe/London"),
-                scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<StaffInvitationMail>(), TimeProvider.System, Cancel);
-            var adminToken = created.JoinPath["/clinic/join/".Length..];
-            await Ok(await admin.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token = adminToken, displayName = "Alex Admin" }, Cancel));
-            var therapistEmail = InnerAllyFactory.NewEmail();
-            var therapist = await factory.CreateClientForNewPersonAsync(therapistEmail);
-            var invited = await Ok(await admin.PostAsJsonAsync($"/api/v1/clinics/{created.Clinic.Slug}/invitations", new { email = therapistEmail, role = "therapist" }, Cancel));
-            var token = invited.GetProperty("joinPath").GetString()!["/clinic/join/".Length..];
-            await Ok(await therapist.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token, displayName = therapistName }, Cancel));
-            return new ClinicPlace(created.Clinic.Slug, admin, therapist, therapistEmail);
-        }
+        await using var scope = factory.Services.CreateAsyncScope();
+        var created = await CreateClinic.HandleAsync(
+            new CreateClinic.Request($"Harbour {Guid.NewGuid():N}"[..20], adminEmail, Slug: null, "Europe/London"),
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<StaffInvitationMail>(), TimeProvider.System, Cancel);
+        var adminToken = created.JoinPath["/clinic/join/".Length..];
+        await Ok(await admin.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token = adminToken, displayName = "Alex Admin" }, Cancel));
+        var therapistEmail = InnerAllyFactory.NewEmail();
+        var therapist = await factory.CreateClientForNewPersonAsync(therapistEmail);
+        var invited = await Ok(await admin.PostAsJsonAsync($"/api/v1/clinics/{created.Clinic.Slug}/invitations", new { email = therapistEmail, role = "therapist" }, Cancel));
+        var token = invited.GetProperty("joinPath").GetString()!["/clinic/join/".Length..];
+        await Ok(await therapist.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token, displayName = therapistName }, Cancel));
+        return new ClinicPlace(created.Clinic.Slug, admin, therapist, therapistEmail, adminEmail);
+    }
+
+    /// <summary>One more therapist of the clinic, invited by its admin; their client and email.</summary>
+    public async Task<(HttpClient Therapist, string Email)> TherapistAsync(ClinicPlace clinic, string name)
+    {
+        var email = InnerAllyFactory.NewEmail();
+        var therapist = await factory.CreateClientForNewPersonAsync(email);
+        var invited = await Ok(await clinic.Admin.PostAsJsonAsync($"/api/v1/clinics/{clinic.Slug}/invitations", new { email, role = "therapist" }, Cancel));
+        var token = invited.GetProperty("joinPath").GetString()!["/clinic/join/".Length..];
+        await Ok(await therapist.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token, displayName = name }, Cancel));
+        return (therapist, email);
     }
 
     /// <summary>The therapist's new code, as the answer gives it (ABCD-EFGH).</summary>

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using InnerAlly.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace InnerAlly.E2E;
+
+/// <summary>
+/// A therapist and a client, each in their own browser: the therapist makes a code on the caseload;
+/// the client types it, chooses what to share from the preview, and checks in; the therapist sees
+/// it; the client takes it back and the therapist sees "not shared". The axe, 320 px and CSP checks
+/// of these pages are in the page walk (<see cref="AppPage.Caseload"/> and the ones beside it).
+/// </summary>
+public sealed partial class CareTeamTests(BrowserApp app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task A_code_from_the_caseload_is_accepted_with_chosen_sharing_seen_by_the_therapist_and_taken_back()
+    {
+        var therapistContext = await NewContextAsync();
+        await TherapistAsync(therapistContext, await SignUpAndSignInAsync(therapistContext), "Dr Ana Silva");
+        var therapist = await therapistContext.NewPageAsync();
+        await GoAsync(therapist, "/caseload");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Make a code" }).ClickAsync();
+        var code = (await therapist.Locator(".invite-code code").TextContentAsync())!.Trim();
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+
+        var clientContext = await NewContextAsync();
+        var person = await SignUpAndSignInAsync(clientContext);
+        var client = await clientContext.NewPageAsync();
+        await GoAsync(client, "/");
+        await client.GetByText("More", new() { Exact = true }).ClickAsync();
+        await client.GetByRole(AriaRole.Link, new() { Name = "Your care team" }).ClickAsync();
+        await client.GetByRole(AriaRole.Link, new() { Name = "I have a code from my therapist" }).ClickAsync();
+        await client.GetByLabel("Your code").FillAsync(code.ToLowerInvariant());
+        await client.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(client.Locator("main .lead")).ToContainTextAsync("Dr Ana Silva");
+        await client.GetByLabel("Your name as Dr Ana Silva will see it").FillAsync("Jo");
+        await client.GetByLabel("Check-in ratings", new() { Exact = true }).SelectOptionAsync("from-now");
+        await SaveScreenshotAsync(client, "CareTeamJoin-flow");
+        await client.GetByRole(AriaRole.Button, new() { Name = "Start working together" }).ClickAsync();
+        await WaitForPageAsync(client, new Regex("/care-team$"));
+        await Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("You are now working with Dr Ana Silva");
+
+        // The check-in page itself is tested on its own; here the check-in is what the therapist should then see.
+        await RecordCheckInAsync(clientContext, person, new { threat = 7, drive = 3, soothe = 2 });
+
+        await GoAsync(therapist, "/caseload");
+        var row = therapist.Locator(".caseload-table tbody tr", new() { HasText = "Jo" });
+        await Expect(row).ToContainTextAsync("today");
+        await Expect(row).ToContainTextAsync("7.0");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Jo" }).ClickAsync();
+        await WaitForPageAsync(therapist, new Regex("/caseload/[0-9a-f-]+$"));
+        var clientPage = therapist.Url;
+        await Expect(therapist.Locator("figure.trend-figure svg")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(therapist, "CaseloadClient-flow");
+
+        await GoAsync(client, "/care-team");
+        await Expect(client.Locator(".look-list")).ToContainTextAsync("Dr Ana Silva looked at your check-in ratings");
+        await client.GetByLabel("Check-in ratings", new() { Exact = true }).SelectOptionAsync("none");
+        await client.GetByRole(AriaRole.Button, new() { Name = "Save what Dr Ana Silva sees" }).ClickAsync();
+        await Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+
+        await therapist.GotoAsync(clientPage);
+        await Expect(therapist.Locator("section", new() { Has = therapist.GetByRole(AriaRole.Heading, new() { Name = "Check-ins" }) })).ToContainTextAsync("Not shared.");
+        await GoAsync(therapist, "/caseload");
+        await Expect(therapist.Locator(".caseload-table tbody tr", new() { HasText = "Jo" })).ToContainTextAsync("not shared");
+    }
+}
