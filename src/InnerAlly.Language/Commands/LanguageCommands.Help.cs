@@ -33,7 +33,7 @@ public static partial class LanguageCommands
         """;
 
     public const string TrainHelp = """
-        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv]
+        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv] [--second READS] [--second-l2 VALUE] [--compare-second]
 
         Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
         (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
@@ -42,6 +42,10 @@ public static partial class LanguageCommands
         --cache FILE keeps the sentence embeddings between runs (faster retraining while changing cues).
         --l2 VALUE sets the weight penalty (default 0.0001).
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
+        --second READS sets what the second stage reads: sentence (the embedding and cues, as the
+        first stage), local (the token states around the risk word, and the cues) or sentence+local
+        (both; the default), --second-l2 its weight penalty (default 0.0001). --compare-second also
+        reports, held-out, every input with L2 0.0001, 0.001 and 0.01.
         """;
 
     public const string TuneLayerHelp = """

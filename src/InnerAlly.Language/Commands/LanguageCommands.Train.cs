@@ -59,7 +59,22 @@ public static partial class LanguageCommands
         using var embedder = new Embedder();
         var cues = new Cues(RiskLexicon.Load());
         var l2 = Option(args, "--l2") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : Trainer.DefaultL2;
-        var trainer = new Trainer(embedder, cues, Console.Out) { CachePath = Option(args, "--cache"), L2 = l2, CrossValidateAll = args.Contains("--cv") };
+        var reads = Option(args, "--second") ?? Heads.SecondReads.SentenceAndLocal;
+        if (!Heads.SecondReads.All.Contains(reads))
+        {
+            Console.Error.WriteLine($"--second takes one of: {string.Join(", ", Heads.SecondReads.All)}.");
+            return 2;
+        }
+
+        var trainer = new Trainer(embedder, cues, Console.Out)
+        {
+            CachePath = Option(args, "--cache"),
+            L2 = l2,
+            CrossValidateAll = args.Contains("--cv"),
+            SecondInput = reads,
+            SecondL2 = Option(args, "--second-l2") is { } secondL2 ? double.Parse(secondL2, CultureInfo.InvariantCulture) : Trainer.DefaultL2,
+            CompareSecondInputs = args.Contains("--compare-second"),
+        };
         var model = trainer.Train(data);
         model.Save(output);
         Console.WriteLine($"Wrote {Path.GetFullPath(output)}. Rebuild so the library embeds it.");

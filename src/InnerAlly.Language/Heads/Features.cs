@@ -11,6 +11,15 @@ public static class Features
         return x;
     }
 
+    /// <summary>What the second stage reads: "sentence" (embedding and cues, as the first stage), "local" (the token states around the risk word, <see cref="LocalReading"/>, and the cues) or both.</summary>
+    public static float[] Second(string? reads, float[] sentence, float[]? local) => reads switch
+    {
+        null or SecondReads.Sentence => sentence,
+        SecondReads.SentenceAndLocal => [.. sentence, .. local!],
+        SecondReads.Local => [.. local!, .. sentence.AsSpan(Embedder.Dimensions)],
+        _ => throw new InvalidDataException($"Unknown second-stage input \"{reads}\"."),
+    };
+
     /// <summary>A whole text: the mean of its sentence embeddings, made unit length again, and each cue if any sentence has it.</summary>
     public static float[] Text(IReadOnlyList<float[]> embeddings, IReadOnlyList<float[]> cues)
     {
@@ -46,4 +55,16 @@ public static class Features
 
         return x;
     }
+}
+
+/// <summary>The second stage's inputs (<see cref="LanguageModel.SecondReads"/>).</summary>
+public static class SecondReads
+{
+    public const string Sentence = "sentence";
+    public const string SentenceAndLocal = "sentence+local";
+    public const string Local = "local";
+
+    public static readonly IReadOnlyList<string> All = [Sentence, SentenceAndLocal, Local];
+
+    public static bool NeedsLocal(string? reads) => reads is SentenceAndLocal or Local;
 }

@@ -36,6 +36,9 @@ public sealed class LanguageModel
     /// </summary>
     public SoftmaxHead? Second { get; init; }
 
+    /// <summary>What the second stage reads (<see cref="SecondReads"/>); null: the sentence's embedding and cues, as the first stage.</summary>
+    public string? SecondReads { get; init; }
+
     /// <summary>"any": the P(any risk) = 1 - P(none) at or above which a sentence counts as risky; "second": the second stage's bar for the notice.</summary>
     public required IReadOnlyDictionary<string, double> RiskThresholds { get; init; }
 

@@ -61,14 +61,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             .ToList();
         var riskSentences = riskSources.Select(r => Sentences.Split(r.Text).Select(x => x.Text).DefaultIfEmpty(r.Text).ToList()).ToList();
         var riskVectors = Embed([.. riskSentences.SelectMany(x => x)]);
-        var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues)>>();
+        var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues, string Text)>>();
         var at = 0;
         foreach (var sentences in riskSentences)
         {
             sentenceFeatures.Add([.. sentences.Select((text, k) =>
             {
                 var c = cues.Read(text);
-                return (Features.Sentence(riskVectors[at + k], c.Values), c);
+                return (Features.Sentence(riskVectors[at + k], c.Values), c, text);
             })]);
             at += sentences.Count;
         }
@@ -76,6 +76,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var riskX = new List<float[]>();
         var riskY = new List<int>();
         var riskCues = new List<Rules.SentenceCues>();
+        var riskTexts = new List<string>();
         var figurative = new List<bool>();
         var hardNegatives = 0;
         var pending = new List<int>();
@@ -88,11 +89,12 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
                 continue;
             }
 
-            foreach (var (features, c) in sentenceFeatures[i])
+            foreach (var (features, c, text) in sentenceFeatures[i])
             {
                 riskX.Add(features);
                 riskY.Add(label);
                 riskCues.Add(c);
+                riskTexts.Add(text);
                 figurative.Add(riskSources[i].Figurative);
                 hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
             }
@@ -101,11 +103,12 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
         foreach (var i in pending)
         {
-            var (features, c) = sentenceFeatures[i].MaxBy(RiskOf)!;
-            double RiskOf((float[] X, Rules.SentenceCues Cues) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
+            var (features, c, text) = sentenceFeatures[i].MaxBy(RiskOf)!;
+            double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
             riskX.Add(features);
             riskY.Add(riskSources[i].Label);
             riskCues.Add(c);
+            riskTexts.Add(text);
             figurative.Add(false);
         }
 
@@ -133,8 +136,8 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         }
 
         log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
-        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative);
         var (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
+        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead);
         log.WriteLine("Training the self-criticism head...");
         var scTargets = OneHot(scY, 3);
         if (CrossValidateAll)
@@ -166,6 +169,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             Risk = riskHead,
             Literal = literalHead,
             Second = secondHead,
+            SecondReads = SecondInput,
             RiskThresholds = thresholds,
             SelfCriticism = scHead,
             SelfCriticismThreshold = 0.5,
