@@ -45,13 +45,14 @@ public static partial class LanguageCommands
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
         --second READS sets what the second stage reads: sentence (the embedding and cues, as the
         first stage), local (the token states around the risk word, and the cues) or sentence+local
-        (both; the default), --second-l2 its weight penalty (default 0.0001). --compare-second also
+        (both); sentence is the default. --second-l2 its weight penalty (default 0.0001). --compare-second also
         reports, held-out, every input with L2 0.0001, 0.001 and 0.01. --second-bars-by-frame gives the
         second stage a bar for each frame: a lexicon risk sign, risk words negated, past or idiomatic, neither.
         """;
 
     public const string TuneLayerHelp = """
         Usage: InnerAlly tune-layer [--data FOLDER] [--out FILE] [--cache FILE] [--epochs N] [--rate R] [--everyday N] [--threads N] [--lowest-loss-out FILE]
+                          [--pairs WEIGHT] [--pair-margin M]
 
         Fine-tunes MiniLM's top layer on the risk lines in src/InnerAlly.Language/Training/ (never
         Development/ or the outside evaluation set), with a risk head, over the lower layers' token
@@ -63,6 +64,8 @@ public static partial class LanguageCommands
         --epochs N (default 4), --rate R the layer's Adam rate (default 3e-5), --everyday N at most N
         everyday sentences from the self-criticism and thinking-trap lines (default 1500), --threads N
         threads sharing each batch (default 1), --lowest-loss-out FILE also writes the layer of the
-        epoch with the lowest held-out loss, for measuring.
+        epoch with the lowest held-out loss, for measuring. --pairs WEIGHT adds a contrastive term over
+        the paired lines of Training/tried/ (an ordinary and a risky line in the same surface form):
+        WEIGHT x max(0, cosine - M) for each pair's two sentences, M from --pair-margin (default 0.5).
         """;
 }

@@ -170,7 +170,7 @@ public sealed partial class Trainer
     }
 
     /// <summary>What the second stage reads (<see cref="SecondReads"/>).</summary>
-    public string SecondInput { get; init; } = SecondReads.SentenceAndLocal;
+    public string SecondInput { get; init; } = SecondReads.Sentence;
 
     /// <summary>Whether the second stage has a bar for each <see cref="SecondGroups"/> (RiskThresholds "second.sign", ...) instead of one ("second").</summary>
     public bool SecondBarsByGroup { get; init; }
