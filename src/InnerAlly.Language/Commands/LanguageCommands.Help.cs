@@ -18,7 +18,7 @@ public static partial class LanguageCommands
         """;
 
     public const string EvaluateHelp = """
-        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown]
+        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown] [--heads FILE] [--against FILE|embedded]
 
         Measures the language engine and prints the figures:
           thinking traps  on Sharma et al. (2023), ../shared/data/eval/thinking-traps-sharma2023/thinking_traps.jsonl
@@ -30,6 +30,11 @@ public static partial class LanguageCommands
         Exits 3 when risk recall is below its goal (self 0.95, harm from others 0.90, to others 0.85).
         Recall and false alarms count the full notice; the gentle line is counted apart, and the
         development set is also read as if written in the guided settings (a record, a letter).
+        --heads FILE measures a heads.json written by train-language --out, without rebuilding (it must
+        have been trained on this build's embeddings). --against FILE|embedded also reads the risk
+        development set with that model (embedded: the one built in) and compares text by text: how
+        many ordinary texts gained or lost the notice, how many risky texts were found or missed, and
+        the exact McNemar p of each change, so a gain can be told from noise.
         """;
 
     public const string TrainHelp = """

@@ -59,6 +59,14 @@ public sealed class LanguageModel
             ?? throw new InvalidDataException("Model/heads.json is empty.");
     }
 
+    /// <summary>A heads.json written by train-language, read from disk (for evaluating a model before it is embedded).</summary>
+    public static LanguageModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<LanguageModel>(stream, Json)
+            ?? throw new InvalidDataException($"{path} is empty.");
+    }
+
     public void Save(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

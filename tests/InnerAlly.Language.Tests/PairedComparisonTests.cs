@@ -1,0 +1,32 @@
+using InnerAlly.Language.Evaluation;
+
+namespace InnerAlly.Language.Tests;
+
+/// <summary>evaluate --against: two models compared text by text, and the exact McNemar test that tells a gain from noise.</summary>
+public class PairedComparisonTests
+{
+    [Theory]
+    [InlineData(0, 0, 1.0)]
+    [InlineData(1, 0, 1.0)]
+    [InlineData(5, 0, 0.0625)]
+    [InlineData(4, 2, 0.6875)]
+    [InlineData(10, 0, 0.001953125)]
+    public void McNemar_is_the_exact_two_sided_binomial_tail(int b, int c, double p)
+    {
+        Assert.Equal(p, Evaluations.McNemar(b, c), 9);
+        Assert.Equal(p, Evaluations.McNemar(c, b), 9);
+    }
+
+    [Fact]
+    public void Paired_counts_each_text_once_by_what_each_model_said()
+    {
+        (bool Risky, bool Notice)[] before = [(false, true), (false, true), (false, false), (true, true), (true, false)];
+        (bool Risky, bool Notice)[] after = [(false, true), (false, false), (false, true), (true, false), (true, false)];
+
+        var paired = Evaluations.Paired(before, after);
+
+        Assert.Equal((1, 1, 1, 0), (paired.Ordinary.Both, paired.Ordinary.OnlyBaseline, paired.Ordinary.OnlyCandidate, paired.Ordinary.Neither));
+        Assert.Equal((0, 1, 0, 1), (paired.Risky.Both, paired.Risky.OnlyBaseline, paired.Risky.OnlyCandidate, paired.Risky.Neither));
+        Assert.Equal(1.0, paired.Ordinary.McNemarP, 9);
+    }
+}
