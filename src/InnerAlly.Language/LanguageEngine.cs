@@ -112,7 +112,8 @@ public sealed class LanguageEngine : IDisposable
         {
             var cues = Cues.Read(spans[i].Text);
             var x = Features.Sentence(embeddings[i], cues.Values);
-            var second = Model.Second?.Predict(Features.Second(Model.SecondReads, x, local?[i]))[1] ?? 1.0;
+            var neighbours = Model.SecondReads == SecondReads.SentenceAndNeighbours ? SecondReads.Neighbours(embeddings, i) : null;
+            var second = Model.Second?.Predict(Features.Second(Model.SecondReads, x, local?[i], neighbours))[1] ?? 1.0;
             sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], second, Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
         }
 

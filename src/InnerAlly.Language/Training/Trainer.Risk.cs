@@ -31,7 +31,7 @@ public sealed partial class Trainer
     /// exactly as analysis does: the highest that still finds, on held-out folds, the target share
     /// of each category's sentences.
     /// </summary>
-    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative, List<string> texts, SoftmaxHead finalTopic)
+    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative, List<string> texts, SoftmaxHead finalTopic, List<float[]> neighbours)
     {
         var strong = context.Select(c => c.StrongRisk).ToList();
         var outOfFold = new double[x.Count];
@@ -80,13 +80,13 @@ public sealed partial class Trainer
                 foreach (var l2 in new[] { 1e-4, 1e-3, 1e-2 })
                 {
                     log.WriteLine($"  (compared) second stage reading {reads}, L2 {l2}:");
-                    TrainSecondStage(reads, l2, x, y, flagged, local, hardNegatives, group);
+                    TrainSecondStage(reads, l2, x, y, flagged, local, neighbours, hardNegatives, group);
                 }
             }
         }
 
         log.WriteLine($"  second stage reading {SecondInput}, L2 {SecondL2}:");
-        var (second, secondThreshold, byGroup) = TrainSecondStage(SecondInput, SecondL2, x, y, flagged, local, hardNegatives, group);
+        var (second, secondThreshold, byGroup) = TrainSecondStage(SecondInput, SecondL2, x, y, flagged, local, neighbours, hardNegatives, group);
         var thresholds = new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4), ["second"] = Math.Round(secondThreshold, 4) };
         if (SecondBarsByGroup)
         {
@@ -111,10 +111,10 @@ public sealed partial class Trainer
     /// the gentle line rather than the notice; the threshold is the highest that keeps, on held-out
     /// folds, all but <see cref="SecondStageLoss"/> of each category's flagged risky sentences.
     /// </summary>
-    private (SoftmaxHead Head, double Threshold, double[] ByGroup) TrainSecondStage(string reads, double l2, List<float[]> x, List<int> y, List<int> flagged, LocalSets? local, int hardNegatives, int[] group)
+    private (SoftmaxHead Head, double Threshold, double[] ByGroup) TrainSecondStage(string reads, double l2, List<float[]> x, List<int> y, List<int> flagged, LocalSets? local, List<float[]> neighbours, int hardNegatives, int[] group)
     {
         // On each fold, the token states around the risk word are found with that fold's own first stage, so a held-out sentence is read by heads that never saw it.
-        float[] Input(int i, int fold) => Features.Second(reads, x[i], local?.ByFold[fold][i]);
+        float[] Input(int i, int fold) => Features.Second(reads, x[i], local?.ByFold[fold][i], neighbours[i]);
         var score = new double[x.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
@@ -165,7 +165,7 @@ public sealed partial class Trainer
         var pairs = negatives.Sum(n => risky.Count(p => p > score[n]) + (0.5 * risky.Count(p => p == score[n])));
         string Moved(double loss) => $"{negatives.Count(i => score[i] < risky[(int)Math.Floor(loss * risky.Count)])}";
         log.WriteLine($"    held-out AUC {pairs / ((double)negatives.Count * risky.Count):F4}; flagged ordinary moved when any 1% / 2% / 5% / 10% of the flagged risky may be: {Moved(0.01)} / {Moved(0.02)} / {Moved(0.05)} / {Moved(0.10)}");
-        var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => Features.Second(reads, x[i], local?.Final[i]))], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2), l2);
+        var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => Features.Second(reads, x[i], local?.Final[i], neighbours[i]))], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2), l2);
         return (all, cut, cuts);
     }
 

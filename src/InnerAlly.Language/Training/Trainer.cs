@@ -77,6 +77,8 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var riskY = new List<int>();
         var riskCues = new List<Rules.SentenceCues>();
         var riskTexts = new List<string>();
+        var riskNeighbours = new List<float[]>();
+        float[] NeighboursOf(int line, int k) => SecondReads.Neighbours([.. sentenceFeatures[line].Select(f => f.X)], k);
         var figurative = new List<bool>();
         var hardNegatives = 0;
         var pending = new List<int>();
@@ -89,12 +91,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
                 continue;
             }
 
-            foreach (var (features, c, text) in sentenceFeatures[i])
+            for (var k = 0; k < sentenceFeatures[i].Count; k++)
             {
+                var (features, c, text) = sentenceFeatures[i][k];
                 riskX.Add(features);
                 riskY.Add(label);
                 riskCues.Add(c);
                 riskTexts.Add(text);
+                riskNeighbours.Add(NeighboursOf(i, k));
                 figurative.Add(riskSources[i].Figurative);
                 hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
             }
@@ -103,12 +107,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
         foreach (var i in pending)
         {
-            var (features, c, text) = sentenceFeatures[i].MaxBy(RiskOf)!;
+            var chosen = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
             double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
+            var (features, c, text) = sentenceFeatures[i][chosen];
             riskX.Add(features);
             riskY.Add(riskSources[i].Label);
             riskCues.Add(c);
             riskTexts.Add(text);
+            riskNeighbours.Add(NeighboursOf(i, chosen));
             figurative.Add(false);
         }
 
@@ -137,7 +143,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
 
         log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
         var (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
-        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead);
+        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead, riskNeighbours);
         log.WriteLine("Training the self-criticism head...");
         var scTargets = OneHot(scY, 3);
         if (CrossValidateAll)
