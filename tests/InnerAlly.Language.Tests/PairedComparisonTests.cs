@@ -20,13 +20,14 @@ public class PairedComparisonTests
     [Fact]
     public void Paired_counts_each_text_once_by_what_each_model_said()
     {
-        (bool Risky, bool Notice)[] before = [(false, true), (false, true), (false, false), (true, true), (true, false)];
-        (bool Risky, bool Notice)[] after = [(false, true), (false, false), (false, true), (true, false), (true, false)];
+        (bool Risky, bool Notice, string Kind)[] before = [(false, true, "idiom"), (false, true, "past"), (false, false, "idiom"), (true, true, "veiled"), (true, false, "plan")];
+        (bool Risky, bool Notice, string Kind)[] after = [(false, true, "idiom"), (false, false, "past"), (false, true, "idiom"), (true, false, "veiled"), (true, false, "plan")];
 
         var paired = Evaluations.Paired(before, after);
 
         Assert.Equal((1, 1, 1, 0), (paired.Ordinary.Both, paired.Ordinary.OnlyBaseline, paired.Ordinary.OnlyCandidate, paired.Ordinary.Neither));
         Assert.Equal((0, 1, 0, 1), (paired.Risky.Both, paired.Risky.OnlyBaseline, paired.Risky.OnlyCandidate, paired.Risky.Neither));
         Assert.Equal(1.0, paired.Ordinary.McNemarP, 9);
+        Assert.Equal(("past 1", "idiom 1", "veiled 1"), (paired.Ordinary.LostKinds, paired.Ordinary.GainedKinds, paired.Risky.LostKinds));
     }
 }

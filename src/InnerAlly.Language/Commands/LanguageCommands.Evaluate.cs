@@ -94,7 +94,9 @@ public static partial class LanguageCommands
                 Console.WriteLine();
                 Console.WriteLine($"Against {against}, text by text (the notice, journal setting):");
                 Console.WriteLine(string.Create(inv, $"  ordinary texts: false alarm in both {paired.Ordinary.Both}, only before {paired.Ordinary.OnlyBaseline}, only now {paired.Ordinary.OnlyCandidate}, in neither {paired.Ordinary.Neither}; exact McNemar p = {paired.Ordinary.McNemarP:F3}"));
+                Console.WriteLine($"    lose the notice: {paired.Ordinary.LostKinds}; gain it: {paired.Ordinary.GainedKinds}");
                 Console.WriteLine(string.Create(inv, $"  risky texts: found by both {paired.Risky.Both}, only before {paired.Risky.OnlyBaseline}, only now {paired.Risky.OnlyCandidate}, by neither {paired.Risky.Neither}; exact McNemar p = {paired.Risky.McNemarP:F3}"));
+                Console.WriteLine($"    no longer found: {paired.Risky.LostKinds}; newly found: {paired.Risky.GainedKinds}");
             }
 
             if (risk.Recall[RiskCategories.Self] < Evaluations.Goals.SelfRecall || risk.Recall[RiskCategories.FromOthers] < Evaluations.Goals.FromOthersRecall

@@ -185,27 +185,31 @@ public static class Evaluations
     }
 
     /// <summary>Per development text: whether it was expected to be risk, and whether the engine brought the notice.</summary>
-    public static IReadOnlyList<(bool Risky, bool Notice)> RiskOutcomes(LanguageEngine engine, string devJsonl, TextSetting setting = TextSetting.Journal)
+    public static IReadOnlyList<(bool Risky, bool Notice, string Kind)> RiskOutcomes(LanguageEngine engine, string devJsonl, TextSetting setting = TextSetting.Journal)
     {
         var lines = LabelledData.Risk(devJsonl);
         var results = engine.AnalyzeMany([.. lines.Select(l => l.Text)], setting);
-        return [.. lines.Select((l, i) => (l.Risk != RiskCategories.None, results[i].Risk.Category != RiskCategories.None))];
+        return [.. lines.Select((l, i) => (l.Risk != RiskCategories.None, results[i].Risk.Category != RiskCategories.None, l.Kind ?? "ordinary"))];
     }
 
     /// <summary>Two models on the same texts: how many changed each way, and whether that is more than chance.</summary>
-    public sealed record PairedChange(int Both, int OnlyBaseline, int OnlyCandidate, int Neither, double McNemarP);
+    /// <param name="LostKinds">The kinds of the texts only the baseline flagged, with counts.</param>
+    /// <param name="GainedKinds">The kinds of the texts only the candidate flagged.</param>
+    public sealed record PairedChange(int Both, int OnlyBaseline, int OnlyCandidate, int Neither, double McNemarP, string LostKinds = "", string GainedKinds = "");
 
     /// <param name="Ordinary">Ordinary texts: flagged (the notice) by both, by the baseline only, by the candidate only, by neither.</param>
     /// <param name="Risky">Risky texts: found by both, by the baseline only, by the candidate only, by neither.</param>
     public sealed record PairedRiskReport(PairedChange Ordinary, PairedChange Risky);
 
-    public static PairedRiskReport Paired(IReadOnlyList<(bool Risky, bool Notice)> baseline, IReadOnlyList<(bool Risky, bool Notice)> candidate)
+    public static PairedRiskReport Paired(IReadOnlyList<(bool Risky, bool Notice, string Kind)> baseline, IReadOnlyList<(bool Risky, bool Notice, string Kind)> candidate)
     {
         PairedChange Count(bool risky)
         {
             var rows = Enumerable.Range(0, baseline.Count).Where(i => baseline[i].Risky == risky).ToList();
-            var (b, c) = (rows.Count(i => baseline[i].Notice && !candidate[i].Notice), rows.Count(i => !baseline[i].Notice && candidate[i].Notice));
-            return new PairedChange(rows.Count(i => baseline[i].Notice && candidate[i].Notice), b, c, rows.Count(i => !baseline[i].Notice && !candidate[i].Notice), McNemar(b, c));
+            var lost = rows.Where(i => baseline[i].Notice && !candidate[i].Notice).ToList();
+            var gained = rows.Where(i => !baseline[i].Notice && candidate[i].Notice).ToList();
+            string Kinds(List<int> found) => string.Join(", ", found.GroupBy(i => baseline[i].Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+            return new PairedChange(rows.Count(i => baseline[i].Notice && candidate[i].Notice), lost.Count, gained.Count, rows.Count(i => !baseline[i].Notice && !candidate[i].Notice), McNemar(lost.Count, gained.Count), Kinds(lost), Kinds(gained));
         }
 
         return new PairedRiskReport(Count(false), Count(true));
