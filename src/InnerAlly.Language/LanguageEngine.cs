@@ -139,7 +139,6 @@ public sealed class LanguageEngine : IDisposable
         // reading brings the gentle line, and the text's category stays "none".
         var threshold = Model.RiskThresholds["any"];
         var second = Model.RiskThresholds.GetValueOrDefault("second");
-        var secondBars = Training.Trainer.SecondGroups.Select(g => Model.RiskThresholds.GetValueOrDefault("second." + g, second)).ToArray();
         var risky = new List<(Sentence S, string Category, double Confidence, string Reason, bool Sure)>();
         foreach (var s in sentences)
         {
@@ -167,7 +166,7 @@ public sealed class LanguageEngine : IDisposable
             var confidence = strong is null ? any : Math.Max(any, 0.9);
             var lexicon = s.Cues.Constructs.Any(Cues.IsRiskConstruct);
             var sure = strong is not null
-                || (s.Second >= secondBars[Training.Trainer.SecondGroup(s.Cues)] && (lexicon || !TextSettings.IsGuided(setting) || any >= TextSettings.GuidedNoticeBar));
+                || (s.Second >= second && (lexicon || !TextSettings.IsGuided(setting) || any >= TextSettings.GuidedNoticeBar));
             var reason = strong is not null ? "a clear phrase"
                 : s.Cues.Constructs.Count > 0 ? "model, with lexicon: " + string.Join(", ", s.Cues.Constructs.Distinct().Select(k => Cues.Lexicon.Names[k]))
                 : "model";

@@ -39,7 +39,6 @@ public static partial class LanguageCommands
 
     public const string TrainHelp = """
         Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv] [--second READS] [--second-l2 VALUE] [--compare-second]
-                              [--second-bars-by-frame]
 
         Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
         (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
@@ -49,10 +48,10 @@ public static partial class LanguageCommands
         --l2 VALUE sets the weight penalty (default 0.0001).
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
         --second READS sets what the second stage reads: sentence (the embedding and cues, as the
-        first stage), local (the token states around the risk word, and the cues) or sentence+local
-        (both); sentence is the default. --second-l2 its weight penalty (default 0.0001). --compare-second also
-        reports, held-out, every input with L2 0.0001, 0.001 and 0.01. --second-bars-by-frame gives the
-        second stage a bar for each frame: a lexicon risk sign, risk words negated, past or idiomatic, neither.
+        first stage; the default), local (the token states around the risk word, and the cues),
+        sentence+local (both) or sentence+neighbours (with the sentences either side; measured
+        unsafe, see docs/language-engine.md). --second-l2 its weight penalty (default 0.0001).
+        --compare-second also reports, held-out, every input with L2 0.0001, 0.001 and 0.01.
         """;
 
     public const string TuneLayerHelp = """

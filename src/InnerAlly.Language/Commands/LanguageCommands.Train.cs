@@ -76,7 +76,6 @@ public static partial class LanguageCommands
             SecondInput = reads,
             SecondL2 = Option(args, "--second-l2") is { } secondL2 ? double.Parse(secondL2, CultureInfo.InvariantCulture) : Trainer.DefaultL2,
             CompareSecondInputs = args.Contains("--compare-second"),
-            SecondBarsByGroup = args.Contains("--second-bars-by-frame"),
         };
         var model = trainer.Train(data);
         model.Save(output);

@@ -71,7 +71,6 @@ public sealed partial class Trainer
         var everyday = negatives.Skip(hardNegatives).Count(i => anyRisk[i] >= threshold);
         log.WriteLine($"  threshold {threshold:F3}; held-out false alarms: {hard}/{hardNegatives} hard negatives, {everyday}/{negatives.Count - hardNegatives} everyday lines");
         var flagged = Enumerable.Range(0, x.Count).Where(i => strong[i] is null && anyRisk[i] >= threshold).ToList();
-        var group = context.Select(SecondGroup).ToArray();
         var local = SecondReads.NeedsLocal(SecondInput) || CompareSecondInputs ? LocalFeatures(flagged, texts, foldTopics, finalTopic) : null;
         if (CompareSecondInputs)
         {
@@ -80,22 +79,14 @@ public sealed partial class Trainer
                 foreach (var l2 in new[] { 1e-4, 1e-3, 1e-2 })
                 {
                     log.WriteLine($"  (compared) second stage reading {reads}, L2 {l2}:");
-                    TrainSecondStage(reads, l2, x, y, flagged, local, neighbours, hardNegatives, group);
+                    TrainSecondStage(reads, l2, x, y, flagged, local, neighbours, hardNegatives);
                 }
             }
         }
 
         log.WriteLine($"  second stage reading {SecondInput}, L2 {SecondL2}:");
-        var (second, secondThreshold, byGroup) = TrainSecondStage(SecondInput, SecondL2, x, y, flagged, local, neighbours, hardNegatives, group);
+        var (second, secondThreshold) = TrainSecondStage(SecondInput, SecondL2, x, y, flagged, local, neighbours, hardNegatives);
         var thresholds = new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4), ["second"] = Math.Round(secondThreshold, 4) };
-        if (SecondBarsByGroup)
-        {
-            for (var g = 0; g < SecondGroups.Count; g++)
-            {
-                thresholds["second." + SecondGroups[g]] = Math.Round(byGroup[g], 4);
-            }
-        }
-
         return (thresholds, second);
     }
 
@@ -111,7 +102,7 @@ public sealed partial class Trainer
     /// the gentle line rather than the notice; the threshold is the highest that keeps, on held-out
     /// folds, all but <see cref="SecondStageLoss"/> of each category's flagged risky sentences.
     /// </summary>
-    private (SoftmaxHead Head, double Threshold, double[] ByGroup) TrainSecondStage(string reads, double l2, List<float[]> x, List<int> y, List<int> flagged, LocalSets? local, List<float[]> neighbours, int hardNegatives, int[] group)
+    private (SoftmaxHead Head, double Threshold) TrainSecondStage(string reads, double l2, List<float[]> x, List<int> y, List<int> flagged, LocalSets? local, List<float[]> neighbours, int hardNegatives)
     {
         // On each fold, the token states around the risk word are found with that fold's own first stage, so a held-out sentence is read by heads that never saw it.
         float[] Input(int i, int fold) => Features.Second(reads, x[i], local?.ByFold[fold][i], neighbours[i]);
@@ -143,19 +134,6 @@ public sealed partial class Trainer
 
         var cut = Cut(flagged);
 
-        // By the sentence's frame (SecondGroup): the bar of each group is set by that group's own risky sentences, so the veiled disclosures
-        // (no risk word) no longer set the bar for "I don't want to die, I want my knee to stop hurting".
-        var cuts = new double[SecondGroups.Count];
-        for (var g = 0; g < cuts.Length; g++)
-        {
-            var rows = flagged.Where(i => group[i] == g).ToList();
-            cuts[g] = Cut(rows);
-            log.WriteLine($"    {SecondGroups[g]}: bar {cuts[g]:F3} ({rows.Count(i => y[i] == 0)} ordinary, {string.Join("/", Enumerable.Range(1, 3).Select(c => rows.Count(i => y[i] == c)))} risky); held-out it turns "
-                + $"{rows.Count(i => y[i] == 0 && score[i] < cuts[g])} ordinary and {string.Join("/", Enumerable.Range(1, 3).Select(c => rows.Count(i => y[i] == c && score[i] < cuts[g])))} risky to the gentle line");
-        }
-
-        log.WriteLine($"    with a bar for each: {flagged.Count(i => y[i] == 0 && score[i] < cuts[group[i]])} ordinary and {flagged.Count(i => y[i] != 0 && score[i] < cuts[group[i]])} risky to the gentle line");
-
         var negatives = flagged.Where(i => y[i] == 0).ToList();
         log.WriteLine($"  second stage: {flagged.Count} flagged sentences; threshold {cut:F3}; held-out, it turns {negatives.Count(i => score[i] < cut)} of {negatives.Count} flagged sentences without risk "
             + $"({negatives.Count(i => i < hardNegatives && score[i] < cut)} hard negatives) and {flagged.Count(i => y[i] != 0 && score[i] < cut)} of {flagged.Count(i => y[i] != 0)} risky ones to the gentle line");
@@ -166,24 +144,11 @@ public sealed partial class Trainer
         string Moved(double loss) => $"{negatives.Count(i => score[i] < risky[(int)Math.Floor(loss * risky.Count)])}";
         log.WriteLine($"    held-out AUC {pairs / ((double)negatives.Count * risky.Count):F4}; flagged ordinary moved when any 1% / 2% / 5% / 10% of the flagged risky may be: {Moved(0.01)} / {Moved(0.02)} / {Moved(0.05)} / {Moved(0.10)}");
         var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => Features.Second(reads, x[i], local?.Final[i], neighbours[i]))], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2), l2);
-        return (all, cut, cuts);
+        return (all, cut);
     }
 
     /// <summary>What the second stage reads (<see cref="SecondReads"/>).</summary>
     public string SecondInput { get; init; } = SecondReads.Sentence;
-
-    /// <summary>Whether the second stage has a bar for each <see cref="SecondGroups"/> (RiskThresholds "second.sign", ...) instead of one ("second").</summary>
-    public bool SecondBarsByGroup { get; init; }
-
-    /// <summary>
-    /// The frames a flagged sentence is in, each with its own second-stage bar: a lexicon risk sign
-    /// not negated and not in an idiom ("sign"); risk words negated, past only, or in an idiom
-    /// ("softened"); neither, the model alone ("plain": veiled disclosures and everyday lines).
-    /// </summary>
-    public static readonly IReadOnlyList<string> SecondGroups = ["sign", "softened", "plain"];
-
-    public static int SecondGroup(Rules.SentenceCues cues) =>
-        cues.Constructs.Any(Rules.Cues.IsRiskConstruct) ? 0 : cues.Softened ? 1 : 2;
 
     /// <summary>L2 penalty on the second stage's weights.</summary>
     public double SecondL2 { get; init; } = DefaultL2;
