@@ -175,7 +175,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             Risk = riskHead,
             Literal = literalHead,
             Second = secondHead,
-            SecondReads = SecondInput,
+            SecondReads = SecondInput == SecondReads.Sentence ? null : SecondInput,
             RiskThresholds = thresholds,
             SelfCriticism = scHead,
             SelfCriticismThreshold = 0.5,
