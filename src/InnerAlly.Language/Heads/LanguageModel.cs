@@ -37,6 +37,7 @@ public sealed class LanguageModel
     public SoftmaxHead? Second { get; init; }
 
     /// <summary>What the second stage reads (<see cref="SecondReads"/>); null: the sentence's embedding and cues, as the first stage.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? SecondReads { get; init; }
 
     /// <summary>"any": the P(any risk) = 1 - P(none) at or above which a sentence counts as risky; "second": the second stage's bar for the notice.</summary>
