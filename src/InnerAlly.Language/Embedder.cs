@@ -141,7 +141,44 @@ public sealed class Embedder : IDisposable
     private float[] EmbedOne(string sentence)
     {
         using var outputs = Run(_session, _tokenizer, sentence, OutputNames);
-        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+        return Mean(outputs[0].GetTensorDataAsSpan<float>());
+    }
+
+    /// <summary>
+    /// Embeds each sentence on its own, as <see cref="Embed"/> does, and also reads its token states
+    /// around the risk word: the word piece whose state leans furthest towards risk along
+    /// <paramref name="directions"/> (the first stage's risk-minus-none weights), and the few word
+    /// pieces before and after it (<see cref="Heads.LocalReading"/>). The mean vector is the same as <see cref="Embed"/>'s.
+    /// </summary>
+    public (float[] Mean, float[] Local)[] EmbedWithLocal(IReadOnlyList<string> sentences, float[][] directions, CancellationToken cancellationToken = default)
+    {
+        var result = new (float[] Mean, float[] Local)[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var outputs = Run(_session, _tokenizer, sentences[i], OutputNames);
+            var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            result[i] = (Mean(hidden), Heads.LocalReading.Read(hidden, directions));
+        }
+
+        return result;
+    }
+
+    /// <summary>The token states of each sentence ([tokens x 384], row by row), for training the local reading.</summary>
+    public float[][] TokenStates(IReadOnlyList<string> sentences)
+    {
+        var result = new float[sentences.Count][];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            using var outputs = Run(_session, _tokenizer, sentences[i], OutputNames);
+            result[i] = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        }
+
+        return result;
+    }
+
+    private static float[] Mean(ReadOnlySpan<float> hidden)
+    {
         var tokens = hidden.Length / Dimensions;
 
         // The mean of the token vectors, made unit length; with one sentence there is no padding,

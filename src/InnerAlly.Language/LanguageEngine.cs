@@ -30,7 +30,11 @@ public sealed class LanguageEngine : IDisposable
         Model = model;
         Cues = cues;
         Prompts = prompts;
+        _directions = SecondReads.NeedsLocal(model.SecondReads) ? LocalReading.Directions(model.Risk) : null;
     }
+
+    // The first stage's risk-minus-none directions, when the second stage reads the token states around the risk word.
+    private readonly float[][]? _directions;
 
     /// <summary>Loads the embedding model, the lexicon, the prompts and the trained heads (about half a second).</summary>
     public static LanguageEngine Load(int threads = 0)
@@ -68,21 +72,34 @@ public sealed class LanguageEngine : IDisposable
     {
         var split = texts.Select(t => Sentences.Split(t ?? string.Empty).Take(MaxSentences).ToList()).ToList();
         var all = split.SelectMany(s => s.Select(span => span.Text)).ToList();
-        var embeddings = _embedder.Embed(all, cancellationToken);
+        float[][] embeddings;
+        float[][]? local = null;
+        if (_directions is null)
+        {
+            embeddings = _embedder.Embed(all, cancellationToken);
+        }
+        else
+        {
+            var both = _embedder.EmbedWithLocal(all, _directions, cancellationToken);
+            embeddings = [.. both.Select(b => b.Mean)];
+            local = [.. both.Select(b => b.Local)];
+        }
+
         var results = new TextAnalysis[texts.Count];
         var next = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             var spans = split[i];
             var slice = embeddings.AsSpan(next, spans.Count).ToArray();
+            var localSlice = local?.AsSpan(next, spans.Count).ToArray();
             next += spans.Count;
-            results[i] = Read(texts[i] ?? string.Empty, spans, slice, setting);
+            results[i] = Read(texts[i] ?? string.Empty, spans, slice, localSlice, setting);
         }
 
         return results;
     }
 
-    private TextAnalysis Read(string text, List<TextSpan> spans, float[][] embeddings, TextSetting setting)
+    private TextAnalysis Read(string text, List<TextSpan> spans, float[][] embeddings, float[][]? local, TextSetting setting)
     {
         var language = LanguageCheck.LooksEnglish(text) ? LanguageSupport.English : LanguageSupport.NotSupported;
         if (spans.Count == 0)
@@ -95,7 +112,9 @@ public sealed class LanguageEngine : IDisposable
         {
             var cues = Cues.Read(spans[i].Text);
             var x = Features.Sentence(embeddings[i], cues.Values);
-            sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], Model.Second?.Predict(x)[1] ?? 1.0, Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
+            var neighbours = Model.SecondReads == SecondReads.SentenceAndNeighbours ? SecondReads.Neighbours(embeddings, i) : null;
+            var second = Model.Second?.Predict(Features.Second(Model.SecondReads, x, local?[i], neighbours))[1] ?? 1.0;
+            sentences.Add(new Sentence(spans[i], cues, Model.Risk.Predict(x), Model.Literal.Predict(x)[1], second, Model.SelfCriticism.Predict(x), Model.Traps.Predict(x)));
         }
 
         var risk = ReadRisk(sentences, language, setting);

@@ -12,8 +12,22 @@ public static partial class LanguageCommands
         var markdown = args.Contains("--markdown");
         var traps = Option(args, "--traps") ?? LabelledData.FindUp(Path.Combine("shared", "data", "eval", "thinking-traps-sharma2023", "thinking_traps.jsonl"));
         var dev = Option(args, "--dev") ?? DevelopmentFolder();
-        var engine = SharedEngine.Instance;
         var inv = CultureInfo.InvariantCulture;
+        LanguageEngine engine;
+        Embedder? embedder = null;
+        try
+        {
+            embedder = Option(args, "--heads") is not null || Option(args, "--against") is not null ? new Embedder() : null;
+            engine = Option(args, "--heads") is { } heads ? FromFile(heads, embedder!) : SharedEngine.Instance;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            embedder?.Dispose();
+            return 2;
+        }
+
+        using var ownEmbedder = embedder;
         Console.WriteLine($"InnerAlly language engine, {engine.Model.Embedding}; trained on {string.Join(", ", engine.Model.TrainingCounts.Select(c => $"{c.Value} {c.Key}"))} lines.");
 
         if (traps is not null && File.Exists(traps))
@@ -73,6 +87,18 @@ public static partial class LanguageCommands
                     $"  read as {setting}: recall {string.Join(", ", guided.Recall.Select(r => $"{r.Key} {r.Value:F3}"))}; false alarms {guided.FalseAlarmRate:P1}; gentle line for {guided.RiskyGentle} risky, {guided.OrdinaryGentle} ordinary"));
             }
 
+            if (Option(args, "--against") is { } against)
+            {
+                var baseline = against == "embedded" ? SharedEngine.Instance : FromFile(against, embedder!);
+                var paired = Evaluations.Paired(Evaluations.RiskOutcomes(baseline, Path.Combine(dev, "risk-dev.jsonl")), Evaluations.RiskOutcomes(engine, Path.Combine(dev, "risk-dev.jsonl")));
+                Console.WriteLine();
+                Console.WriteLine($"Against {against}, text by text (the notice, journal setting):");
+                Console.WriteLine(string.Create(inv, $"  ordinary texts: false alarm in both {paired.Ordinary.Both}, only before {paired.Ordinary.OnlyBaseline}, only now {paired.Ordinary.OnlyCandidate}, in neither {paired.Ordinary.Neither}; exact McNemar p = {paired.Ordinary.McNemarP:F3}"));
+                Console.WriteLine($"    lose the notice: {paired.Ordinary.LostKinds}; gain it: {paired.Ordinary.GainedKinds}");
+                Console.WriteLine(string.Create(inv, $"  risky texts: found by both {paired.Risky.Both}, only before {paired.Risky.OnlyBaseline}, only now {paired.Risky.OnlyCandidate}, by neither {paired.Risky.Neither}; exact McNemar p = {paired.Risky.McNemarP:F3}"));
+                Console.WriteLine($"    no longer found: {paired.Risky.LostKinds}; newly found: {paired.Risky.GainedKinds}");
+            }
+
             if (risk.Recall[RiskCategories.Self] < Evaluations.Goals.SelfRecall || risk.Recall[RiskCategories.FromOthers] < Evaluations.Goals.FromOthersRecall
                 || risk.Recall[RiskCategories.ToOthers] < Evaluations.Goals.ToOthersRecall)
             {
@@ -103,6 +129,24 @@ public static partial class LanguageCommands
         }
 
         return status;
+    }
+
+    /// <summary>An engine over a heads.json on disk; its embeddings must be the ones this build's embedder makes.</summary>
+    private static LanguageEngine FromFile(string heads, Embedder embedder)
+    {
+        var model = Heads.LanguageModel.Load(heads);
+        if (model.Embedding != Embedder.Name)
+        {
+            throw new InvalidDataException($"{heads} was trained on other embeddings ({model.Embedding}) than this build makes ({Embedder.Name}).");
+        }
+
+        var cues = new Rules.Cues(Rules.RiskLexicon.Load());
+        if (!model.Cues.SequenceEqual(cues.FeatureNames))
+        {
+            throw new InvalidDataException($"{heads} was trained with other cues than this code has.");
+        }
+
+        return LanguageEngine.With(embedder, model, cues);
     }
 
     private static string ShortTrap(string trap) => trap switch

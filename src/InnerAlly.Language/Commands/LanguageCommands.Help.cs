@@ -18,7 +18,7 @@ public static partial class LanguageCommands
         """;
 
     public const string EvaluateHelp = """
-        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown]
+        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown] [--heads FILE] [--against FILE|embedded]
 
         Measures the language engine and prints the figures:
           thinking traps  on Sharma et al. (2023), ../shared/data/eval/thinking-traps-sharma2023/thinking_traps.jsonl
@@ -30,10 +30,15 @@ public static partial class LanguageCommands
         Exits 3 when risk recall is below its goal (self 0.95, harm from others 0.90, to others 0.85).
         Recall and false alarms count the full notice; the gentle line is counted apart, and the
         development set is also read as if written in the guided settings (a record, a letter).
+        --heads FILE measures a heads.json written by train-language --out, without rebuilding (it must
+        have been trained on this build's embeddings). --against FILE|embedded also reads the risk
+        development set with that model (embedded: the one built in) and compares text by text: how
+        many ordinary texts gained or lost the notice, how many risky texts were found or missed, and
+        the exact McNemar p of each change, so a gain can be told from noise.
         """;
 
     public const string TrainHelp = """
-        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv]
+        Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv] [--second READS] [--second-l2 VALUE] [--compare-second]
 
         Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
         (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
@@ -42,10 +47,16 @@ public static partial class LanguageCommands
         --cache FILE keeps the sentence embeddings between runs (faster retraining while changing cues).
         --l2 VALUE sets the weight penalty (default 0.0001).
         --cv also reports held-out accuracy of the self-criticism and thinking-trap heads.
+        --second READS sets what the second stage reads: sentence (the embedding and cues, as the
+        first stage; the default), local (the token states around the risk word, and the cues),
+        sentence+local (both) or sentence+neighbours (with the sentences either side; measured
+        unsafe, see docs/language-engine.md). --second-l2 its weight penalty (default 0.0001).
+        --compare-second also reports, held-out, every input with L2 0.0001, 0.001 and 0.01.
         """;
 
     public const string TuneLayerHelp = """
         Usage: InnerAlly tune-layer [--data FOLDER] [--out FILE] [--cache FILE] [--epochs N] [--rate R] [--everyday N] [--threads N] [--lowest-loss-out FILE]
+                          [--pairs WEIGHT] [--pair-margin M]
 
         Fine-tunes MiniLM's top layer on the risk lines in src/InnerAlly.Language/Training/ (never
         Development/ or the outside evaluation set), with a risk head, over the lower layers' token
@@ -57,6 +68,8 @@ public static partial class LanguageCommands
         --epochs N (default 4), --rate R the layer's Adam rate (default 3e-5), --everyday N at most N
         everyday sentences from the self-criticism and thinking-trap lines (default 1500), --threads N
         threads sharing each batch (default 1), --lowest-loss-out FILE also writes the layer of the
-        epoch with the lowest held-out loss, for measuring.
+        epoch with the lowest held-out loss, for measuring. --pairs WEIGHT adds a contrastive term over
+        the paired lines of Training/tried/ (an ordinary and a risky line in the same surface form):
+        WEIGHT x max(0, cosine - M) for each pair's two sentences, M from --pair-margin (default 0.5).
         """;
 }

@@ -27,6 +27,8 @@ public static partial class LanguageCommands
             LayerRate = Option(args, "--rate") is { } rate ? double.Parse(rate, inv) : 3e-5,
             EverydayLimit = Option(args, "--everyday") is { } everyday ? int.Parse(everyday, inv) : 1500,
             Threads = Option(args, "--threads") is { } threads ? int.Parse(threads, inv) : 1,
+            PairWeight = Option(args, "--pairs") is { } pairs ? double.Parse(pairs, inv) : 0,
+            PairMargin = Option(args, "--pair-margin") is { } margin ? double.Parse(margin, inv) : 0.5,
         };
         var result = tuner.Tune(data);
         if (Option(args, "--lowest-loss-out") is { } lowest && result.LowestLossEpoch > 0)
@@ -59,7 +61,22 @@ public static partial class LanguageCommands
         using var embedder = new Embedder();
         var cues = new Cues(RiskLexicon.Load());
         var l2 = Option(args, "--l2") is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : Trainer.DefaultL2;
-        var trainer = new Trainer(embedder, cues, Console.Out) { CachePath = Option(args, "--cache"), L2 = l2, CrossValidateAll = args.Contains("--cv") };
+        var reads = Option(args, "--second") ?? Heads.SecondReads.Sentence;
+        if (!Heads.SecondReads.All.Contains(reads))
+        {
+            Console.Error.WriteLine($"--second takes one of: {string.Join(", ", Heads.SecondReads.All)}.");
+            return 2;
+        }
+
+        var trainer = new Trainer(embedder, cues, Console.Out)
+        {
+            CachePath = Option(args, "--cache"),
+            L2 = l2,
+            CrossValidateAll = args.Contains("--cv"),
+            SecondInput = reads,
+            SecondL2 = Option(args, "--second-l2") is { } secondL2 ? double.Parse(secondL2, CultureInfo.InvariantCulture) : Trainer.DefaultL2,
+            CompareSecondInputs = args.Contains("--compare-second"),
+        };
         var model = trainer.Train(data);
         model.Save(output);
         Console.WriteLine($"Wrote {Path.GetFullPath(output)}. Rebuild so the library embeds it.");

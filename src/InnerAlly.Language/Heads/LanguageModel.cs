@@ -36,6 +36,10 @@ public sealed class LanguageModel
     /// </summary>
     public SoftmaxHead? Second { get; init; }
 
+    /// <summary>What the second stage reads (<see cref="SecondReads"/>); null: the sentence's embedding and cues, as the first stage.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SecondReads { get; init; }
+
     /// <summary>"any": the P(any risk) = 1 - P(none) at or above which a sentence counts as risky; "second": the second stage's bar for the notice.</summary>
     public required IReadOnlyDictionary<string, double> RiskThresholds { get; init; }
 
@@ -54,6 +58,14 @@ public sealed class LanguageModel
             ?? throw new InvalidOperationException("InnerAlly.Language was built without Model/heads.json: run `dotnet run --project src/InnerAlly -- train-language`.");
         return JsonSerializer.Deserialize<LanguageModel>(stream, Json)
             ?? throw new InvalidDataException("Model/heads.json is empty.");
+    }
+
+    /// <summary>A heads.json written by train-language, read from disk (for evaluating a model before it is embedded).</summary>
+    public static LanguageModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<LanguageModel>(stream, Json)
+            ?? throw new InvalidDataException($"{path} is empty.");
     }
 
     public void Save(string path)

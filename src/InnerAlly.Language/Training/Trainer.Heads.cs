@@ -27,7 +27,7 @@ public sealed partial class Trainer
         return Enumerable.Range(0, x.Count).Count(i => targets[i][Array.IndexOf(predictions[i], predictions[i].Max())] > 0) / (double)x.Count;
     }
 
-    private SoftmaxHead TrainBalanced(IReadOnlyList<string> classes, IReadOnlyList<float[]> x, IReadOnlyList<double[]> targets)
+    private SoftmaxHead TrainBalanced(IReadOnlyList<string> classes, IReadOnlyList<float[]> x, IReadOnlyList<double[]> targets, double? l2 = null)
     {
         // Each class weighs the same in total, however many examples it has.
         var mass = new double[classes.Count];
@@ -40,7 +40,7 @@ public sealed partial class Trainer
         }
 
         var weights = targets.Select(t => Enumerable.Range(0, mass.Length).Sum(c => t[c] > 0 ? t[c] / mass[c] : 0)).ToList();
-        return SoftmaxHead.Train(classes, x, targets, weights, L2);
+        return SoftmaxHead.Train(classes, x, targets, weights, l2 ?? L2);
     }
 
     private static List<double[]> OneHot(IReadOnlyList<int> labels, int classes) =>

@@ -31,13 +31,15 @@ public sealed partial class Trainer
     /// exactly as analysis does: the highest that still finds, on held-out folds, the target share
     /// of each category's sentences.
     /// </summary>
-    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative)
+    private (Dictionary<string, double> Thresholds, SoftmaxHead Second) ChooseThresholds(List<float[]> x, List<int> y, int hardNegatives, List<Rules.SentenceCues> context, List<bool> figurative, List<string> texts, SoftmaxHead finalTopic, List<float[]> neighbours)
     {
         var strong = context.Select(c => c.StrongRisk).ToList();
         var outOfFold = new double[x.Count];
+        var foldTopics = new SoftmaxHead[Folds];
         for (var fold = 0; fold < Folds; fold++)
         {
             var (topic, literal) = TrainRisk(x, y, figurative, Enumerable.Range(0, x.Count).Where(i => i % Folds != fold));
+            foldTopics[fold] = topic;
             for (var i = fold; i < x.Count; i += Folds)
             {
                 outOfFold[i] = (1 - topic.Predict(x[i])[0]) * literal.Predict(x[i])[1];
@@ -68,8 +70,24 @@ public sealed partial class Trainer
         var hard = negatives.Take(hardNegatives).Count(i => anyRisk[i] >= threshold);
         var everyday = negatives.Skip(hardNegatives).Count(i => anyRisk[i] >= threshold);
         log.WriteLine($"  threshold {threshold:F3}; held-out false alarms: {hard}/{hardNegatives} hard negatives, {everyday}/{negatives.Count - hardNegatives} everyday lines");
-        var (second, secondThreshold) = TrainSecondStage(x, y, strong, anyRisk, threshold, hardNegatives);
-        return (new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4), ["second"] = Math.Round(secondThreshold, 4) }, second);
+        var flagged = Enumerable.Range(0, x.Count).Where(i => strong[i] is null && anyRisk[i] >= threshold).ToList();
+        var local = SecondReads.NeedsLocal(SecondInput) || CompareSecondInputs ? LocalFeatures(flagged, texts, foldTopics, finalTopic) : null;
+        if (CompareSecondInputs)
+        {
+            foreach (var reads in SecondReads.All)
+            {
+                foreach (var l2 in new[] { 1e-4, 1e-3, 1e-2 })
+                {
+                    log.WriteLine($"  (compared) second stage reading {reads}, L2 {l2}:");
+                    TrainSecondStage(reads, l2, x, y, flagged, local, neighbours, hardNegatives);
+                }
+            }
+        }
+
+        log.WriteLine($"  second stage reading {SecondInput}, L2 {SecondL2}:");
+        var (second, secondThreshold) = TrainSecondStage(SecondInput, SecondL2, x, y, flagged, local, neighbours, hardNegatives);
+        var thresholds = new Dictionary<string, double> { ["any"] = Math.Round(threshold, 4), ["second"] = Math.Round(secondThreshold, 4) };
+        return (thresholds, second);
     }
 
     public static readonly IReadOnlyList<string> SecondClasses = ["unsure", "risk"];
@@ -84,34 +102,74 @@ public sealed partial class Trainer
     /// the gentle line rather than the notice; the threshold is the highest that keeps, on held-out
     /// folds, all but <see cref="SecondStageLoss"/> of each category's flagged risky sentences.
     /// </summary>
-    private (SoftmaxHead Head, double Threshold) TrainSecondStage(List<float[]> x, List<int> y, List<string?> strong, double[] anyRisk, double threshold, int hardNegatives)
+    private (SoftmaxHead Head, double Threshold) TrainSecondStage(string reads, double l2, List<float[]> x, List<int> y, List<int> flagged, LocalSets? local, List<float[]> neighbours, int hardNegatives)
     {
-        var flagged = Enumerable.Range(0, x.Count).Where(i => strong[i] is null && anyRisk[i] >= threshold).ToList();
+        // On each fold, the token states around the risk word are found with that fold's own first stage, so a held-out sentence is read by heads that never saw it.
+        float[] Input(int i, int fold) => Features.Second(reads, x[i], local?.ByFold[fold][i], neighbours[i]);
         var score = new double[x.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
             var train = flagged.Where(i => i % Folds != fold).ToList();
-            var head = TrainBalanced(SecondClasses, [.. train.Select(i => x[i])], OneHot([.. train.Select(i => y[i] != 0 ? 1 : 0)], 2));
+            var head = TrainBalanced(SecondClasses, [.. train.Select(i => Input(i, fold))], OneHot([.. train.Select(i => y[i] != 0 ? 1 : 0)], 2), l2);
             foreach (var i in flagged.Where(i => i % Folds == fold))
             {
-                score[i] = head.Predict(x[i])[1];
+                score[i] = head.Predict(Input(i, fold))[1];
             }
         }
 
-        var cut = 1.0;
-        for (var c = 1; c < RiskCategories.All.Count; c++)
+        double Cut(List<int> rows)
         {
-            var kept = flagged.Where(i => y[i] == c).Select(i => score[i]).OrderByDescending(p => p).ToList();
-            if (kept.Count > 0)
+            var cut = 1.0;
+            for (var c = 1; c < RiskCategories.All.Count; c++)
             {
-                cut = Math.Min(cut, kept[Math.Max(0, (int)Math.Ceiling((1 - SecondStageLoss) * kept.Count) - 1)]);
+                var kept = rows.Where(i => y[i] == c).Select(i => score[i]).OrderByDescending(p => p).ToList();
+                if (kept.Count > 0)
+                {
+                    cut = Math.Min(cut, kept[Math.Max(0, (int)Math.Ceiling((1 - SecondStageLoss) * kept.Count) - 1)]);
+                }
             }
+
+            return cut;
         }
+
+        var cut = Cut(flagged);
 
         var negatives = flagged.Where(i => y[i] == 0).ToList();
         log.WriteLine($"  second stage: {flagged.Count} flagged sentences; threshold {cut:F3}; held-out, it turns {negatives.Count(i => score[i] < cut)} of {negatives.Count} flagged sentences without risk "
             + $"({negatives.Count(i => i < hardNegatives && score[i] < cut)} hard negatives) and {flagged.Count(i => y[i] != 0 && score[i] < cut)} of {flagged.Count(i => y[i] != 0)} risky ones to the gentle line");
-        var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => x[i])], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2));
+
+        // Less tied to the few lowest risky sentences that set the bar: how well the stage orders the flagged sentences, and what it moves at a pooled budget.
+        var risky = flagged.Where(i => y[i] != 0).Select(i => score[i]).OrderBy(p => p).ToList();
+        var pairs = negatives.Sum(n => risky.Count(p => p > score[n]) + (0.5 * risky.Count(p => p == score[n])));
+        string Moved(double loss) => $"{negatives.Count(i => score[i] < risky[(int)Math.Floor(loss * risky.Count)])}";
+        log.WriteLine($"    held-out AUC {pairs / ((double)negatives.Count * risky.Count):F4}; flagged ordinary moved when any 1% / 2% / 5% / 10% of the flagged risky may be: {Moved(0.01)} / {Moved(0.02)} / {Moved(0.05)} / {Moved(0.10)}");
+        var all = TrainBalanced(SecondClasses, [.. flagged.Select(i => Features.Second(reads, x[i], local?.Final[i], neighbours[i]))], OneHot([.. flagged.Select(i => y[i] != 0 ? 1 : 0)], 2), l2);
         return (all, cut);
+    }
+
+    /// <summary>What the second stage reads (<see cref="SecondReads"/>).</summary>
+    public string SecondInput { get; init; } = SecondReads.Sentence;
+
+    /// <summary>L2 penalty on the second stage's weights.</summary>
+    public double SecondL2 { get; init; } = DefaultL2;
+
+    /// <summary>Also train and report, held-out, the second stage on the other inputs (slower).</summary>
+    public bool CompareSecondInputs { get; init; }
+
+    /// <summary>The local readings of the flagged sentences, with each fold's first stage and with the final one.</summary>
+    private sealed record LocalSets(Dictionary<int, float[]>[] ByFold, Dictionary<int, float[]> Final);
+
+    private LocalSets LocalFeatures(List<int> flagged, List<string> texts, SoftmaxHead[] foldTopics, SoftmaxHead finalTopic)
+    {
+        var distinct = flagged.Select(i => texts[i]).Distinct().ToList();
+        log.WriteLine($"  reading the token states of {distinct.Count} flagged sentences...");
+        var states = distinct.Zip(embedder.TokenStates(distinct)).ToDictionary(p => p.First, p => p.Second);
+        Dictionary<int, float[]> With(SoftmaxHead topic)
+        {
+            var directions = LocalReading.Directions(topic);
+            return flagged.ToDictionary(i => i, i => LocalReading.Read(states[texts[i]], directions));
+        }
+
+        return new LocalSets([.. foldTopics.Select(With)], With(finalTopic));
     }
 }

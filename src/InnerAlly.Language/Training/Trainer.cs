@@ -61,14 +61,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             .ToList();
         var riskSentences = riskSources.Select(r => Sentences.Split(r.Text).Select(x => x.Text).DefaultIfEmpty(r.Text).ToList()).ToList();
         var riskVectors = Embed([.. riskSentences.SelectMany(x => x)]);
-        var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues)>>();
+        var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues, string Text)>>();
         var at = 0;
         foreach (var sentences in riskSentences)
         {
             sentenceFeatures.Add([.. sentences.Select((text, k) =>
             {
                 var c = cues.Read(text);
-                return (Features.Sentence(riskVectors[at + k], c.Values), c);
+                return (Features.Sentence(riskVectors[at + k], c.Values), c, text);
             })]);
             at += sentences.Count;
         }
@@ -76,6 +76,9 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var riskX = new List<float[]>();
         var riskY = new List<int>();
         var riskCues = new List<Rules.SentenceCues>();
+        var riskTexts = new List<string>();
+        var riskNeighbours = new List<float[]>();
+        float[] NeighboursOf(int line, int k) => SecondReads.Neighbours([.. sentenceFeatures[line].Select(f => f.X)], k);
         var figurative = new List<bool>();
         var hardNegatives = 0;
         var pending = new List<int>();
@@ -88,11 +91,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
                 continue;
             }
 
-            foreach (var (features, c) in sentenceFeatures[i])
+            for (var k = 0; k < sentenceFeatures[i].Count; k++)
             {
+                var (features, c, text) = sentenceFeatures[i][k];
                 riskX.Add(features);
                 riskY.Add(label);
                 riskCues.Add(c);
+                riskTexts.Add(text);
+                riskNeighbours.Add(NeighboursOf(i, k));
                 figurative.Add(riskSources[i].Figurative);
                 hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
             }
@@ -101,11 +107,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
         foreach (var i in pending)
         {
-            var (features, c) = sentenceFeatures[i].MaxBy(RiskOf)!;
-            double RiskOf((float[] X, Rules.SentenceCues Cues) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
+            var chosen = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
+            double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
+            var (features, c, text) = sentenceFeatures[i][chosen];
             riskX.Add(features);
             riskY.Add(riskSources[i].Label);
             riskCues.Add(c);
+            riskTexts.Add(text);
+            riskNeighbours.Add(NeighboursOf(i, chosen));
             figurative.Add(false);
         }
 
@@ -133,8 +142,8 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         }
 
         log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
-        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative);
         var (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
+        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead, riskNeighbours);
         log.WriteLine("Training the self-criticism head...");
         var scTargets = OneHot(scY, 3);
         if (CrossValidateAll)
@@ -166,6 +175,7 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             Risk = riskHead,
             Literal = literalHead,
             Second = secondHead,
+            SecondReads = SecondInput == SecondReads.Sentence ? null : SecondInput,
             RiskThresholds = thresholds,
             SelfCriticism = scHead,
             SelfCriticismThreshold = 0.5,

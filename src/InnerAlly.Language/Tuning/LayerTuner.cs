@@ -34,6 +34,21 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
     /// <summary>Threads that share each batch (each with its own gradients, summed before the step).</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// The weight of the contrastive term over the paired lines (<see cref="PairFiles"/>): each pair's
+    /// ordinary and risky sentence are pushed apart while their cosine is above <see cref="PairMargin"/>.
+    /// 0 leaves it out (the tuning of 2026-12-02).
+    /// </summary>
+    public double PairWeight { get; init; }
+
+    public double PairMargin { get; init; } = 0.5;
+
+    /// <summary>Pairs added to each batch's loss, taken in turn.</summary>
+    public int PairsPerBatch { get; init; } = 2;
+
+    /// <summary>Files of Training/ (relative) whose consecutive lines of opposite labels are pairs in the same surface form.</summary>
+    public static readonly IReadOnlyList<string> PairFiles = ["tried/issue-14-paired.jsonl", "tried/issue-14-paired-unmeasured.jsonl", "tried/issue-14-pairs-fresh.jsonl"];
+
     /// <summary>A file that keeps the lower layer's token states between runs.</summary>
     public string? CachePath { get; init; }
 
@@ -62,7 +77,9 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
             .Concat(everyday.Where((_, i) => i % step == 0).Select((t, i) => new Source(t, 0, risk.Count + i)))
             .ToList();
         var split = sources.Select(s => Sentences.Split(s.Text).Select(x => x.Text).DefaultIfEmpty(s.Text).ToList()).ToList();
-        var states = States([.. split.SelectMany(x => x).Distinct()]);
+        var pairLines = PairWeight > 0 ? PairedLines(trainingFolder) : [];
+        List<string> Split(string text) => Sentences.Split(text).Select(x => x.Text).DefaultIfEmpty(text).ToList();
+        var states = States([.. split.SelectMany(x => x).Concat(pairLines.SelectMany(p => Split(p.Ordinary).Concat(Split(p.Risky)))).Distinct()]);
         log.WriteLine($"{sources.Count} lines ({risk.Count} risk, {sources.Count - risk.Count} everyday), {states.Count} distinct sentences.");
 
         var original = MiniLMGraph.Read(MiniLMGraph.Load().Graph, Layer);
@@ -93,6 +110,14 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
             single.Add((likeliest, sources[i].Label, sources[i].Line));
         }
 
+        // Each pair is read at the sentence the first reading finds likeliest to be risk, on both sides: the ordinary side's is the one that would bring the notice.
+        string Likeliest(string text) => Split(text).MaxBy(s => 1 - chooser.Predict(PooledObjective.Features(Frozen(s), cues.Read(s).Values))[0])!;
+        var pairs = pairLines.Select(p => (Ordinary: states[Likeliest(p.Ordinary)], Risky: states[Likeliest(p.Risky)])).ToList();
+        if (pairs.Count > 0)
+        {
+            log.WriteLine($"{pairs.Count} pairs for the contrastive term (weight {PairWeight}, margin {PairMargin}); mean cosine with the package's layer {MeanCosine(original, pairs):F3}.");
+        }
+
         var train = single.Where(e => !heldOut.Contains(e.Line)).ToList();
         var test = single.Where(e => heldOut.Contains(e.Line)).ToList();
         var trainExamples = Examples(train, states);
@@ -111,6 +136,8 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
         var (dLayer, dHead) = (layer.ZerosLike(), head.ZerosLike());
         var shares = Enumerable.Range(0, Math.Max(1, Threads)).Select(_ => (Layer: layer.ZerosLike(), Head: head.ZerosLike())).ToList();
         var random = new Random(14);
+        var pairOrder = Enumerable.Range(0, pairs.Count).OrderBy(_ => random.Next()).ToList();
+        var nextPair = 0;
         for (var epoch = 1; epoch <= Epochs; epoch++)
         {
             clock.Restart();
@@ -127,7 +154,14 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
                     {
                         PooledObjective.Loss(layer, head, trainExamples[batch[b]], gl, gh);
                     }
+
+                    for (var j = k; j < (pairs.Count > 0 ? PairsPerBatch : 0); j += shares.Count)
+                    {
+                        var (a, b) = pairs[pairOrder[(nextPair + j) % pairs.Count]];
+                        PooledObjective.PairLoss(layer, a, b, PairMargin, PairWeight, gl);
+                    }
                 });
+                nextPair += PairsPerBatch;
                 dLayer.Clear();
                 dHead.Clear();
                 foreach (var (gl, gh) in shares)
@@ -146,6 +180,11 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
 
             var f = Measure(epoch, layer, head, testExamples, clock.Elapsed);
             figures.Add(f);
+            if (pairs.Count > 0)
+            {
+                log.WriteLine($"  mean cosine of the pairs now {MeanCosine(layer, pairs):F3}");
+            }
+
             if (f.FalseAlarms < figures[best.Epoch].FalseAlarms)
             {
                 best = (epoch, layer.Clone());
@@ -159,6 +198,29 @@ public sealed partial class LayerTuner(Cues cues, TextWriter log)
 
         log.WriteLine($"Best held-out epoch: {best.Epoch} by false alarms, {lowest.Epoch} by loss.");
         return new Result(best.Layer, best.Epoch, lowest.Layer, lowest.Epoch, figures, trainExamples.Count, testExamples.Count);
+    }
+
+    private static double MeanCosine(BertLayer layer, List<(float[] Ordinary, float[] Risky)> pairs) =>
+        pairs.Average(p => PooledObjective.PairLoss(layer, p.Ordinary, p.Risky, 1, 0));
+
+    private static List<(string Ordinary, string Risky)> PairedLines(string trainingFolder)
+    {
+        var pairs = new List<(string Ordinary, string Risky)>();
+        foreach (var file in PairFiles)
+        {
+            var lines = LabelledData.Risk(Path.Combine(trainingFolder, file));
+            for (var i = 0; i + 1 < lines.Count; i++)
+            {
+                var (a, b) = (lines[i], lines[i + 1]);
+                if ((a.Risk == RiskCategories.None) != (b.Risk == RiskCategories.None))
+                {
+                    pairs.Add(a.Risk == RiskCategories.None ? (a.Text, b.Text) : (b.Text, a.Text));
+                    i++;
+                }
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>Each class weighs the same in total (as the trainer balances its heads); weights average 1.</summary>

@@ -112,8 +112,14 @@ public static class PooledObjective
             TensorPrimitives.MultiplyAdd(head.Weights.AsSpan(c * head.Features, head.Features), dLogit, dx, dx);
         }
 
-        // Through the unit-length step (e = s / |s|) and the sum over tokens (the count cancels).
-        var de = dx.AsSpan(0, h);
+        BackwardPooled(layer, pass, e, norm, dx.AsSpan(0, h), layerGradient);
+        return loss * example.Weight;
+    }
+
+    /// <summary>From d(loss)/d(embedding) back through the unit-length step (e = s / |s|) and the sum over tokens (the count cancels) into the layer.</summary>
+    private static void BackwardPooled(BertLayer layer, BertLayer.Pass pass, float[] e, float norm, ReadOnlySpan<float> de, BertLayer layerGradient)
+    {
+        var h = layer.Hidden;
         var ds = new float[h];
         var along = TensorPrimitives.Dot(e, de);
         for (var j = 0; j < h; j++)
@@ -128,6 +134,32 @@ public static class PooledObjective
         }
 
         layer.Backward(pass, dOutput, layerGradient);
-        return loss * example.Weight;
+    }
+
+    /// <summary>
+    /// The contrastive term for a pair of sentences in the same surface form, one ordinary and one
+    /// risky ("I won't be here next week, I'm on holiday" beside "I won't be here next week"):
+    /// weight x max(0, cos(e_a, e_b) - margin), so the layer is taught to set them apart where the
+    /// package's layer puts them close. Returns the pair's cosine; adds the gradient when it is above the margin.
+    /// </summary>
+    public static double PairLoss(BertLayer layer, float[] statesA, float[] statesB, double margin, double weight, BertLayer? layerGradient = null)
+    {
+        var passA = layer.Forward(statesA);
+        var passB = layer.Forward(statesB);
+        var a = Pool(passA.Output, layer.Hidden, out var normA);
+        var b = Pool(passB.Output, layer.Hidden, out var normB);
+        var cos = TensorPrimitives.Dot(a, b);
+        if (layerGradient is not null && cos > margin)
+        {
+            // d(a.b)/da = b and d(a.b)/db = a, for unit a and b; BackwardPooled projects out the part along each.
+            var da = new float[b.Length];
+            var db = new float[a.Length];
+            TensorPrimitives.Multiply(b, (float)weight, da);
+            TensorPrimitives.Multiply(a, (float)weight, db);
+            BackwardPooled(layer, passA, a, normA, da, layerGradient);
+            BackwardPooled(layer, passB, b, normB, db, layerGradient);
+        }
+
+        return cos;
     }
 }

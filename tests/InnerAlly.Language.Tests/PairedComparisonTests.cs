@@ -1,0 +1,33 @@
+using InnerAlly.Language.Evaluation;
+
+namespace InnerAlly.Language.Tests;
+
+/// <summary>evaluate --against: two models compared text by text, and the exact McNemar test that tells a gain from noise.</summary>
+public class PairedComparisonTests
+{
+    [Theory]
+    [InlineData(0, 0, 1.0)]
+    [InlineData(1, 0, 1.0)]
+    [InlineData(5, 0, 0.0625)]
+    [InlineData(4, 2, 0.6875)]
+    [InlineData(10, 0, 0.001953125)]
+    public void McNemar_is_the_exact_two_sided_binomial_tail(int b, int c, double p)
+    {
+        Assert.Equal(p, Evaluations.McNemar(b, c), 9);
+        Assert.Equal(p, Evaluations.McNemar(c, b), 9);
+    }
+
+    [Fact]
+    public void Paired_counts_each_text_once_by_what_each_model_said()
+    {
+        (bool Risky, bool Notice, string Kind)[] before = [(false, true, "idiom"), (false, true, "past"), (false, false, "idiom"), (true, true, "veiled"), (true, false, "plan")];
+        (bool Risky, bool Notice, string Kind)[] after = [(false, true, "idiom"), (false, false, "past"), (false, true, "idiom"), (true, false, "veiled"), (true, false, "plan")];
+
+        var paired = Evaluations.Paired(before, after);
+
+        Assert.Equal((1, 1, 1, 0), (paired.Ordinary.Both, paired.Ordinary.OnlyBaseline, paired.Ordinary.OnlyCandidate, paired.Ordinary.Neither));
+        Assert.Equal((0, 1, 0, 1), (paired.Risky.Both, paired.Risky.OnlyBaseline, paired.Risky.OnlyCandidate, paired.Risky.Neither));
+        Assert.Equal(1.0, paired.Ordinary.McNemarP, 9);
+        Assert.Equal(("past 1", "idiom 1", "veiled 1"), (paired.Ordinary.LostKinds, paired.Ordinary.GainedKinds, paired.Risky.LostKinds));
+    }
+}
