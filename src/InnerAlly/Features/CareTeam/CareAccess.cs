@@ -16,6 +16,11 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
 {
     private const int AppendAttempts = 5;
 
+    /// <summary>The PostgreSQL advisory lock every instance takes to append to the access record ("care" in ASCII).</summary>
+    private const long AppendLockKey = 0x63617265;
+
+    private static readonly SemaphoreSlim AppendGate = new(1, 1);
+
     /// <summary>What one therapist may see of one client, read at the start of this request.</summary>
     public sealed record Client(CareRelationship Relationship, StaffMember Therapist, IReadOnlyDictionary<string, SharingChoice> Sharing)
     {
@@ -52,42 +57,66 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
         }
 
         var via = Via(http);
-        for (var attempt = 1; ; attempt++)
+        // Appends take turns: in this process through the gate, and across instances on PostgreSQL
+        // through a transaction-scoped advisory lock, so two looks at the same clients (one
+        // therapist's two tabs, or two therapists of one client) follow each other instead of
+        // both taking the same place in a chain. The unique (client, sequence) stays the last word,
+        // and a request that still meets one (SQLite files shared by two processes) reads again.
+        await AppendGate.WaitAsync(cancellationToken);
+        try
         {
-            var ids = due.Select(l => l.Client.ClientId).Distinct().ToList();
-            var last = await db.CareAccessRecords.AsNoTracking()
-                .Where(r => ids.Contains(r.ClientId) && r.Sequence == db.CareAccessRecords.Where(x => x.ClientId == r.ClientId).Max(x => x.Sequence))
-                .ToDictionaryAsync(r => r.ClientId, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var added = new List<CareAccessRecord>();
-            foreach (var (client, categories) in due)
+            for (var attempt = 1; ; attempt++)
             {
-                var record = CareAccessRecord.Append(
-                    last.GetValueOrDefault(client.ClientId), client.ClientId, client.Relationship.Id, client.Therapist.DisplayName, categories, entryId, via, now);
-                last[client.ClientId] = record;
-                added.Add(record);
-            }
-
-            db.CareAccessRecords.AddRange(added);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var record in added)
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (db is PostgresAppDbContext)
                 {
-                    db.Entry(record).State = EntityState.Detached;
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
                 }
 
-                return;
-            }
-            catch (DbUpdateException) when (attempt < AppendAttempts)
-            {
-                // Another request took the same place in a chain: read the ends again and follow them.
-                foreach (var record in added)
+                var added = await AppendAsync(due, entryId, via, cancellationToken);
+                try
                 {
-                    db.Entry(record).State = EntityState.Detached;
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt < AppendAttempts)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+                finally
+                {
+                    foreach (var record in added)
+                    {
+                        db.Entry(record).State = EntityState.Detached;
+                    }
                 }
             }
         }
+        finally
+        {
+            AppendGate.Release();
+        }
+    }
+
+    private async Task<List<CareAccessRecord>> AppendAsync(List<(Client Client, IReadOnlyList<string> Categories)> due, Guid? entryId, string via, CancellationToken cancellationToken)
+    {
+        var ids = due.Select(l => l.Client.ClientId).Distinct().ToList();
+        var last = await db.CareAccessRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.ClientId) && r.Sequence == db.CareAccessRecords.Where(x => x.ClientId == r.ClientId).Max(x => x.Sequence))
+            .ToDictionaryAsync(r => r.ClientId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = new List<CareAccessRecord>();
+        foreach (var (client, categories) in due)
+        {
+            var record = CareAccessRecord.Append(
+                last.GetValueOrDefault(client.ClientId), client.ClientId, client.Relationship.Id, client.Therapist.DisplayName, categories, entryId, via, now);
+            last[client.ClientId] = record;
+            added.Add(record);
+        }
+
+        db.CareAccessRecords.AddRange(added);
+        return added;
     }
 
     public Task RecordAsync(Client client, IReadOnlyList<string> categories, Guid? entryId, HttpContext http, CancellationToken cancellationToken) =>

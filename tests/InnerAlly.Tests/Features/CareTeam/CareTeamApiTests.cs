@@ -256,6 +256,34 @@ public sealed class CareTeamApiTests(InnerAllyFactory factory) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Looks_at_the_same_clients_at_once_all_answer_and_each_takes_its_own_place_in_the_chain()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var second = await _setup.TherapistAsync(clinic, "Dr Kim Lee");
+        var shared = new[] { SharingCategories.CheckInRatings };
+        var clients = new List<Client>();
+        for (var i = 0; i < 3; i++)
+        {
+            var client = await _setup.ClientAsync(clinic.Therapist, shared);
+            var code = await CodeAsync(second.Therapist);
+            await Ok(await client.Http.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = Choices(shared) }, Cancel));
+            clients.Add(client);
+        }
+
+        var looks = Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? clinic.Therapist : second.Therapist).GetAsync("/api/v1/caseload", Cancel));
+        var answers = await Task.WhenAll(looks);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        foreach (var client in clients)
+        {
+            var id = await DbAsync(db => db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync(Cancel));
+            Assert.Equal(Enumerable.Range(1, 16).Select(n => (long)n), await DbAsync(db => db.CareAccessRecords.Where(r => r.ClientId == id).OrderBy(r => r.Sequence).Select(r => r.Sequence).ToListAsync(Cancel)));
+        }
+
+        Assert.True((await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel))).Holds);
+    }
+
+    [Fact]
     public async Task The_access_record_holds_no_health_text_and_a_changed_row_breaks_the_chain()
     {
         var clinic = await _setup.ClinicAsync();
