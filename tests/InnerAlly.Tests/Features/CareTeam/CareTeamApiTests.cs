@@ -274,13 +274,17 @@ public sealed class CareTeamApiTests(InnerAllyFactory factory) : IClassFixture<I
         var answers = await Task.WhenAll(looks);
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var ids = new List<Guid>();
         foreach (var client in clients)
         {
             var id = await DbAsync(db => db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync(Cancel));
             Assert.Equal(Enumerable.Range(1, 16).Select(n => (long)n), await DbAsync(db => db.CareAccessRecords.Where(r => r.ClientId == id).OrderBy(r => r.Sequence).Select(r => r.Sequence).ToListAsync(Cancel)));
+            ids.Add(id);
         }
 
-        Assert.True((await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel))).Holds);
+        // These clients' chains hold (another test in this class breaks a chain of its own on purpose).
+        var verified = await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel));
+        Assert.DoesNotContain(verified.Broken, b => ids.Contains(b.ClientId));
     }
 
     [Fact]
