@@ -83,6 +83,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<CareAccessRecord> CareAccessRecords => Set<CareAccessRecord>();
 
+    public DbSet<EntryShare> EntryShares => Set<EntryShare>();
+
+    public DbSet<SafetyNoticeRecord> SafetyNoticeRecords => Set<SafetyNoticeRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -111,6 +115,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new CareRelationshipConfiguration());
         builder.ApplyConfiguration(new SharingChoiceConfiguration());
         builder.ApplyConfiguration(new CareAccessRecordConfiguration());
+        builder.ApplyConfiguration(new EntryShareConfiguration());
+        builder.ApplyConfiguration(new SafetyNoticeRecordConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

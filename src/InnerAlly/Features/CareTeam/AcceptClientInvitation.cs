@@ -99,7 +99,18 @@ public static class AcceptClientInvitation
             db.SharingChoices.Add(SharingChoice.TurnOn(relationship.Id, choice.Category, choice.IncludingEarlier, now));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on active relationships: another code from this therapist was accepted
+            // at the same moment. The claim rolls back with the transaction, so this code stays usable.
+            db.ChangeTracker.Clear();
+            return (Outcome.AlreadyWorking, null);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return (Outcome.Joined, relationship.Id);
     }

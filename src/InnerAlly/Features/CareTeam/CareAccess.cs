@@ -22,7 +22,9 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
     private static readonly SemaphoreSlim AppendGate = new(1, 1);
 
     /// <summary>What one therapist may see of one client, read at the start of this request.</summary>
-    public sealed record Client(CareRelationship Relationship, StaffMember Therapist, IReadOnlyDictionary<string, SharingChoice> Sharing)
+    /// <param name="Entries">The client's marks on single pieces of writing for this therapist, by entry id.</param>
+    public sealed record Client(
+        CareRelationship Relationship, StaffMember Therapist, IReadOnlyDictionary<string, SharingChoice> Sharing, IReadOnlyDictionary<Guid, EntryShare> Entries)
     {
         public Guid ClientId => Relationship.UserId;
 
@@ -32,6 +34,22 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
         public DateTime? SharedFrom(string category) => Sharing.TryGetValue(category, out var choice) ? choice.SharedFrom : null;
 
         public bool Covers(string category, DateTime when) => Shares(category) && (SharedFrom(category) is not { } from || when >= from);
+
+        /// <summary>
+        /// Whether one entry of a kind of writing is shared: its own mark ("keep this one private",
+        /// "share this one") where the client set one, else its category and date.
+        /// </summary>
+        public bool Sees(string category, Guid entryId, DateTime when) =>
+            Entries.TryGetValue(entryId, out var mark) && mark.Category == category ? mark.Shared : Covers(category, when);
+
+        /// <summary>The entries shared alone in a category that may itself be unshared.</summary>
+        public IReadOnlyList<Guid> SharedAlone(string category) => [.. Entries.Values.Where(e => e.Category == category && e.Shared).Select(e => e.EntryId)];
+
+        /// <summary>The entries kept private in a category.</summary>
+        public int KeptPrivate(string category) => Entries.Values.Count(e => e.Category == category && !e.Shared);
+
+        /// <summary>True where the therapist may see something of this kind of writing: the category, or one entry shared alone.</summary>
+        public bool ReadsWriting(string category) => Shares(category) || Entries.Values.Any(e => e.Category == category && e.Shared);
     }
 
     /// <summary>Every active client of this therapist, across the clinics where they are an active therapist.</summary>
@@ -138,7 +156,10 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
         var ids = found.Select(f => f.Relationship.Id).ToList();
         var sharing = (await db.SharingChoices.AsNoTracking().Where(s => ids.Contains(s.RelationshipId)).ToListAsync(cancellationToken))
             .ToLookup(s => s.RelationshipId);
-        return [.. found.Select(f => new Client(f.Relationship, f.Therapist, sharing[f.Relationship.Id].ToDictionary(s => s.Category, StringComparer.Ordinal)))];
+        var marks = (await db.EntryShares.AsNoTracking().Where(s => ids.Contains(s.RelationshipId)).ToListAsync(cancellationToken))
+            .ToLookup(s => s.RelationshipId);
+        return [.. found.Select(f => new Client(
+            f.Relationship, f.Therapist, sharing[f.Relationship.Id].ToDictionary(s => s.Category, StringComparer.Ordinal), marks[f.Relationship.Id].ToDictionary(s => s.EntryId)))];
     }
 
     private sealed class Pair

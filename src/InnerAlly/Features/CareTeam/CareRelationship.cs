@@ -73,7 +73,8 @@ internal sealed class CareRelationshipConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<Clinic>().WithMany().HasForeignKey(r => r.ClinicId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TherapistId, r.EndedAt });
-        builder.HasIndex(r => new { r.UserId, r.TherapistId });
+        // One active relationship per client and therapist: two of that therapist's codes accepted at once cannot start two.
+        builder.HasIndex(r => new { r.UserId, r.TherapistId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
         builder.Property(r => r.ClientName).HasMaxLength(CareRelationship.ClientNameMaxLength);
         builder.Property(r => r.EndedBy).HasMaxLength(16);
         builder.Ignore(r => r.IsActive);

@@ -22,6 +22,8 @@ public static class CareTeamEndpoints
         team.MapGet("/looks", LooksAsync).WithName("ListCareTeamLooks");
         team.MapPut("/{id:guid}/sharing", ShareAsync).WithName("ChangeSharing").ProducesValidationProblem();
         team.MapDelete("/{id:guid}", EndAsync).WithName("EndCareRelationship");
+        team.MapGet("/entries/{entryId:guid}", EntryAsync).WithName("ShowEntrySharing");
+        team.MapPut("/{id:guid}/entries/{entryId:guid}", ShareEntryAsync).WithName("ChangeEntrySharing").ProducesValidationProblem();
     }
 
     /// <summary>Your open invitations to clients, newest first. For therapists.</summary>
@@ -97,6 +99,27 @@ public static class CareTeamEndpoints
     /// <summary>Stop working with this therapist on InnerAlly: their access ends at once. What you shared stays yours.</summary>
     public static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         await EndCareRelationship.ByClientAsync(user.GetUserId(), id, db, clock, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>One of your journal entries, records, letters or cards: for each of your therapists, whether they see it and why ("category" or "entry").</summary>
+    public static async Task<Results<Ok<EntrySharing.Statuses>, NotFound>> EntryAsync(Guid entryId, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        await EntrySharing.ListAsync(user.GetUserId(), entryId, db, cancellationToken) is { } statuses ? TypedResults.Ok(statuses) : TypedResults.NotFound();
+
+    /// <summary>For one therapist and one entry: "share" (share this one), "private" (keep this one private) or "as-category". It takes effect on their very next request.</summary>
+    public static async Task<Results<Ok<EntrySharing.Statuses>, NotFound, ValidationProblem>> ShareEntryAsync(
+        Guid id, Guid entryId, EntrySharing.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!EntrySharing.IsChoice(request.Choice))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["choice"] = [EntrySharing.ChoiceNeeded] });
+        }
+
+        return await EntrySharing.ChangeAsync(user.GetUserId(), id, entryId, request.Choice!, db, clock, cancellationToken) switch
+        {
+            EntrySharing.Outcome.Changed => TypedResults.Ok((await EntrySharing.ListAsync(user.GetUserId(), entryId, db, cancellationToken))!),
+            EntrySharing.Outcome.DraftLetter => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["choice"] = [EntrySharing.DraftLetter] }),
+            _ => TypedResults.NotFound(),
+        };
+    }
 
     private static ValidationProblem Problem(string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [message] });

@@ -11,6 +11,7 @@ public static class CaseloadEndpoints
         group.MapGet("/", ListAsync).WithName("ShowCaseload");
         group.MapGet("/{id:guid}", GetAsync).WithName("ShowCaseloadClient");
         group.MapDelete("/{id:guid}", EndAsync).WithName("EndCareRelationshipAsTherapist");
+        group.MapGet("/{id:guid}/writing/{entryId:guid}", EntryAsync).WithName("ShowSharedEntry");
     }
 
     /// <summary>Your active clients with what each shares of the last 14 days, what needs attention first. A category not shared is null.</summary>
@@ -23,6 +24,13 @@ public static class CaseloadEndpoints
         Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
         await ShowClient.HandleAsync(user.GetUserId(), id, access, db, instruments, clock, http, cancellationToken) is { } view
             ? TypedResults.Ok(CareTeamJson.From(view))
+            : TypedResults.NotFound();
+
+    /// <summary>One journal entry, record, letter or card the client shares with you, read-only. 404 unless it is shared with you now.</summary>
+    public static async Task<Results<Ok<CareTeamJson.Entry>, NotFound>> EntryAsync(
+        Guid id, Guid entryId, ClaimsPrincipal user, CareAccess access, AppDbContext db, CheckIns.EmotionCatalog emotions, HttpContext http, CancellationToken cancellationToken) =>
+        await ShowSharedEntry.HandleAsync(user.GetUserId(), id, entryId, access, db, emotions, http, cancellationToken) is { } view
+            ? TypedResults.Ok(new CareTeamJson.Entry(entryId, view.Category, view.CreatedAt, view.UpdatedAt, view.Sections))
             : TypedResults.NotFound();
 
     /// <summary>End your work with this client on InnerAlly; what they shared stays theirs.</summary>

@@ -46,6 +46,29 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog instruments, U
         return RedirectToPage();
     }
 
+    /// <summary>From an entry's own page: keep it private from one therapist, share it alone, or let it follow its category again.</summary>
+    public async Task<IActionResult> OnPostEntryAsync(Guid relationshipId, Guid entryId, string? choice, string? returnUrl)
+    {
+        if (!EntrySharing.IsChoice(choice))
+        {
+            return BadRequest();
+        }
+
+        var outcome = await EntrySharing.ChangeAsync(User.GetUserId(), relationshipId, entryId, choice!, db, clock, HttpContext.RequestAborted);
+        if (outcome == EntrySharing.Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[EntrySharingViewComponent.StatusKey] = outcome == EntrySharing.Outcome.DraftLetter ? EntrySharing.DraftLetter : choice switch
+        {
+            EntrySharing.Private => "Done. This one stays private, from now on.",
+            EntrySharing.Share => "Done. This one is shared, from now on.",
+            _ => "Done. This one follows what you share of its kind again.",
+        };
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/care-team");
+    }
+
     public async Task<IActionResult> OnPostEndAsync(Guid id)
     {
         if (!await EndCareRelationship.ByClientAsync(User.GetUserId(), id, db, clock, HttpContext.RequestAborted))

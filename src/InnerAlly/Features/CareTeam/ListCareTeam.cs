@@ -9,25 +9,36 @@ public static class ListCareTeam
 
     /// <param name="Therapist">The therapist's name as it was when they looked.</param>
     /// <param name="Categories">The categories read, as keys.</param>
-    public sealed record Look(DateTime At, string Therapist, IReadOnlyList<string> Categories, string Via);
+    /// <param name="EntryId">The one entry read, when the look was at a single piece of writing.</param>
+    public sealed record Look(DateTime At, string Therapist, IReadOnlyList<string> Categories, Guid? EntryId, string Via);
 
     /// <summary>The client's active care relationships, oldest first.</summary>
-    public static async Task<IReadOnlyList<Therapist>> HandleAsync(Guid clientId, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Therapist>> HandleAsync(Guid clientId, AppDbContext db, CancellationToken cancellationToken) =>
+        [.. (await RelationshipsAsync(clientId, activeOnly: true, db, cancellationToken)).Select(r => new Therapist(
+            r.Relationship.Id, r.TherapistName, r.ClinicName, r.Relationship.ClientName, r.Relationship.StartedAt, r.Sharing))];
+
+    /// <summary>A relationship with its therapist's and clinic's names, what it shares (in the order of <see cref="SharingCategories.All"/>) and the client's marks on single entries.</summary>
+    public sealed record Found(CareRelationship Relationship, string TherapistName, string ClinicName, IReadOnlyList<SharedCategory> Sharing, IReadOnlyList<EntryShare> Entries);
+
+    /// <summary>The client's care relationships (active ones only, or every one for the export), oldest first: the one query both read.</summary>
+    public static async Task<IReadOnlyList<Found>> RelationshipsAsync(Guid clientId, bool activeOnly, AppDbContext db, CancellationToken cancellationToken)
     {
         var relationships = await db.CareRelationships.AsNoTracking()
-            .Where(r => r.UserId == clientId && r.EndedAt == null)
+            .Where(r => r.UserId == clientId && (!activeOnly || r.EndedAt == null))
             .Join(db.StaffMembers, r => r.TherapistId, m => m.Id, (r, m) => new { Relationship = r, m.DisplayName })
             .Join(db.Clinics, x => x.Relationship.ClinicId, c => c.Id, (x, c) => new { x.Relationship, x.DisplayName, Clinic = c.Name })
             .ToListAsync(cancellationToken);
         var ids = relationships.Select(r => r.Relationship.Id).ToList();
         var sharing = (await db.SharingChoices.AsNoTracking().Where(s => ids.Contains(s.RelationshipId)).ToListAsync(cancellationToken)).ToLookup(s => s.RelationshipId);
+        var marks = (await db.EntryShares.AsNoTracking().Where(s => ids.Contains(s.RelationshipId)).ToListAsync(cancellationToken)).ToLookup(s => s.RelationshipId);
         return
         [
-            .. relationships.OrderBy(r => r.Relationship.StartedAt).Select(r => new Therapist(
-                r.Relationship.Id, r.DisplayName, r.Clinic, r.Relationship.ClientName, r.Relationship.StartedAt,
+            .. relationships.OrderBy(r => r.Relationship.StartedAt).Select(r => new Found(
+                r.Relationship, r.DisplayName, r.Clinic,
                 [.. SharingCategories.All
                     .Select(c => sharing[r.Relationship.Id].FirstOrDefault(s => s.Category == c.Key) is { } s ? new SharedCategory(c.Key, c.Name, s.IncludesEarlier, s.Since) : null)
-                    .OfType<SharedCategory>()])),
+                    .OfType<SharedCategory>()],
+                [.. marks[r.Relationship.Id].OrderBy(m => m.ChangedAt)])),
         ];
     }
 
@@ -38,7 +49,7 @@ public static class ListCareTeam
             .OrderByDescending(r => r.Sequence)
             .Take(limit)
             .ToListAsync(cancellationToken))
-        .Select(r => new Look(r.At, r.TherapistName, r.Categories, r.Via))
+        .Select(r => new Look(r.At, r.TherapistName, r.Categories, r.EntryId, r.Via))
         .ToList();
 
     /// <summary>"check-in ratings and questionnaires": the categories of a look, in words.</summary>

@@ -48,7 +48,23 @@ public static class SharingPreview
                     : $"Your latest would show as: {Practices.PracticeCatalog.Find(lastSession.PracticeId)?.Title ?? lastSession.PracticeId}, {Math.Max(1, (int)Math.Round(lastSession.DurationSeconds / 60.0))} minutes, on {Day(lastSession.StartedAt)}. Your notes stay private.",
                 sessionCount, firstSession),
             [SharingCategories.Questionnaires] = new(questionnaire, responses.Count, responses.Min(r => r.CompletedAt)),
+            [SharingCategories.Journal] = await WritingLineAsync(db.JournalEntries.Where(e => e.UserId == clientId), "journal entry", cancellationToken),
+            [SharingCategories.AllyRecords] = await WritingLineAsync(db.AllyRecords.Where(e => e.UserId == clientId), "critic-to-ally record", cancellationToken),
+            [SharingCategories.Letters] = await WritingLineAsync(db.Letters.Where(e => e.UserId == clientId && e.Status == Letters.Letter.Done), "letter", cancellationToken),
+            [SharingCategories.AllyCards] = await WritingLineAsync(db.AllyCards.Where(e => e.UserId == clientId), "ally card", cancellationToken),
+            [SharingCategories.SafetyNotices] = new(
+                "They would see a line such as \u201cthe support notice appeared on 3 December at 14:05, after a journal entry\u201d, and never your words.", 0, null),
         };
+
+        async Task<Line> WritingLineAsync<T>(IQueryable<T> items, string noun, CancellationToken ct)
+            where T : PersonalWriting
+        {
+            var mine = items.AsNoTracking();
+            var last = await mine.OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(ct);
+            var latest = last is null ? null
+                : $"Your latest would show as: a {noun} from {Day(last.CreatedAt)}, beginning \u201c{Shorten(ShowSharedEntry.RowOf("", last).Preview)}\u201d.";
+            return new Line(latest, await mine.CountAsync(ct), await mine.MinAsync(e => (DateTime?)e.CreatedAt, ct));
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "…";

@@ -19,12 +19,32 @@ public static class ShowClient
 
     public sealed record QuestionnaireHistory(Instrument Instrument, IReadOnlyList<MeasureHistory.Entry> Entries);
 
+    /// <summary>A support notice the client asked their therapist to be told of: when, and after what (never the words).</summary>
+    public sealed record NoticeRow(DateTime At, string Feature, string After);
+
     /// <param name="Trend">Null (with <paramref name="CheckIns"/>) when check-in ratings are not shared.</param>
     /// <param name="Practices">Null when practices are not shared.</param>
     /// <param name="Questionnaires">Null when questionnaires are not shared.</param>
+    /// <param name="Writing">For each kind of writing, its shared entries, newest first; null where nothing of that kind is shared.</param>
+    /// <param name="SafetyNotices">Null when safety notices are not shared.</param>
     public sealed record View(
         CareAccess.Client Client, string ClinicName, TimeZoneInfo Zone, CheckInTrend.Trend? Trend, IReadOnlyList<CheckInRow>? CheckIns,
-        IReadOnlyList<PracticeRow>? Practices, IReadOnlyList<QuestionnaireHistory>? Questionnaires);
+        IReadOnlyList<PracticeRow>? Practices, IReadOnlyList<QuestionnaireHistory>? Questionnaires,
+        IReadOnlyDictionary<string, IReadOnlyList<ShowSharedEntry.Row>?> Writing, IReadOnlyList<NoticeRow>? SafetyNotices);
+
+    public const int RecentEntries = 30;
+
+    /// <summary>How a look at this page is recorded (<see cref="CareAccess.Via"/>): the caseload reads "since you last looked" from these.</summary>
+    public static readonly string[] Vias = ["GET /caseload/{id:guid}", "GET /api/v1/caseload/{id:guid}"];
+    public const int RecentNotices = 50;
+
+    /// <summary>The categories this page reads of the client.</summary>
+    public static IReadOnlyList<string> Shown(CareAccess.Client client) =>
+    [
+        .. new[] { SharingCategories.CheckInRatings, SharingCategories.CheckInNotes, SharingCategories.Practices, SharingCategories.Questionnaires, SharingCategories.SafetyNotices }
+            .Where(client.Shares),
+        .. SharingCategories.Writing.Where(client.ReadsWriting),
+    ];
 
     /// <summary>Null when this is not one of the therapist's active clients (the caller answers 404).</summary>
     public static async Task<View?> HandleAsync(Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
@@ -34,8 +54,7 @@ public static class ShowClient
             return null;
         }
 
-        var shown = new[] { SharingCategories.CheckInRatings, SharingCategories.CheckInNotes, SharingCategories.Practices, SharingCategories.Questionnaires }.Where(client.Shares).ToList();
-        await access.RecordAsync(client, shown, null, http, cancellationToken);
+        await access.RecordAsync(client, Shown(client), null, http, cancellationToken);
 
         var zoneId = await db.Users.AsNoTracking().Where(u => u.Id == client.ClientId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
@@ -73,6 +92,19 @@ public static class ShowClient
                 .OrderBy(h => h.Instrument.ShortTitle, StringComparer.Ordinal)];
         }
 
-        return new View(client, clinic, zone, trend, checkIns, practices, questionnaires);
+        var writing = new Dictionary<string, IReadOnlyList<ShowSharedEntry.Row>?>(StringComparer.Ordinal);
+        foreach (var category in SharingCategories.Writing)
+        {
+            writing[category] = client.ReadsWriting(category)
+                ? [.. (await access.WritingAsync(client, category, RecentEntries, cancellationToken)).Select(e => ShowSharedEntry.RowOf(category, e))]
+                : null;
+        }
+
+        IReadOnlyList<NoticeRow>? notices = client.Shares(SharingCategories.SafetyNotices)
+            ? [.. (await access.SafetyNoticesAsync(one, DateTime.MinValue, cancellationToken))[client.ClientId].Take(RecentNotices)
+                .Select(n => new NoticeRow(n.At, n.Feature, SafetyNoticeFeatures.NameOf(n.Feature)))]
+            : null;
+
+        return new View(client, clinic, zone, trend, checkIns, practices, questionnaires, writing, notices);
     }
 }

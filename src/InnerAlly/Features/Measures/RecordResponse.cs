@@ -58,6 +58,12 @@ public static partial class RecordResponse
 
         await db.SaveChangesAsync(cancellationToken);
         Log.Saved(logger, response.Id, response.Status);
+        if (SafetyCategory(instrument, response) is not null)
+        {
+            // The page and the API then show the support notice; a therapist the person tells of it learns that it appeared.
+            await CareTeam.RecordSafetyNotice.HandleAsync(userId, CareTeam.SafetyNoticeFeatures.Questionnaire, db, clock, logger, cancellationToken);
+        }
+
         return response;
     }
 

@@ -1,5 +1,6 @@
 using InnerAlly.Features.Analysis;
 using InnerAlly.Language;
+using InnerAlly.Features.CareTeam;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace InnerAlly.Features.Safety;
@@ -10,7 +11,7 @@ namespace InnerAlly.Features.Safety;
 /// never block, never alter): a confident reading brings the calm support notice with the crisis
 /// lines for the person's country, an unsure one the gentle line with the help link.
 /// </summary>
-public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
+public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support, TimeProvider clock, ILogger<SafetyFollowUp> logger)
 {
     /// <summary>Null when there was no text to check; otherwise a notice, the gentle line, or <see cref="SafetyNotice.None"/> when nothing was found.</summary>
     public async Task<SafetyNotice?> AfterSavingAsync(string? text, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
@@ -20,16 +21,28 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
             return null;
         }
 
-        return await ResponseForAsync(await risk.CheckAsync(text, setting, http.User, cancellationToken), http, db, cancellationToken);
+        return await ResponseForAsync(await risk.CheckAsync(text, setting, http.User, cancellationToken), setting, http, db, cancellationToken);
     }
 
-    /// <summary>What a risk reading brings: the notice for a category found, the gentle line for an unsure reading, else nothing.</summary>
-    public async Task<SafetyNotice> ResponseForAsync(RiskFinding? found, HttpContext http, AppDbContext db, CancellationToken cancellationToken) => found switch
+    /// <summary>
+    /// What a risk reading brings: the notice for a category found, the gentle line for an unsure
+    /// reading, else nothing. A notice is also kept for the person's therapist when they share
+    /// safety notices (<see cref="RecordSafetyNotice"/>): that it appeared and where, never the words.
+    /// </summary>
+    public async Task<SafetyNotice> ResponseForAsync(RiskFinding? found, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        { Found: true } => await support.NoticeForAsync(found.Category, http, db, cancellationToken),
-        { Gentle: true } => SafetySupport.GentleLine,
-        _ => SafetyNotice.None,
-    };
+        switch (found)
+        {
+            case { Found: true }:
+                var notice = await support.NoticeForAsync(found.Category, http, db, cancellationToken);
+                await RecordSafetyNotice.HandleAsync(http.User.GetUserId(), SafetyNoticeFeatures.KeyOf(setting), db, clock, logger, cancellationToken);
+                return notice;
+            case { Gentle: true }:
+                return SafetySupport.GentleLine;
+            default:
+                return SafetyNotice.None;
+        }
+    }
 
     /// <summary>Pages redirect after saving (Post/Redirect/Get); the category rides along once in TempData.</summary>
     public const string TempDataKey = "SupportCategory";

@@ -50,7 +50,7 @@ public sealed class WritingFollowUp(RiskCheck engine, SafetyFollowUp safety)
         // on its own, within the person's budget and from its beginning (RiskCheck.AnalysisMaxLength).
         var whole = await engine.ReadForSafetyAsync(everything, setting, http.User, cancellationToken);
         var analysis = read == everything ? whole : await engine.ReadIfBudgetAllowsAsync(read, http.User, cancellationToken);
-        var notice = await safety.ResponseForAsync(whole?.Risk, http, db, cancellationToken);
+        var notice = await safety.ResponseForAsync(whole?.Risk, setting, http, db, cancellationToken);
         return new(analysis is null ? null : WritingAnalysis.From(analysis), notice);
     }
 

@@ -51,8 +51,7 @@ public sealed class PersonalDataExportTests(PersonalDataFactory factory) : IClas
         Assert.Equal("Reflection amber kettle.", lesson.GetProperty("reflection").GetProperty("text").GetString());
         Assert.Equal("Signs amber kettle.", data.GetProperty("safetyPlan").GetProperty("warningSigns").GetString());
         Assert.Equal("Matters amber kettle.", data.GetProperty("safetyPlan").GetProperty("mattersMost").GetString());
-        var questionnaire = Only(data, "questionnaires");
-        Assert.Equal("gad7", questionnaire.GetProperty("instrument").GetString());
+        var questionnaire = data.GetProperty("questionnaires").EnumerateArray().Single(q => q.GetProperty("instrument").GetString() == "gad7");
         Assert.Equal("complete", questionnaire.GetProperty("status").GetString());
         Assert.Equal(3, questionnaire.GetProperty("answers").GetProperty("5").GetInt32());
         Assert.Equal(9m, questionnaire.GetProperty("scores").GetProperty("total").GetDecimal());
@@ -67,9 +66,12 @@ public sealed class PersonalDataExportTests(PersonalDataFactory factory) : IClas
         var therapist = Only(careTeam, "therapists");
         Assert.Equal("Dr Sam Rivera", therapist.GetProperty("therapistName").GetString());
         Assert.Equal("Jo", therapist.GetProperty("clientName").GetString());
-        var shared = Assert.Single(therapist.GetProperty("sharing").EnumerateArray());
-        Assert.Equal("check-in-ratings", shared.GetProperty("category").GetString());
-        Assert.True(shared.GetProperty("includingEarlier").GetBoolean());
+        Assert.Equal(["check-in-ratings", "safety-notices"], therapist.GetProperty("sharing").EnumerateArray().Select(s => s.GetProperty("category").GetString()));
+        Assert.True(therapist.GetProperty("sharing")[0].GetProperty("includingEarlier").GetBoolean());
+        var entry = Only(therapist, "entries");
+        Assert.Equal("journal", entry.GetProperty("category").GetString());
+        Assert.True(entry.GetProperty("shared").GetBoolean());
+        Assert.Equal("questionnaire", Only(careTeam, "safetyNotices").GetProperty("feature").GetString());
         var look = Only(careTeam, "looks");
         Assert.Equal("Dr Sam Rivera", look.GetProperty("therapist").GetString());
         Assert.Equal("GET /api/v1/caseload/{id:guid}", look.GetProperty("via").GetString());
@@ -113,7 +115,7 @@ public sealed class PersonalDataExportTests(PersonalDataFactory factory) : IClas
             Assert.Equal(0, data.GetProperty(list).GetArrayLength());
         }
 
-        foreach (var list in new[] { "staff", "therapists", "looks" })
+        foreach (var list in new[] { "staff", "therapists", "looks", "safetyNotices" })
         {
             Assert.Equal(0, data.GetProperty("careTeam").GetProperty(list).GetArrayLength());
         }

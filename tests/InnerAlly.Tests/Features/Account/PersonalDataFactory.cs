@@ -109,8 +109,18 @@ public sealed class PersonalDataFactory : InnerAllyFactory
         await SendAsync(client.PostAsJsonAsync($"/api/v1/clinics/{created.Clinic.Slug}/invitations", new { email = NewEmail(), role = "therapist" }, Cancel));
         var therapist = (await new CareTeamSetup(this).ClinicAsync()).Therapist;
         var code = await CareTeamSetup.CodeAsync(therapist);
-        var joined = await CareTeamSetup.Ok(await client.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = CareTeamSetup.Choices(SharingCategories.CheckInRatings + "+") }, Cancel));
-        await SendAsync(therapist.GetAsync($"/api/v1/caseload/{joined.GetProperty("id").GetGuid()}", Cancel));
+        var joined = await CareTeamSetup.Ok(await client.PostAsJsonAsync(
+            "/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = CareTeamSetup.Choices(SharingCategories.CheckInRatings + "+", SharingCategories.SafetyNotices) }, Cancel));
+        var relationship = joined.GetProperty("id").GetGuid();
+        await SendAsync(therapist.GetAsync($"/api/v1/caseload/{relationship}", Cancel));
+        // A PHQ-9 whose last answer asks about safety: the support notice shows, and the therapist is told it appeared.
+        await SendAsync(client.PostAsJsonAsync("/api/v1/instruments/phq9/responses", new
+        {
+            answers = Enumerable.Range(1, 9).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => i == 9 ? 1 : 0),
+            status = "complete",
+        }, Cancel));
+        var journal = WithDb(db => db.JournalEntries.Single(e => e.UserId == id).Id);
+        await SendAsync(client.PutAsJsonAsync($"/api/v1/care-team/{relationship}/entries/{journal}", new { choice = "share" }, Cancel));
 
         return new Person(email, id, client, calendarPath);
     }
@@ -176,6 +186,7 @@ public sealed class PersonalDataFactory : InnerAllyFactory
         [typeof(StaffInvitation)] = db.StaffInvitations.Count(x => x.InvitedBy == userId),
         [typeof(CareRelationship)] = db.CareRelationships.Count(x => x.UserId == userId),
         [typeof(CareAccessRecord)] = db.CareAccessRecords.Count(x => x.ClientId == userId),
+        [typeof(SafetyNoticeRecord)] = db.SafetyNoticeRecords.Count(x => x.UserId == userId),
     });
 
     /// <summary>The account and every entity type the model ties to it.</summary>

@@ -38,10 +38,10 @@ public sealed partial class AccessMatrixTests(InnerAllyFactory factory) : IClass
         ClinicAdmin,
     }
 
-    /// <summary>In A's check-in note, which A shares with one therapist.</summary>
+    /// <summary>In A's check-in note and A's writing, which A shares with one therapist.</summary>
     private const string SharedMarker = "ospreyvault";
 
-    /// <summary>In every other thing A wrote, which no category shares today.</summary>
+    /// <summary>In every other thing A wrote: what no category shares, and the journal entry and card A keeps private.</summary>
     private const string PrivateMarker = "wrenlatch";
 
     private static readonly string[] CarePrefixes = ["/api/v1/caseload", "/api/v1/care-team", "/api/v1/invitations", "/api/v1/clinics", "/caseload", "/care-team", "/clinic"];
@@ -111,7 +111,7 @@ public sealed partial class AccessMatrixTests(InnerAllyFactory factory) : IClass
 
                 if (role is not (Role.ClientA or Role.TherapistAll) && body.Contains(SharedMarker, StringComparison.OrdinalIgnoreCase))
                 {
-                    failures.Add($"{route.Method} {path} as {role}: the answer holds A's check-in note");
+                    failures.Add($"{route.Method} {path} as {role}: the answer holds A's shared words");
                 }
             }
         }

@@ -58,7 +58,8 @@ public sealed partial class AccessMatrixTests
         var a = await factory.CreateClientForNewPersonAsync(aEmail);
         var b = await factory.CreateClientForNewPersonAsync(bEmail);
 
-        // A's things: the check-in note may be shared; nothing else A writes is in any category yet.
+        // A's things: the check-in note and A's writing may be shared, except the one journal entry and
+        // the card A keeps private; nothing else A writes (practice notes, the safety plan, a lesson reflection) is in any category.
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
         async Task<Guid> MakeAsync(string url, object body, params string[] words)
         {
@@ -75,10 +76,10 @@ public sealed partial class AccessMatrixTests
         await MakeAsync("/api/v1/practice-sessions", new { practiceId = "soothing-touch", startedAt = DateTimeOffset.UtcNow.AddMinutes(-10), durationSeconds = 300, note = $"Practice {PrivateMarker}." }, "practice-sessions", "sessions");
         await MakeAsync("/api/v1/practice-rhythm", new { practiceId = "soothing-touch", minutes = 3, days = new[] { "monday" }, time = "07:30" }, "practice-rhythm", "rhythm");
         await MakeAsync("/api/v1/instruments/gad7/responses", new { answers = new Dictionary<string, int> { ["1"] = 1, ["2"] = 2, ["3"] = 0, ["4"] = 1, ["5"] = 3, ["6"] = 0, ["7"] = 2 }, status = "complete" }, "responses", "result", "history");
-        await MakeAsync(JournalUrl, Body(JournalUrl, PrivateMarker), "journal-entries", "journal");
-        await MakeAsync(AllyRecordsUrl, Body(AllyRecordsUrl, PrivateMarker), "ally-records");
-        await MakeAsync(LettersUrl, Body(LettersUrl, PrivateMarker), "letters");
-        await MakeAsync(AllyCardsUrl, Body(AllyCardsUrl, PrivateMarker), "ally-cards");
+        await MakeAsync(JournalUrl, Body(JournalUrl, SharedMarker), "journal-entries", "journal");
+        var keptPrivate = new[] { await MakeAsync(JournalUrl, Body(JournalUrl, PrivateMarker)), await MakeAsync(AllyCardsUrl, Body(AllyCardsUrl, PrivateMarker), "ally-cards") };
+        await MakeAsync(AllyRecordsUrl, Body(AllyRecordsUrl, SharedMarker), "ally-records");
+        await MakeAsync(LettersUrl, Body(LettersUrl, SharedMarker), "letters");
         await Ok(await a.PutAsJsonAsync("/api/v1/safety-plan", new { warningSigns = $"Signs {PrivateMarker}." }, Cancel));
         await Ok(await a.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/reflection", new { text = $"Reflection {PrivateMarker}." }, Cancel));
         await Ok(await b.PostAsJsonAsync("/api/v1/check-ins", new { threat = 3, drive = 3, soothe = 3 }, Cancel));
@@ -94,6 +95,11 @@ public sealed partial class AccessMatrixTests
             [Role.TherapistEnded] = await JoinAsync(ended.Therapist, everything),
             [Role.TherapistDeactivated] = await JoinAsync(deactivated.Therapist, everything),
         };
+        foreach (var entry in keptPrivate)
+        {
+            await Ok(await a.PutAsJsonAsync($"/api/v1/care-team/{relationships[Role.TherapistAll]}/entries/{entry}", new { choice = "private" }, Cancel));
+        }
+
         await Ok(await a.PutAsJsonAsync($"/api/v1/care-team/{relationships[Role.TherapistRevoked]}/sharing", new { sharing = Array.Empty<object>() }, Cancel));
         await Ok(await a.DeleteAsync($"/api/v1/care-team/{relationships[Role.TherapistEnded]}", Cancel));
         var staff = await Ok(await clinic.Admin.GetAsync($"/api/v1/clinics/{clinic.Slug}/staff", Cancel));
@@ -158,6 +164,7 @@ public sealed partial class AccessMatrixTests
         // Each therapist asks for their own relationship with A where they have one, else the one A shares everything on.
         string Mine(Role role) => $"/api/v1/caseload/{w.Relationships.GetValueOrDefault(role, w.Relationships[Role.TherapistAll])}";
         string MinePage(Role role) => $"/caseload/{w.Relationships.GetValueOrDefault(role, w.Relationships[Role.TherapistAll])}";
+        var journal = w.Ids["journal"];
         var all = w.Relationships[Role.TherapistAll];
         var noCode = new { code = "ZZZZ-ZZZZ", clientName = "Someone" };
         return new Dictionary<string, Rule>(StringComparer.Ordinal)
@@ -165,7 +172,10 @@ public sealed partial class AccessMatrixTests
             ["GET /api/v1/caseload"] = new(Same("/api/v1/caseload"), Everyone()),
             ["GET /api/v1/caseload/{id:guid}"] = new(Mine, Only(ActiveWithA)),
             ["DELETE /api/v1/caseload/{id:guid}"] = new(role => ActiveWithA.Contains(role) ? null : Mine(role), Only([])),
+            ["GET /api/v1/caseload/{id:guid}/writing/{entryId:guid}"] = new(role => $"{Mine(role)}/writing/{journal}", Only([Role.TherapistAll])),
             ["GET /api/v1/care-team"] = new(Same("/api/v1/care-team"), Everyone()),
+            ["GET /api/v1/care-team/entries/{entryId:guid}"] = new(Same($"/api/v1/care-team/entries/{journal}"), Only([Role.ClientA])),
+            ["PUT /api/v1/care-team/{id:guid}/entries/{entryId:guid}"] = new(AllBut($"/api/v1/care-team/{all}/entries/{journal}", Role.ClientA), Only([]), new { choice = "private" }),
             ["GET /api/v1/care-team/looks"] = new(Same("/api/v1/care-team/looks"), Everyone()),
             ["PUT /api/v1/care-team/{id:guid}/sharing"] = new(AllBut($"/api/v1/care-team/{all}/sharing", Role.ClientA), Only([]), new { sharing = Array.Empty<object>() }),
             ["DELETE /api/v1/care-team/{id:guid}"] = new(AllBut($"/api/v1/care-team/{all}", Role.ClientA), Only([])),
@@ -184,6 +194,7 @@ public sealed partial class AccessMatrixTests
             ["POST /api/v1/clinics/{slug}/staff/{id:guid}/deactivate"] = new(AllBut($"/api/v1/clinics/{w.Slug}/staff/{w.StaffId}/deactivate", Role.ClinicAdmin), Only([])),
             ["PAGE /caseload"] = new(Same("/caseload"), Only(ActiveTherapists)),
             ["PAGE /caseload/{id:guid}"] = new(MinePage, Only(ActiveWithA)),
+            ["PAGE /caseload/{id:guid}/writing/{entryId:guid}"] = new(role => $"{MinePage(role)}/writing/{journal}", Only([Role.TherapistAll])),
             ["PAGE /care-team"] = new(Same("/care-team"), Everyone()),
             ["PAGE /care-team/join/{code?}"] = new(Same($"/care-team/join/{w.OpenCode.Replace("-", "", StringComparison.Ordinal)}"), Everyone()),
             ["PAGE /clinic"] = new(Same("/clinic"), Everyone()),

@@ -36,6 +36,7 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
     [InlineData("/care-team/join/ABCDEFGH")]
     [InlineData("/caseload")]
     [InlineData("/caseload/0193a7b8-0000-7000-8000-000000000000")]
+    [InlineData("/caseload/0193a7b8-0000-7000-8000-000000000000/writing/0193a7b8-0000-7000-8000-000000000001")]
     public async Task Signed_out_visitors_are_sent_to_sign_in(string path)
     {
         var response = await factory.CreatePageClient().GetAsync(path, Cancel);
@@ -87,6 +88,38 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
         var after = await therapist.OpenAsync(row.QuerySelector("th a")!.GetAttribute("href")!);
         Assert.Contains("Not shared", after.QuerySelector("#checkins-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Contains("not shared", (await therapist.OpenAsync("/caseload")).QuerySelector("main .caseload-table tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entry_is_kept_private_from_its_own_page_and_the_therapist_reads_the_rest_read_only()
+    {
+        var therapist = await TherapistAsync();
+        var code = await CodeFromPageAsync(therapist);
+        var client = await PageBrowser.RegisterAsync(factory);
+        var joinUrl = $"/care-team/join/{code.Replace("-", "", StringComparison.Ordinal)}";
+        PageBrowser.AssertRedirectsTo(
+            await client.SubmitAsync(joinUrl, new Dictionary<string, string> { ["ClientName"] = "Jo", [$"Sharing[{SharingCategories.Journal}]"] = SharingForm.FromNow }), "/care-team");
+        var kept = await client.SubmitAsync("/journal/new", new Dictionary<string, string> { ["Input.Text"] = "A walk by the heron pond." });
+        var entryPath = kept.Headers.Location!.OriginalString.Split('?')[0];
+
+        var own = await client.OpenAsync(entryPath);
+        var mark = own.QuerySelector("main .entry-sharing")!;
+        Assert.Contains("Shared with Dr Ana Silva", mark.TextContent, StringComparison.Ordinal);
+        var clientPage = (await therapist.OpenAsync("/caseload")).QuerySelector("main .caseload-table tbody tr th a")!.GetAttribute("href")!;
+        var listed = (await therapist.OpenAsync(clientPage)).QuerySelector("#journal-heading")!.ParentElement!;
+        var link = listed.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Contains("heron pond", listed.TextContent, StringComparison.Ordinal);
+        var read = await therapist.OpenAsync(link);
+        Assert.Contains("A walk by the heron pond.", read.QuerySelector("main .shared-entry")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(read.QuerySelector("main form"));
+
+        var privately = await client.SubmitAsync(entryPath, [], "main .entry-sharing form");
+        PageBrowser.AssertRedirectsTo(privately, entryPath);
+        var after = await client.OpenAsync(entryPath);
+        Assert.Contains("Not shared with Dr Ana Silva (you keep this one private)", after.QuerySelector("main .entry-sharing")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, await therapist.StatusOfAsync(link));
+        Assert.Contains("None shared yet", (await therapist.OpenAsync(clientPage)).QuerySelector("#journal-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("read one journal entry of yours", (await client.OpenAsync("/care-team")).QuerySelector("main .look-list")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

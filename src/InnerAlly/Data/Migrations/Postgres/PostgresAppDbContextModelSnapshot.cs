@@ -399,7 +399,9 @@ namespace InnerAlly.Data.Migrations.Postgres
 
                     b.HasIndex("TherapistId", "EndedAt");
 
-                    b.HasIndex("UserId", "TherapistId");
+                    b.HasIndex("UserId", "TherapistId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("CareRelationships", (string)null);
                 });
@@ -446,6 +448,63 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasIndex("TherapistId", "CreatedAt");
 
                     b.ToTable("ClientInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.EntryShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("RelationshipId", "EntryId")
+                        .IsUnique();
+
+                    b.ToTable("EntryShares", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.SafetyNoticeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SafetyNoticeRecords", (string)null);
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CareTeam.SharingChoice", b =>
@@ -1241,6 +1300,24 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasOne("InnerAlly.Features.Clinics.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.EntryShare", b =>
+                {
+                    b.HasOne("InnerAlly.Features.CareTeam.CareRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.SafetyNoticeRecord", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

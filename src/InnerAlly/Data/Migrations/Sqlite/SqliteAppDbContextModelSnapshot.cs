@@ -394,7 +394,9 @@ namespace InnerAlly.Data.Migrations.Sqlite
 
                     b.HasIndex("TherapistId", "EndedAt");
 
-                    b.HasIndex("UserId", "TherapistId");
+                    b.HasIndex("UserId", "TherapistId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("CareRelationships", (string)null);
                 });
@@ -441,6 +443,63 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasIndex("TherapistId", "CreatedAt");
 
                     b.ToTable("ClientInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.EntryShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("RelationshipId", "EntryId")
+                        .IsUnique();
+
+                    b.ToTable("EntryShares", (string)null);
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.SafetyNoticeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SafetyNoticeRecords", (string)null);
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CareTeam.SharingChoice", b =>
@@ -1230,6 +1289,24 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasOne("InnerAlly.Features.Clinics.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.EntryShare", b =>
+                {
+                    b.HasOne("InnerAlly.Features.CareTeam.CareRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.SafetyNoticeRecord", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
