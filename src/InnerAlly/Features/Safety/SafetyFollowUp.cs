@@ -1,6 +1,6 @@
 using InnerAlly.Features.Analysis;
-using InnerAlly.Language;
 using InnerAlly.Features.CareTeam;
+using InnerAlly.Language;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace InnerAlly.Features.Safety;
