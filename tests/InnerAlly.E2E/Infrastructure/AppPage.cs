@@ -126,6 +126,9 @@ public enum AppPage
     /// <summary>/caseload/{id} for a client who shares everything: the trend, check-ins, questionnaire and practices.</summary>
     CaseloadClient,
 
+    /// <summary>/caseload/{id}/writing/{entryId}: one journal entry a client shares, read-only.</summary>
+    CaseloadEntry,
+
     /// <summary>/clinic/{slug}/staff: the admin's staff list, with clients per therapist, and the invite form.</summary>
     ClinicStaff,
 

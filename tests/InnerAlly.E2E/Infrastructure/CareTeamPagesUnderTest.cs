@@ -15,7 +15,7 @@ public abstract partial class BrowserTest
     /// <summary>A therapist signed in with a bearer token, in a clinic where they are also its admin.</summary>
     protected sealed record Therapist(Person Person, string Token, string Slug);
 
-    protected sealed record Client(Person Person, string Token, Guid RelationshipId);
+    protected sealed record Client(Person Person, string Token, Guid RelationshipId, Guid JournalId);
 
     private static Dictionary<string, string> Bearer(string token) => new() { ["Authorization"] = $"Bearer {token}" };
 
@@ -82,13 +82,18 @@ public abstract partial class BrowserTest
             before = new { threat = 7, soothe = 2 },
             after = new { threat = 4, soothe = 5 },
         });
+        var journal = await PostJsonAsync(context, "/api/v1/journal-entries", token, new
+        {
+            text = "Sat by the window with tea before work. I noticed the critic early and answered it more gently than last week.",
+            tags = new[] { "mornings" },
+        });
         var accepted = await PostJsonAsync(context, "/api/v1/invitations/accept", token, new
         {
             code = await CodeAsync(context, therapist),
             clientName = name,
             sharing = sharing.Select(s => new { category = s, includingEarlier = true }).ToArray(),
         });
-        return new Client(person, token, accepted.GetProperty("id").GetGuid());
+        return new Client(person, token, accepted.GetProperty("id").GetGuid(), journal.GetProperty("id").GetGuid());
     }
 
     private static readonly string[] Everything = [.. SharingCategories.All.Select(c => c.Key)];
@@ -174,6 +179,13 @@ public abstract partial class BrowserTest
         var client = await OnceAsync(context, async () => await ClientAsync(context, await TherapistAsync(context, await SignUpAndSignInAsync(context)), "Jo", Everything));
         var response = await GoAsync(page, $"/caseload/{client.RelationshipId}");
         return (response, [("the trend", page.Locator("figure.trend-figure svg"))]);
+    }
+
+    private async Task<(IResponse, List<(string, ILocator)>)> OpenCaseloadEntryAsync(IBrowserContext context, IPage page)
+    {
+        var client = await OnceAsync(context, async () => await ClientAsync(context, await TherapistAsync(context, await SignUpAndSignInAsync(context)), "Jo", Everything));
+        var response = await GoAsync(page, $"/caseload/{client.RelationshipId}/writing/{client.JournalId}");
+        return (response, [("the way back to Jo", page.Locator(".breadcrumb a"))]);
     }
 
     private async Task<(IResponse, List<(string, ILocator)>)> OpenClinicStaffAsync(IBrowserContext context, IPage page)

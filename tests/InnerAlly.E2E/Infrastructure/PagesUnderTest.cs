@@ -92,6 +92,7 @@ public abstract partial class BrowserTest
             AppPage.CareTeam => await OpenCareTeamAsync(context, page),
             AppPage.Caseload => await OpenCaseloadAsync(context, page),
             AppPage.CaseloadClient => await OpenCaseloadClientAsync(context, page),
+            AppPage.CaseloadEntry => await OpenCaseloadEntryAsync(context, page),
             AppPage.ClinicStaff => await OpenClinicStaffAsync(context, page),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),

@@ -23,11 +23,13 @@ public static class CareTeamJson
     /// <param name="CheckIns">Null: check-in ratings are not shared. Emotions and notes are null unless check-in notes are shared too.</param>
     /// <param name="Writing">By kind of writing, the shared entries newest first (open each at writing/{entryId}); a kind that is null is not shared.</param>
     /// <param name="SafetyNotices">Null: safety notices are not shared.</param>
+    /// <param name="SafetyPlan">Null when the safety plan is not shared or there is none; <paramref name="Shared"/> says which.</param>
     public sealed record Client(
         Guid Id, string ClientName, string ClinicName, DateTime StartedAt, IReadOnlyList<string> Shared,
         CheckInTrend? Trend, IReadOnlyList<ShowClient.CheckInRow>? CheckIns, IReadOnlyList<ShowClient.PracticeRow>? Practices,
         IReadOnlyList<MeasureJson.ResponseBody>? Questionnaires, IReadOnlyDictionary<string, IReadOnlyList<ShowSharedEntry.Row>?> Writing,
-        IReadOnlyList<ShowClient.NoticeRow>? SafetyNotices);
+        IReadOnlyList<ShowClient.NoticeRow>? SafetyNotices, IReadOnlyList<ShowClient.LessonRow>? Lessons, IReadOnlyList<ShowClient.ReflectionRow>? Reflections,
+        ShowClient.PlanView? SafetyPlan);
 
     /// <param name="Sections">Each part the client filled in, with the heading they saw; a journal entry's text and a letter's paragraphs have none.</param>
     public sealed record Entry(Guid Id, string Category, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<ShowSharedEntry.Section> Sections);
@@ -40,5 +42,5 @@ public static class CareTeamJson
         view.Trend is { } t ? new CheckInTrend(t.From, t.To, t.Series) : null,
         view.CheckIns, view.Practices,
         view.Questionnaires?.SelectMany(h => h.Entries.Select(e => MeasureJson.From(h.Instrument, e))).OrderBy(r => r.CompletedAt).ToList(),
-        view.Writing, view.SafetyNotices);
+        view.Writing, view.SafetyNotices, view.Lessons, view.Reflections, view.SafetyPlan);
 }

@@ -22,6 +22,9 @@ public static class SharingCategories
     public const string Letters = "letters";
     public const string AllyCards = "ally-cards";
     public const string SafetyNotices = "safety-notices";
+    public const string Lessons = "lessons";
+    public const string LessonReflections = "lesson-reflections";
+    public const string SafetyPlan = "safety-plan";
 
     /// <summary>The categories that are kinds of writing: each entry can also be kept private or shared alone.</summary>
     public static readonly IReadOnlyList<string> Writing = [Journal, AllyRecords, Letters, AllyCards];
@@ -32,10 +35,13 @@ public static class SharingCategories
         new(CheckInNotes, "Check-in notes", "The words you add to a check-in and the feelings you pick, beside its ratings (shared only with the ratings)."),
         new(Practices, "Practices", "Which practices you did, when and for how long, and any before and after ratings, without your notes."),
         new(Questionnaires, "Questionnaires", "Your answers and scores on the questionnaires you complete, with their bands and how they have changed."),
+        new(Lessons, "Lessons read", "Which lessons you have read, and when."),
+        new(LessonReflections, "Lesson reflections", "What you wrote in answer to a lesson's reflection question, beside the question."),
         new(Journal, "Journal", "Your journal entries as you wrote them, with their prompts and tags; you can still keep any one of them private."),
         new(AllyRecords, "Critic-to-ally records", "Your critic-to-ally records, every step you filled in and your before and after ratings; you can keep any one private."),
         new(Letters, "Letters", "The letters to yourself that you have finished (never drafts); you can keep any one private."),
         new(AllyCards, "Ally cards", "The kind words you keep on your ally cards; you can keep any one private."),
+        new(SafetyPlan, "Safety plan", "Your safety plan as it is now, every step you filled in."),
         new(SafetyNotices, "Safety notices", "That the support notice appeared after something you wrote, when, and where: never your words, unless you share that kind of writing too."),
     ];
 

@@ -12,7 +12,8 @@ public static class SharingPreview
     /// <param name="Latest">The latest item as the therapist would see it; null when there is none yet.</param>
     public sealed record Line(string? Latest, int Earlier, DateTime? Since);
 
-    public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(Guid clientId, AppDbContext db, InstrumentCatalog instruments, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(
+        Guid clientId, AppDbContext db, InstrumentCatalog instruments, Learn.LessonCatalog course, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         string Day(DateTime at) => TimeZoneInfo.ConvertTimeFromUtc(at, zone).ToString("d MMMM", CultureInfo.InvariantCulture);
         var checkIns = db.CheckIns.AsNoTracking().Where(c => c.UserId == clientId);
@@ -26,6 +27,10 @@ public static class SharingPreview
         var firstSession = await sessions.MinAsync(s => (DateTime?)s.StartedAt, cancellationToken);
         var responses = await db.MeasureResponses.AsNoTracking().Where(r => r.UserId == clientId && r.Status == MeasureResponse.Complete).ToListAsync(cancellationToken);
         var lastResponse = responses.OrderByDescending(r => r.CompletedAt).FirstOrDefault();
+        var lessons = await db.LessonStates.AsNoTracking().Where(l => l.UserId == clientId).ToListAsync(cancellationToken);
+        var lastLesson = lessons.Where(l => l.ReadAt != null).MaxBy(l => l.ReadAt);
+        var lastReflection = lessons.Where(l => l.Reflection != null).MaxBy(l => l.ReflectionUpdatedAt);
+        var plan = await db.SafetyPlans.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == clientId, cancellationToken);
 
         string? questionnaire = null;
         if (lastResponse is not null && instruments.Find(lastResponse.InstrumentCode) is { } instrument
@@ -52,6 +57,16 @@ public static class SharingPreview
             [SharingCategories.AllyRecords] = await WritingLineAsync(db.AllyRecords.Where(e => e.UserId == clientId), "critic-to-ally record", cancellationToken),
             [SharingCategories.Letters] = await WritingLineAsync(db.Letters.Where(e => e.UserId == clientId && e.Status == Letters.Letter.Done), "letter", cancellationToken),
             [SharingCategories.AllyCards] = await WritingLineAsync(db.AllyCards.Where(e => e.UserId == clientId), "ally card", cancellationToken),
+            [SharingCategories.Lessons] = new(
+                lastLesson is null ? null : $"Your latest would show as: {course.Find(lastLesson.Slug)?.Title ?? lastLesson.Slug}, read on {Day(lastLesson.ReadAt!.Value)}.",
+                lessons.Count(l => l.ReadAt != null), lessons.Min(l => l.ReadAt)),
+            [SharingCategories.LessonReflections] = new(
+                lastReflection is null ? null
+                    : $"Your latest would show beside its question: \u201c{Shorten(lastReflection.Reflection!)}\u201d",
+                lessons.Count(l => l.Reflection != null), lessons.Min(l => l.ReflectionUpdatedAt)),
+            [SharingCategories.SafetyPlan] = new(
+                plan is null ? "You have no safety plan yet; once you write one, it would show here as it is." : $"Your plan as it is now, last changed on {Day(plan.UpdatedAt)}.",
+                0, null),
             [SharingCategories.SafetyNotices] = new(
                 "They would see a line such as \u201cthe support notice appeared on 3 December at 14:05, after a journal entry\u201d, and never your words.", 0, null),
         };

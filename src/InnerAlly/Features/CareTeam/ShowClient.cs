@@ -1,4 +1,5 @@
 using InnerAlly.Features.CheckIns;
+using InnerAlly.Features.Learn;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 
@@ -22,15 +23,26 @@ public static class ShowClient
     /// <summary>A support notice the client asked their therapist to be told of: when, and after what (never the words).</summary>
     public sealed record NoticeRow(DateTime At, string Feature, string After);
 
+    public sealed record LessonRow(string Slug, string Title, DateTime ReadAt);
+
+    public sealed record ReflectionRow(string Slug, string Title, string Question, string Text, DateTime WrittenAt);
+
+    /// <param name="Steps">Each step the client filled in, with its title, in the plan's order.</param>
+    public sealed record PlanView(DateTime UpdatedAt, IReadOnlyList<ShowSharedEntry.Section> Steps);
+
     /// <param name="Trend">Null (with <paramref name="CheckIns"/>) when check-in ratings are not shared.</param>
     /// <param name="Practices">Null when practices are not shared.</param>
     /// <param name="Questionnaires">Null when questionnaires are not shared.</param>
     /// <param name="Writing">For each kind of writing, its shared entries, newest first; null where nothing of that kind is shared.</param>
     /// <param name="SafetyNotices">Null when safety notices are not shared.</param>
+    /// <param name="Lessons">Null when lessons read are not shared.</param>
+    /// <param name="Reflections">Null when lesson reflections are not shared.</param>
+    /// <param name="SafetyPlan">Null when the safety plan is not shared, or there is none (<see cref="CareAccess.Client.Shares"/> tells which).</param>
     public sealed record View(
         CareAccess.Client Client, string ClinicName, TimeZoneInfo Zone, CheckInTrend.Trend? Trend, IReadOnlyList<CheckInRow>? CheckIns,
         IReadOnlyList<PracticeRow>? Practices, IReadOnlyList<QuestionnaireHistory>? Questionnaires,
-        IReadOnlyDictionary<string, IReadOnlyList<ShowSharedEntry.Row>?> Writing, IReadOnlyList<NoticeRow>? SafetyNotices);
+        IReadOnlyDictionary<string, IReadOnlyList<ShowSharedEntry.Row>?> Writing, IReadOnlyList<NoticeRow>? SafetyNotices,
+        IReadOnlyList<LessonRow>? Lessons, IReadOnlyList<ReflectionRow>? Reflections, PlanView? SafetyPlan);
 
     public const int RecentEntries = 30;
 
@@ -41,13 +53,18 @@ public static class ShowClient
     /// <summary>The categories this page reads of the client.</summary>
     public static IReadOnlyList<string> Shown(CareAccess.Client client) =>
     [
-        .. new[] { SharingCategories.CheckInRatings, SharingCategories.CheckInNotes, SharingCategories.Practices, SharingCategories.Questionnaires, SharingCategories.SafetyNotices }
-            .Where(client.Shares),
+        .. new[]
+        {
+            SharingCategories.CheckInRatings, SharingCategories.CheckInNotes, SharingCategories.Practices, SharingCategories.Questionnaires,
+            SharingCategories.Lessons, SharingCategories.LessonReflections, SharingCategories.SafetyPlan, SharingCategories.SafetyNotices,
+        }.Where(client.Shares),
         .. SharingCategories.Writing.Where(client.ReadsWriting),
     ];
 
     /// <summary>Null when this is not one of the therapist's active clients (the caller answers 404).</summary>
-    public static async Task<View?> HandleAsync(Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<View?> HandleAsync(
+        Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, InstrumentCatalog instruments, LessonCatalog course, SafetyPlanGuide guide,
+        TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (await access.ClientAsync(therapistUserId, relationshipId, cancellationToken) is not { } client)
         {
@@ -105,6 +122,17 @@ public static class ShowClient
                 .Select(n => new NoticeRow(n.At, n.Feature, SafetyNoticeFeatures.NameOf(n.Feature)))]
             : null;
 
-        return new View(client, clinic, zone, trend, checkIns, practices, questionnaires, writing, notices);
+        IReadOnlyList<LessonRow>? lessons = client.Shares(SharingCategories.Lessons)
+            ? [.. (await access.LessonsReadAsync(client, cancellationToken)).Select(l => new LessonRow(l.Slug, course.Find(l.Slug)?.Title ?? l.Slug, l.ReadAt))]
+            : null;
+        IReadOnlyList<ReflectionRow>? reflections = client.Shares(SharingCategories.LessonReflections)
+            ? [.. (await access.ReflectionsAsync(client, cancellationToken)).Select(r => new ReflectionRow(
+                r.Slug, course.Find(r.Slug)?.Title ?? r.Slug, course.Find(r.Slug)?.Reflection ?? "", r.Reflection!, r.ReflectionUpdatedAt!.Value))]
+            : null;
+        var plan = await access.SafetyPlanAsync(client, cancellationToken) is { } written
+            ? new PlanView(written.UpdatedAt, [.. guide.Steps.Zip(written.Written.All).Where(x => WritingLimits.HasText(x.Second)).Select(x => new ShowSharedEntry.Section(x.First.Title, x.Second!))])
+            : null;
+
+        return new View(client, clinic, zone, trend, checkIns, practices, questionnaires, writing, notices, lessons, reflections, plan);
     }
 }

@@ -16,7 +16,7 @@ public sealed class LessonState
 
     public DateTime? ReadAt { get; private set; }
 
-    /// <summary>Encrypted at rest; seen by its author only.</summary>
+    /// <summary>Encrypted at rest; seen by its author, and by a therapist they share lesson reflections with.</summary>
     public string? Reflection { get; private set; }
 
     public DateTime? ReflectionUpdatedAt { get; private set; }

@@ -58,8 +58,8 @@ public sealed partial class AccessMatrixTests
         var a = await factory.CreateClientForNewPersonAsync(aEmail);
         var b = await factory.CreateClientForNewPersonAsync(bEmail);
 
-        // A's things: the check-in note and A's writing may be shared, except the one journal entry and
-        // the card A keeps private; nothing else A writes (practice notes, the safety plan, a lesson reflection) is in any category.
+        // A's things: the check-in note, A's writing, the safety plan and a lesson reflection may be shared, except the
+        // one journal entry and the card A keeps private; practice notes are in no category.
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
         async Task<Guid> MakeAsync(string url, object body, params string[] words)
         {
@@ -80,8 +80,8 @@ public sealed partial class AccessMatrixTests
         var keptPrivate = new[] { await MakeAsync(JournalUrl, Body(JournalUrl, PrivateMarker)), await MakeAsync(AllyCardsUrl, Body(AllyCardsUrl, PrivateMarker), "ally-cards") };
         await MakeAsync(AllyRecordsUrl, Body(AllyRecordsUrl, SharedMarker), "ally-records");
         await MakeAsync(LettersUrl, Body(LettersUrl, SharedMarker), "letters");
-        await Ok(await a.PutAsJsonAsync("/api/v1/safety-plan", new { warningSigns = $"Signs {PrivateMarker}." }, Cancel));
-        await Ok(await a.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/reflection", new { text = $"Reflection {PrivateMarker}." }, Cancel));
+        await Ok(await a.PutAsJsonAsync("/api/v1/safety-plan", new { warningSigns = $"Signs {SharedMarker}." }, Cancel));
+        await Ok(await a.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/reflection", new { text = $"Reflection {SharedMarker}." }, Cancel));
         await Ok(await b.PostAsJsonAsync("/api/v1/check-ins", new { threat = 3, drive = 3, soothe = 3 }, Cancel));
 
         async Task<Guid> JoinAsync(HttpClient therapist, params string[] sharing) =>

@@ -149,6 +149,47 @@ public sealed class SharedWritingTests(InnerAllyFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Lessons_read_reflections_and_the_safety_plan_show_only_as_shared()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var email = InnerAllyFactory.NewEmail();
+        var http = await factory.CreateClientForNewPersonAsync(email);
+        await Ok(await http.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/read", new { }, Cancel));
+        await Ok(await http.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/reflection", new { text = "An older thought about the bittern." }, Cancel));
+        await Ok(await http.PutAsJsonAsync("/api/v1/safety-plan", new { warningSigns = "Staying in bed past noon.", mattersMost = "My niece." }, Cancel));
+        var code = await CodeAsync(clinic.Therapist);
+        var relationship = (await Ok(await http.PostAsJsonAsync("/api/v1/invitations/accept", new
+        {
+            code,
+            clientName = "Jo",
+            sharing = Choices(SharingCategories.Lessons + "+", SharingCategories.SafetyPlan + "+"),
+        }, Cancel))).GetProperty("id").GetGuid();
+
+        var view = await ClientViewAsync(clinic.Therapist, relationship);
+        Assert.Equal("shame-and-guilt", Assert.Single(view.GetProperty("lessons").EnumerateArray()).GetProperty("slug").GetString());
+        Assert.Equal(["Staying in bed past noon.", "My niece."], view.GetProperty("safetyPlan").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("text").GetString()));
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("reflections").ValueKind);
+        Assert.DoesNotContain("bittern", view.GetRawText(), StringComparison.Ordinal);
+
+        // Reflections from now on: the older one stays out until it is written again.
+        await Ok(await http.PutAsJsonAsync($"/api/v1/care-team/{relationship}/sharing", new
+        {
+            sharing = Choices(SharingCategories.Lessons + "+", SharingCategories.SafetyPlan + "+", SharingCategories.LessonReflections),
+        }, Cancel));
+        Assert.Empty((await ClientViewAsync(clinic.Therapist, relationship)).GetProperty("reflections").EnumerateArray());
+        await Ok(await http.PostAsJsonAsync("/api/v1/lessons/shame-and-guilt/reflection", new { text = "A newer thought about the bittern." }, Cancel));
+        var reflection = Assert.Single((await ClientViewAsync(clinic.Therapist, relationship)).GetProperty("reflections").EnumerateArray());
+        Assert.Equal("A newer thought about the bittern.", reflection.GetProperty("text").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(reflection.GetProperty("question").GetString()));
+
+        // The plan taken back: gone on the next request.
+        await Ok(await http.PutAsJsonAsync($"/api/v1/care-team/{relationship}/sharing", new { sharing = Choices(SharingCategories.Lessons) }, Cancel));
+        var after = await ClientViewAsync(clinic.Therapist, relationship);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("safetyPlan").ValueKind);
+        Assert.DoesNotContain("niece", after.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_questionnaire_answer_about_safety_is_told_as_a_questionnaire()
     {
         var clinic = await _setup.ClinicAsync();
