@@ -20,8 +20,8 @@ public static class CaseloadEndpoints
 
     /// <summary>One client: their shared check-in trend (90 days), recent check-ins, practices and questionnaire responses. 404 unless they are your active client.</summary>
     public static async Task<Results<Ok<CareTeamJson.Client>, NotFound>> GetAsync(
-        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
-        await ShowClient.HandleAsync(user.GetUserId(), id, access, db, instruments, clock, http, cancellationToken) is { } view
+        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, InstrumentCatalog instruments, Practices.PracticeCatalog practices, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
+        await ShowClient.HandleAsync(user.GetUserId(), id, access, db, instruments, practices, clock, http, cancellationToken) is { } view
             ? TypedResults.Ok(CareTeamJson.From(view))
             : TypedResults.NotFound();
 

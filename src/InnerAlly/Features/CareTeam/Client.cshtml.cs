@@ -3,13 +3,13 @@ using InnerAlly.Features.Measures;
 namespace InnerAlly.Features.CareTeam;
 
 /// <summary>/caseload/{id}: one client as their therapist sees them, only what they share, each look recorded.</summary>
-public sealed class ClientModel(AppDbContext db, CareAccess access, InstrumentCatalog instruments, TimeProvider clock) : PageModel
+public sealed class ClientModel(AppDbContext db, CareAccess access, InstrumentCatalog instruments, Practices.PracticeCatalog practices, TimeProvider clock) : PageModel
 {
     public ShowClient.View View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await ShowClient.HandleAsync(User.GetUserId(), id, access, db, instruments, clock, HttpContext, HttpContext.RequestAborted) is not { } view)
+        if (await ShowClient.HandleAsync(User.GetUserId(), id, access, db, instruments, practices, clock, HttpContext, HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }

@@ -4,7 +4,7 @@ using InnerAlly.Features.Measures;
 namespace InnerAlly.Features.CareTeam;
 
 /// <summary>/care-team: the client's therapists, what each one sees (changed on the spot), stopping, and every look at their data.</summary>
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog instruments, UserManager<User> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog instruments, Practices.PracticeCatalog practices, UserManager<User> users, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ListCareTeam.Therapist> Therapists { get; private set; } = [];
 
@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog instruments, U
         Zone = user.TimeZone;
         Therapists = await ListCareTeam.HandleAsync(user.Id, db, HttpContext.RequestAborted);
         Looks = await ListCareTeam.LooksAsync(user.Id, db, HttpContext.RequestAborted);
-        Preview = Therapists.Count == 0 ? Preview : await SharingPreview.HandleAsync(user.Id, db, instruments, Zone, HttpContext.RequestAborted);
+        Preview = Therapists.Count == 0 ? Preview : await SharingPreview.HandleAsync(user.Id, db, instruments, practices, Zone, HttpContext.RequestAborted);
         IsStaff = (await db.MembershipsAsync(user.Id, HttpContext.RequestAborted)).Count > 0;
     }
 }

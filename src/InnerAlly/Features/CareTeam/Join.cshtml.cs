@@ -7,7 +7,7 @@ namespace InnerAlly.Features.CareTeam;
 /// who invited them and exactly what each category would show, and accepts with the sharing they
 /// choose (nothing, unless they choose). Signing in first (or registering) brings them back here.
 /// </summary>
-public sealed class JoinModel(AppDbContext db, InstrumentCatalog instruments, UserManager<User> users, TimeProvider clock) : PageModel
+public sealed class JoinModel(AppDbContext db, InstrumentCatalog instruments, Practices.PracticeCatalog practices, UserManager<User> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? ClientName { get; set; }
@@ -94,7 +94,7 @@ public sealed class JoinModel(AppDbContext db, InstrumentCatalog instruments, Us
         }
 
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The page needs a sign-in.");
-        Preview = await SharingPreview.HandleAsync(user.Id, db, instruments, user.TimeZone, HttpContext.RequestAborted);
+        Preview = await SharingPreview.HandleAsync(user.Id, db, instruments, practices, user.TimeZone, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -12,7 +12,7 @@ public static class SharingPreview
     /// <param name="Latest">The latest item as the therapist would see it; null when there is none yet.</param>
     public sealed record Line(string? Latest, int Earlier, DateTime? Since);
 
-    public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(Guid clientId, AppDbContext db, InstrumentCatalog instruments, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(Guid clientId, AppDbContext db, InstrumentCatalog instruments, Practices.PracticeCatalog practices, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         string Day(DateTime at) => TimeZoneInfo.ConvertTimeFromUtc(at, zone).ToString("d MMMM", CultureInfo.InvariantCulture);
         var checkIns = db.CheckIns.AsNoTracking().Where(c => c.UserId == clientId);
@@ -45,7 +45,7 @@ public static class SharingPreview
                 await checkIns.CountAsync(c => c.Note != null, cancellationToken), firstCheckIn),
             [SharingCategories.Practices] = new(
                 lastSession is null ? null
-                    : $"Your latest would show as: {Practices.PracticeCatalog.Find(lastSession.PracticeId)?.Title ?? lastSession.PracticeId}, {Math.Max(1, (int)Math.Round(lastSession.DurationSeconds / 60.0))} minutes, on {Day(lastSession.StartedAt)}. Your notes stay private.",
+                    : $"Your latest would show as: {practices.TitleOf(lastSession.PracticeId)}, {Math.Max(1, (int)Math.Round(lastSession.DurationSeconds / 60.0))} minutes, on {Day(lastSession.StartedAt)}. Your notes stay private.",
                 sessionCount, firstSession),
             [SharingCategories.Questionnaires] = new(questionnaire, responses.Count, responses.Min(r => r.CompletedAt)),
         };

@@ -27,7 +27,7 @@ public static class ShowClient
         IReadOnlyList<PracticeRow>? Practices, IReadOnlyList<QuestionnaireHistory>? Questionnaires);
 
     /// <summary>Null when this is not one of the therapist's active clients (the caller answers 404).</summary>
-    public static async Task<View?> HandleAsync(Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, InstrumentCatalog instruments, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<View?> HandleAsync(Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, InstrumentCatalog instruments, PracticeCatalog library, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (await access.ClientAsync(therapistUserId, relationshipId, cancellationToken) is not { } client)
         {
@@ -59,7 +59,7 @@ public static class ShowClient
         if (client.Shares(SharingCategories.Practices))
         {
             practices = [.. (await access.PracticesAsync(one, DateTime.MinValue, cancellationToken))[client.ClientId].Take(RecentPractices).Select(p => new PracticeRow(
-                p.Id, p.PracticeId, PracticeCatalog.Find(p.PracticeId)?.Title ?? p.PracticeId, p.StartedAt, (int)Math.Round(p.DurationSeconds / 60.0),
+                p.Id, p.PracticeId, library.TitleOf(p.PracticeId), p.StartedAt, (int)Math.Round(p.DurationSeconds / 60.0),
                 p.ThreatBefore, p.SootheBefore, p.ThreatAfter, p.SootheAfter))];
         }
 

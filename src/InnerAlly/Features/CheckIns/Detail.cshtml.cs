@@ -3,7 +3,7 @@ using InnerAlly.Features.Practices;
 
 namespace InnerAlly.Features.CheckIns;
 
-public sealed class DetailModel(AppDbContext db) : PageModel
+public sealed class DetailModel(AppDbContext db, PracticeCatalog practices) : PageModel
 {
     /// <summary>The practice a heavy moment is offered first: CFT starts with soothing rhythm breathing.</summary>
     public const string SoothingPractice = "soothing-rhythm-breathing";
@@ -32,7 +32,7 @@ public sealed class DetailModel(AppDbContext db) : PageModel
         RecordedAt = PersonalTime.Format(checkIn.RecordedAt, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
         JustSaved = TempData["Saved"] is true;
         Reread = JustSaved ? await RereadOffer.ForAsync(checkIn.Threat, checkIn.Soothe, userId, db, cancellationToken) : null;
-        SoothingFirst = JustSaved && RereadOffer.IsHeavy(checkIn.Threat, checkIn.Soothe) ? PracticeCatalog.Find(SoothingPractice) : null;
+        SoothingFirst = JustSaved && RereadOffer.IsHeavy(checkIn.Threat, checkIn.Soothe) ? practices.Find(SoothingPractice) : null;
 
         return Page();
     }

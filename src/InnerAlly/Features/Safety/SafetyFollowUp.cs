@@ -27,7 +27,7 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support)
     public async Task<SafetyNotice> ResponseForAsync(RiskFinding? found, HttpContext http, AppDbContext db, CancellationToken cancellationToken) => found switch
     {
         { Found: true } => await support.NoticeForAsync(found.Category, http, db, cancellationToken),
-        { Gentle: true } => SafetySupport.GentleLine,
+        { Gentle: true } => support.GentleLine,
         _ => SafetyNotice.None,
     };
 
