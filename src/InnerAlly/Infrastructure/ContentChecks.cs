@@ -46,7 +46,7 @@ public static class ContentChecks
             }
             catch (Exception e)
             {
-                throw new ContentProblemException(check.Folder, e is TypeInitializationException { InnerException: { } inner } ? inner : e);
+                throw new ContentProblemException(check.Folder, e);
             }
         }
     }

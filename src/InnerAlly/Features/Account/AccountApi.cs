@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Measures;
+using InnerAlly.Features.Practices;
 using Microsoft.Net.Http.Headers;
 
 namespace InnerAlly.Features.Account;
@@ -57,7 +58,7 @@ public static class AccountApi
 
     /// <summary>Everything you have kept here, in one JSON file: your account's settings, check-ins, practice, lessons, safety plan, questionnaires and writing.</summary>
     public static async Task<Results<JsonHttpResult<PersonalData.Export>, UnauthorizedHttpResult>> ExportAsync(
-        ClaimsPrincipal principal, UserManager<User> users, AppDbContext db, LessonCatalog lessons, InstrumentCatalog instruments, TimeProvider clock,
+        ClaimsPrincipal principal, UserManager<User> users, AppDbContext db, LessonCatalog lessons, InstrumentCatalog instruments, PracticeCatalog practices, TimeProvider clock,
         HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(principal) is not { } user)
@@ -65,7 +66,7 @@ public static class AccountApi
             return TypedResults.Unauthorized();
         }
 
-        var export = await PersonalData.ExportAsync(user, users, db, lessons, instruments, clock, loggers.CreateLogger(typeof(PersonalData)), cancellationToken);
+        var export = await PersonalData.ExportAsync(user, users, db, lessons, instruments, practices, clock, loggers.CreateLogger(typeof(PersonalData)), cancellationToken);
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = PersonalData.FileName(user, clock.GetUtcNow()) }.ToString();
         return TypedResults.Json(export);
     }

@@ -1,6 +1,6 @@
 namespace InnerAlly.Features.Account;
 
-public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(UserManager<User> users, AppDbContext db, Countries countries, CrisisLines lines, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
     public const string StatusKey = "Account.Status";
 
@@ -19,7 +19,7 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
 
     public IReadOnlyList<TimeZones.Choice> Zones { get; private set; } = [];
 
-    public IReadOnlyList<Countries.Country> CountryChoices => Countries.ByName;
+    public IReadOnlyList<Countries.Country> CountryChoices => countries.ByName;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -58,12 +58,12 @@ public sealed class IndexModel(UserManager<User> users, AppDbContext db, TimePro
         // Only the country is sent from its form; the time zone's rules do not apply here.
         ModelState.Remove("Preferences.TimeZone");
         var chosen = Preferences.Country;
-        if (await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, logger, cancellationToken))
+        if (await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, countries, logger, cancellationToken))
         {
-            TempData[StatusKey] = Countries.Find(chosen) switch
+            TempData[StatusKey] = countries.Find(chosen) switch
             {
                 null => "Your country is cleared. Help pages now go by your browser's language settings.",
-                { } country when CrisisLines.Find(country.Code) is not null => $"Your country is saved: {country.Name}. Help pages now show its crisis lines first.",
+                { } country when lines.Find(country.Code) is not null => $"Your country is saved: {country.Name}. Help pages now show its crisis lines first.",
                 { } country => $"Your country is saved: {country.Name}. We do not list its crisis lines yet, so help pages point you to findahelpline.com, which does.",
             };
             return RedirectToPage();

@@ -57,7 +57,7 @@ public static partial class PersonalData
 
     /// <summary>Everything kept for <paramref name="user"/>; health text is opened by the value converters as it is read.</summary>
     public static async Task<Export> ExportAsync(
-        User user, UserManager<User> users, AppDbContext db, LessonCatalog lessons, InstrumentCatalog instruments, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        User user, UserManager<User> users, AppDbContext db, LessonCatalog lessons, InstrumentCatalog instruments, PracticeCatalog practices, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var userId = user.Id;
         var passkeys = (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt).Select(p => new PasskeyBody(p.Name, p.CreatedAt)).ToList();
@@ -76,8 +76,8 @@ public static partial class PersonalData
             clock.GetUtcNow().UtcDateTime,
             new AccountBody(user.Email, user.TimeZoneId, user.Country, user.CreatedAt == default ? null : user.CreatedAt, user.TwoFactorEnabled, passkeys),
             [.. checkIns.Select(c => CheckInResponse.From(c))],
-            [.. sessions.Select(PracticeHistory.ToResponse)],
-            [.. rhythm.Select(ListRhythm.ToResponse)],
+            [.. sessions.Select(s => PracticeHistory.ToResponse(s, practices))],
+            [.. rhythm.Select(i => ListRhythm.ToResponse(i, practices))],
             new RemindersBody(emails, feedSince, [.. measureReminders.Select(r => new QuestionnaireReminderBody(
                 r.InstrumentCode, r.EveryWeeks, r.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)))]),
             [.. lessonStates.Select(s => new LessonBody(

@@ -21,9 +21,9 @@ public static class PreferencesApi
 
     /// <summary>Replace your preferences. timeZone is an IANA id, such as Europe/London; country is an ISO 3166-1 alpha-2 code, such as GB, or null for none.</summary>
     public static async Task<Results<Ok<UpdatePreferences.Preferences>, ValidationProblem>> PutAsync(
-        UpdatePreferences.Request request, ClaimsPrincipal user, AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
+        UpdatePreferences.Request request, ClaimsPrincipal user, AppDbContext db, Countries countries, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var errors = await UpdatePreferences.HandleAsync(request, user.GetUserId(), db, loggers.CreateLogger(typeof(UpdatePreferences)), cancellationToken);
+        var errors = await UpdatePreferences.HandleAsync(request, user.GetUserId(), db, countries, loggers.CreateLogger(typeof(UpdatePreferences)), cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

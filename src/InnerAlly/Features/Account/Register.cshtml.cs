@@ -10,6 +10,7 @@ public sealed partial class RegisterModel(
     IOptions<EmailOptions> email,
     PublicLinks links,
     RecentConfirmation confirmation,
+    Countries countries,
     ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty]
@@ -39,7 +40,7 @@ public sealed partial class RegisterModel(
         public string? Country { get; set; }
     }
 
-    public IReadOnlyList<Countries.Country> CountryChoices => Countries.ByName;
+    public IReadOnlyList<Countries.Country> CountryChoices => countries.ByName;
 
     public void OnGet()
     {
@@ -47,7 +48,7 @@ public sealed partial class RegisterModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var country = Countries.Normalize(Input.Country);
+        var country = countries.Normalize(Input.Country);
         if (!string.IsNullOrWhiteSpace(Input.Country) && country is null)
         {
             ModelState.AddModelError("Input.Country", UpdatePreferences.UnknownCountry);

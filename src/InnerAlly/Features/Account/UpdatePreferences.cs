@@ -28,7 +28,7 @@ public static partial class UpdatePreferences
     /// Replaces every preference. Returns the fields that could not be saved, by their JSON names,
     /// with a message each; when there are any, nothing is changed.
     /// </summary>
-    public static async Task<Dictionary<string, string[]>> HandleAsync(Request request, Guid userId, AppDbContext db, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, string[]>> HandleAsync(Request request, Guid userId, AppDbContext db, Countries countries, ILogger logger, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var zone = TimeZones.Normalize(request.TimeZone);
@@ -37,7 +37,7 @@ public static partial class UpdatePreferences
             errors["timeZone"] = [UnknownZone];
         }
 
-        if (!TryReadCountry(request.Country, out var country))
+        if (!TryReadCountry(request.Country, countries, out var country))
         {
             errors["country"] = [UnknownCountry];
         }
@@ -63,9 +63,9 @@ public static partial class UpdatePreferences
     }
 
     /// <summary>False when the code is not a country on the list; blank clears the choice.</summary>
-    public static async Task<bool> ChangeCountryAsync(string? code, Guid userId, AppDbContext db, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<bool> ChangeCountryAsync(string? code, Guid userId, AppDbContext db, Countries countries, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!TryReadCountry(code, out var country))
+        if (!TryReadCountry(code, countries, out var country))
         {
             return false;
         }
@@ -75,9 +75,9 @@ public static partial class UpdatePreferences
     }
 
     /// <summary>Blank means no country; anything else must be on the list.</summary>
-    private static bool TryReadCountry(string? code, out string? country)
+    private static bool TryReadCountry(string? code, Countries countries, out string? country)
     {
-        country = Countries.Normalize(code);
+        country = countries.Normalize(code);
         return country is not null || string.IsNullOrWhiteSpace(code);
     }
 

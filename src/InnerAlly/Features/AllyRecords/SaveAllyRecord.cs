@@ -109,13 +109,9 @@ public static partial class SaveAllyRecord
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
-            var catalog = validationContext.GetRequiredService<EmotionCatalog>();
-            var unknown = (Emotions ?? []).Where(e => e is null || !catalog.IsKnown(e)).ToList();
-            if (unknown.Count > 0)
+            if (validationContext.GetRequiredService<EmotionCatalog>().Unknown(Emotions) is { } unknown)
             {
-                yield return new ValidationResult(
-                    $"Choose feelings from the check-in's lists; these are not on them: {string.Join(", ", unknown.Select(u => $"\"{u}\""))}.",
-                    [nameof(Emotions)]);
+                yield return new ValidationResult($"Choose feelings from the check-in's lists; these are not on them: {unknown}.", [nameof(Emotions)]);
             }
         }
     }

@@ -4,7 +4,7 @@ public static class CareTeamFeature
 {
     /// <summary>Therapists and their clients: invitations by code, the one sharing rule, and the record of every look.</summary>
     public static IServiceCollection AddCareTeam(this IServiceCollection services) =>
-        services.AddScoped<ClientInvitationMail>().AddScoped<CareAccess>();
+        services.AddScoped<ClientInvitationMail>().AddScoped<CareAccess>().AddSingleton<CareContent>();
 
     public static void MapCareTeamApi(this IEndpointRouteBuilder app)
     {

@@ -21,16 +21,15 @@ public static class CaseloadEndpoints
 
     /// <summary>One client: their shared check-in trend (90 days), recent check-ins, practices and questionnaire responses. 404 unless they are your active client.</summary>
     public static async Task<Results<Ok<CareTeamJson.Client>, NotFound>> GetAsync(
-        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, InstrumentCatalog instruments, Learn.LessonCatalog course, Safety.SafetyPlanGuide guide,
-        TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
-        await ShowClient.HandleAsync(user.GetUserId(), id, access, db, instruments, course, guide, clock, http, cancellationToken) is { } view
+        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, CareContent content, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
+        await ShowClient.HandleAsync(user.GetUserId(), id, access, db, content, clock, http, cancellationToken) is { } view
             ? TypedResults.Ok(CareTeamJson.From(view))
             : TypedResults.NotFound();
 
     /// <summary>One journal entry, record, letter or card the client shares with you, read-only. 404 unless it is shared with you now.</summary>
     public static async Task<Results<Ok<CareTeamJson.Entry>, NotFound>> EntryAsync(
-        Guid id, Guid entryId, ClaimsPrincipal user, CareAccess access, AppDbContext db, CheckIns.EmotionCatalog emotions, HttpContext http, CancellationToken cancellationToken) =>
-        await ShowSharedEntry.HandleAsync(user.GetUserId(), id, entryId, access, db, emotions, http, cancellationToken) is { } view
+        Guid id, Guid entryId, ClaimsPrincipal user, CareAccess access, AppDbContext db, CareContent content, HttpContext http, CancellationToken cancellationToken) =>
+        await ShowSharedEntry.HandleAsync(user.GetUserId(), id, entryId, access, db, content, http, cancellationToken) is { } view
             ? TypedResults.Ok(new CareTeamJson.Entry(entryId, view.Category, view.CreatedAt, view.UpdatedAt, view.Sections))
             : TypedResults.NotFound();
 

@@ -1,15 +1,14 @@
-using InnerAlly.Features.Measures;
 
 namespace InnerAlly.Features.CareTeam;
 
 /// <summary>/caseload/{id}: one client as their therapist sees them, only what they share, each look recorded.</summary>
-public sealed class ClientModel(AppDbContext db, CareAccess access, InstrumentCatalog instruments, Learn.LessonCatalog course, Safety.SafetyPlanGuide guide, TimeProvider clock) : PageModel
+public sealed class ClientModel(AppDbContext db, CareAccess access, CareContent content, TimeProvider clock) : PageModel
 {
     public ShowClient.View View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await ShowClient.HandleAsync(User.GetUserId(), id, access, db, instruments, course, guide, clock, HttpContext, HttpContext.RequestAborted) is not { } view)
+        if (await ShowClient.HandleAsync(User.GetUserId(), id, access, db, content, clock, HttpContext, HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }

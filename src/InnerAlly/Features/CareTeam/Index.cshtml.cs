@@ -1,10 +1,9 @@
 using InnerAlly.Features.Clinics;
-using InnerAlly.Features.Measures;
 
 namespace InnerAlly.Features.CareTeam;
 
 /// <summary>/care-team: the client's therapists, what each one sees (changed on the spot), stopping, and every look at their data.</summary>
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog instruments, Learn.LessonCatalog course, UserManager<User> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CareContent content, UserManager<User> users, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ListCareTeam.Therapist> Therapists { get; private set; } = [];
 
@@ -86,7 +85,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog instruments, L
         Zone = user.TimeZone;
         Therapists = await ListCareTeam.HandleAsync(user.Id, db, HttpContext.RequestAborted);
         Looks = await ListCareTeam.LooksAsync(user.Id, db, HttpContext.RequestAborted);
-        Preview = Therapists.Count == 0 ? Preview : await SharingPreview.HandleAsync(user.Id, db, instruments, course, Zone, HttpContext.RequestAborted);
+        Preview = Therapists.Count == 0 ? Preview : await SharingPreview.HandleAsync(user.Id, db, content, Zone, HttpContext.RequestAborted);
         IsStaff = (await db.MembershipsAsync(user.Id, HttpContext.RequestAborted)).Count > 0;
     }
 }

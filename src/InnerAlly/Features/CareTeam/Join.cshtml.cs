@@ -1,4 +1,3 @@
-using InnerAlly.Features.Measures;
 
 namespace InnerAlly.Features.CareTeam;
 
@@ -7,7 +6,7 @@ namespace InnerAlly.Features.CareTeam;
 /// who invited them and exactly what each category would show, and accepts with the sharing they
 /// choose (nothing, unless they choose). Signing in first (or registering) brings them back here.
 /// </summary>
-public sealed class JoinModel(AppDbContext db, InstrumentCatalog instruments, Learn.LessonCatalog course, UserManager<User> users, TimeProvider clock) : PageModel
+public sealed class JoinModel(AppDbContext db, CareContent content, UserManager<User> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? ClientName { get; set; }
@@ -94,7 +93,7 @@ public sealed class JoinModel(AppDbContext db, InstrumentCatalog instruments, Le
         }
 
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The page needs a sign-in.");
-        Preview = await SharingPreview.HandleAsync(user.Id, db, instruments, course, user.TimeZone, HttpContext.RequestAborted);
+        Preview = await SharingPreview.HandleAsync(user.Id, db, content, user.TimeZone, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -1,15 +1,13 @@
-using InnerAlly.Features.CheckIns;
-
 namespace InnerAlly.Features.CareTeam;
 
 /// <summary>/caseload/{id}/writing/{entryId}: one piece of writing a client shares, read-only, the look recorded.</summary>
-public sealed class SharedEntryModel(AppDbContext db, CareAccess access, EmotionCatalog emotions) : PageModel
+public sealed class SharedEntryModel(AppDbContext db, CareAccess access, CareContent content) : PageModel
 {
     public ShowSharedEntry.View View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid entryId)
     {
-        if (await ShowSharedEntry.HandleAsync(User.GetUserId(), id, entryId, access, db, emotions, HttpContext, HttpContext.RequestAborted) is not { } view)
+        if (await ShowSharedEntry.HandleAsync(User.GetUserId(), id, entryId, access, db, content, HttpContext, HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }

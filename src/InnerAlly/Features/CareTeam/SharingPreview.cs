@@ -12,8 +12,7 @@ public static class SharingPreview
     /// <param name="Latest">The latest item as the therapist would see it; null when there is none yet.</param>
     public sealed record Line(string? Latest, int Earlier, DateTime? Since);
 
-    public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(
-        Guid clientId, AppDbContext db, InstrumentCatalog instruments, Learn.LessonCatalog course, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, Line>> HandleAsync(Guid clientId, AppDbContext db, CareContent content, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         string Day(DateTime at) => TimeZoneInfo.ConvertTimeFromUtc(at, zone).ToString("d MMMM", CultureInfo.InvariantCulture);
         var checkIns = db.CheckIns.AsNoTracking().Where(c => c.UserId == clientId);
@@ -33,7 +32,7 @@ public static class SharingPreview
         var plan = await db.SafetyPlans.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == clientId, cancellationToken);
 
         string? questionnaire = null;
-        if (lastResponse is not null && instruments.Find(lastResponse.InstrumentCode) is { } instrument
+        if (lastResponse is not null && content.Instruments.Find(lastResponse.InstrumentCode) is { } instrument
             && MeasureHistory.Read(instrument, MeasureHistory.InOrder(responses.Where(r => r.InstrumentCode == instrument.Code))) is [.., { Scores.Total: { } total }])
         {
             questionnaire = $"Your latest would show as: {instrument.ShortTitle} {total.Value.ToString(CultureInfo.InvariantCulture)}{(total.Band is { } band ? $", {band.Label}" : "")}, on {Day(lastResponse.CompletedAt!.Value)}, with each answer.";
@@ -50,7 +49,7 @@ public static class SharingPreview
                 await checkIns.CountAsync(c => c.Note != null, cancellationToken), firstCheckIn),
             [SharingCategories.Practices] = new(
                 lastSession is null ? null
-                    : $"Your latest would show as: {Practices.PracticeCatalog.Find(lastSession.PracticeId)?.Title ?? lastSession.PracticeId}, {Math.Max(1, (int)Math.Round(lastSession.DurationSeconds / 60.0))} minutes, on {Day(lastSession.StartedAt)}. Your notes stay private.",
+                    : $"Your latest would show as: {content.Practices.TitleOf(lastSession.PracticeId)}, {Math.Max(1, (int)Math.Round(lastSession.DurationSeconds / 60.0))} minutes, on {Day(lastSession.StartedAt)}. Your notes stay private.",
                 sessionCount, firstSession),
             [SharingCategories.Questionnaires] = new(questionnaire, responses.Count, responses.Min(r => r.CompletedAt)),
             [SharingCategories.Journal] = await WritingLineAsync(db.JournalEntries.Where(e => e.UserId == clientId), "journal entry", cancellationToken),
@@ -58,7 +57,7 @@ public static class SharingPreview
             [SharingCategories.Letters] = await WritingLineAsync(db.Letters.Where(e => e.UserId == clientId && e.Status == Letters.Letter.Done), "letter", cancellationToken),
             [SharingCategories.AllyCards] = await WritingLineAsync(db.AllyCards.Where(e => e.UserId == clientId), "ally card", cancellationToken),
             [SharingCategories.Lessons] = new(
-                lastLesson is null ? null : $"Your latest would show as: {course.Find(lastLesson.Slug)?.Title ?? lastLesson.Slug}, read on {Day(lastLesson.ReadAt!.Value)}.",
+                lastLesson is null ? null : $"Your latest would show as: {content.Lessons.Find(lastLesson.Slug)?.Title ?? lastLesson.Slug}, read on {Day(lastLesson.ReadAt!.Value)}.",
                 lessons.Count(l => l.ReadAt != null), lessons.Min(l => l.ReadAt)),
             [SharingCategories.LessonReflections] = new(
                 lastReflection is null ? null

@@ -1,7 +1,5 @@
 using InnerAlly.Features.CheckIns;
-using InnerAlly.Features.Learn;
 using InnerAlly.Features.Measures;
-using InnerAlly.Features.Practices;
 
 namespace InnerAlly.Features.CareTeam;
 
@@ -63,8 +61,7 @@ public static class ShowClient
 
     /// <summary>Null when this is not one of the therapist's active clients (the caller answers 404).</summary>
     public static async Task<View?> HandleAsync(
-        Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, InstrumentCatalog instruments, LessonCatalog course, SafetyPlanGuide guide,
-        TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        Guid therapistUserId, Guid relationshipId, CareAccess access, AppDbContext db, CareContent content, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (await access.ClientAsync(therapistUserId, relationshipId, cancellationToken) is not { } client)
         {
@@ -95,7 +92,7 @@ public static class ShowClient
         if (client.Shares(SharingCategories.Practices))
         {
             practices = [.. (await access.PracticesAsync(one, DateTime.MinValue, cancellationToken))[client.ClientId].Take(RecentPractices).Select(p => new PracticeRow(
-                p.Id, p.PracticeId, PracticeCatalog.Find(p.PracticeId)?.Title ?? p.PracticeId, p.StartedAt, (int)Math.Round(p.DurationSeconds / 60.0),
+                p.Id, p.PracticeId, content.Practices.TitleOf(p.PracticeId), p.StartedAt, (int)Math.Round(p.DurationSeconds / 60.0),
                 p.ThreatBefore, p.SootheBefore, p.ThreatAfter, p.SootheAfter))];
         }
 
@@ -104,7 +101,7 @@ public static class ShowClient
         {
             questionnaires = [.. (await access.QuestionnairesAsync(one, cancellationToken))[client.ClientId]
                 .GroupBy(r => r.InstrumentCode)
-                .Select(g => instruments.Find(g.Key) is { } instrument ? new QuestionnaireHistory(instrument, MeasureHistory.Read(instrument, MeasureHistory.InOrder(g))) : null)
+                .Select(g => content.Instruments.Find(g.Key) is { } instrument ? new QuestionnaireHistory(instrument, MeasureHistory.Read(instrument, MeasureHistory.InOrder(g))) : null)
                 .OfType<QuestionnaireHistory>()
                 .OrderBy(h => h.Instrument.ShortTitle, StringComparer.Ordinal)];
         }
@@ -123,14 +120,14 @@ public static class ShowClient
             : null;
 
         IReadOnlyList<LessonRow>? lessons = client.Shares(SharingCategories.Lessons)
-            ? [.. (await access.LessonsReadAsync(client, cancellationToken)).Select(l => new LessonRow(l.Slug, course.Find(l.Slug)?.Title ?? l.Slug, l.ReadAt))]
+            ? [.. (await access.LessonsReadAsync(client, cancellationToken)).Select(l => new LessonRow(l.Slug, content.Lessons.Find(l.Slug)?.Title ?? l.Slug, l.ReadAt))]
             : null;
         IReadOnlyList<ReflectionRow>? reflections = client.Shares(SharingCategories.LessonReflections)
             ? [.. (await access.ReflectionsAsync(client, cancellationToken)).Select(r => new ReflectionRow(
-                r.Slug, course.Find(r.Slug)?.Title ?? r.Slug, course.Find(r.Slug)?.Reflection ?? "", r.Reflection!, r.ReflectionUpdatedAt!.Value))]
+                r.Slug, content.Lessons.Find(r.Slug)?.Title ?? r.Slug, content.Lessons.Find(r.Slug)?.Reflection ?? "", r.Reflection!, r.ReflectionUpdatedAt!.Value))]
             : null;
         var plan = await access.SafetyPlanAsync(client, cancellationToken) is { } written
-            ? new PlanView(written.UpdatedAt, [.. guide.Steps.Zip(written.Written.All).Where(x => WritingLimits.HasText(x.Second)).Select(x => new ShowSharedEntry.Section(x.First.Title, x.Second!))])
+            ? new PlanView(written.UpdatedAt, [.. content.PlanGuide.Steps.Zip(written.Written.All).Where(x => WritingLimits.HasText(x.Second)).Select(x => new ShowSharedEntry.Section(x.First.Title, x.Second!))])
             : null;
 
         return new View(client, clinic, zone, trend, checkIns, practices, questionnaires, writing, notices, lessons, reflections, plan);

@@ -1,6 +1,5 @@
 using InnerAlly.Features.AllyCards;
 using InnerAlly.Features.AllyRecords;
-using InnerAlly.Features.CheckIns;
 using InnerAlly.Features.Journal;
 using InnerAlly.Features.Letters;
 
@@ -28,7 +27,7 @@ public static class ShowSharedEntry
 
     /// <summary>Null when this is not the therapist's active client, or the entry is not theirs or not shared (the caller answers 404).</summary>
     public static async Task<View?> HandleAsync(
-        Guid therapistUserId, Guid relationshipId, Guid entryId, CareAccess access, AppDbContext db, EmotionCatalog emotions, HttpContext http, CancellationToken cancellationToken)
+        Guid therapistUserId, Guid relationshipId, Guid entryId, CareAccess access, AppDbContext db, CareContent content, HttpContext http, CancellationToken cancellationToken)
     {
         if (await access.ClientAsync(therapistUserId, relationshipId, cancellationToken) is not { } client
             || await access.EntryAsync(client, entryId, cancellationToken) is not (var category, var entry))
@@ -40,11 +39,11 @@ public static class ShowSharedEntry
         var zoneId = await db.Users.AsNoTracking().Where(u => u.Id == client.ClientId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var noun = WritingKinds.Find(category)?.Noun ?? category;
-        return new View(client, zone, category, noun, entry.CreatedAt, entry.UpdatedAt, SectionsOf(entry, emotions));
+        return new View(client, zone, category, noun, entry.CreatedAt, entry.UpdatedAt, SectionsOf(entry, content));
     }
 
     /// <summary>Every part of an entry the client filled in, in the order they met it.</summary>
-    public static IReadOnlyList<Section> SectionsOf(PersonalWriting entry, EmotionCatalog emotions)
+    public static IReadOnlyList<Section> SectionsOf(PersonalWriting entry, CareContent content)
     {
         var sections = new List<Section>();
         void Add(string? heading, string? text)
@@ -63,11 +62,11 @@ public static class ShowSharedEntry
                 Add("Tags", string.Join(", ", journal.Tags));
                 break;
             case AllyRecord record:
-                var steps = WritingContent.Record.Steps;
+                var steps = content.Writing.Record.Steps;
                 string Label(string field) => steps.SelectMany(s => s.Fields).Single(f => f.Field == field).Label;
                 Add(Label("situation"), record.Situation);
                 Add(Label("criticWords"), record.CriticWords);
-                Add("Feelings", string.Join(", ", record.Emotions.Select(id => emotions.Find(id)?.Label ?? id)));
+                Add("Feelings", string.Join(", ", record.Emotions.Select(id => content.Emotions.Find(id)?.Label ?? id)));
                 Add(Label("feelingsBody"), record.FeelingsBody);
                 Add(Label("criticFear"), record.CriticFear);
                 Add(Label("allyWisdom"), record.AllyWisdom);

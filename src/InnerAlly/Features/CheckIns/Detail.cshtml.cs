@@ -3,14 +3,10 @@ using InnerAlly.Features.Practices;
 
 namespace InnerAlly.Features.CheckIns;
 
-public sealed class DetailModel(AppDbContext db) : PageModel
+public sealed class DetailModel(AppDbContext db, PracticeCatalog practices) : CheckInPageModel(db)
 {
     /// <summary>The practice a heavy moment is offered first: CFT starts with soothing rhythm breathing.</summary>
     public const string SoothingPractice = "soothing-rhythm-breathing";
-
-    public CheckIn CheckIn { get; private set; } = null!;
-
-    public string RecordedAt { get; private set; } = "";
 
     public bool JustSaved { get; private set; }
 
@@ -22,17 +18,14 @@ public sealed class DetailModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = User.GetUserId();
-        if (await FindCheckIn.HandleAsync(id, userId, db, cancellationToken) is not { } checkIn)
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        CheckIn = checkIn;
-        RecordedAt = PersonalTime.Format(checkIn.RecordedAt, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
         JustSaved = TempData["Saved"] is true;
-        Reread = JustSaved ? await RereadOffer.ForAsync(checkIn.Threat, checkIn.Soothe, userId, db, cancellationToken) : null;
-        SoothingFirst = JustSaved && RereadOffer.IsHeavy(checkIn.Threat, checkIn.Soothe) ? PracticeCatalog.Find(SoothingPractice) : null;
+        Reread = JustSaved ? await RereadOffer.ForAsync(CheckIn.Threat, CheckIn.Soothe, User.GetUserId(), Db, cancellationToken) : null;
+        SoothingFirst = JustSaved && RereadOffer.IsHeavy(CheckIn.Threat, CheckIn.Soothe) ? practices.Find(SoothingPractice) : null;
 
         return Page();
     }

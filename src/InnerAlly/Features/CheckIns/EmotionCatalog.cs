@@ -21,6 +21,10 @@ public sealed class EmotionCatalog
 
     public Emotion? Find(string emotionId) => _loaded.ById.GetValueOrDefault(emotionId);
 
+    /// <summary>The ids not on the lists (a missing one too), each in quotes and separated by commas, for a message; null when every one is known.</summary>
+    public string? Unknown(IEnumerable<string?>? emotionIds) =>
+        (emotionIds ?? []).Where(e => e is null || !IsKnown(e)).Select(e => $"\"{e}\"").ToList() is { Count: > 0 } unknown ? string.Join(", ", unknown) : null;
+
     public SystemInfo System(string id) => _loaded.Systems.Single(s => s.Id == id);
 
     private static Catalog Load()

@@ -24,13 +24,9 @@ public static partial class RecordCheckIn
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
-            var catalog = validationContext.GetRequiredService<EmotionCatalog>();
-            var unknown = (Emotions ?? []).Where(e => e is null || !catalog.IsKnown(e)).ToList();
-            if (unknown.Count > 0)
+            if (validationContext.GetRequiredService<EmotionCatalog>().Unknown(Emotions) is { } unknown)
             {
-                yield return new ValidationResult(
-                    $"Choose emotions from the list; these are not on it: {string.Join(", ", unknown.Select(u => $"\"{u}\""))}.",
-                    [nameof(Emotions)]);
+                yield return new ValidationResult($"Choose emotions from the list; these are not on it: {unknown}.", [nameof(Emotions)]);
             }
         }
     }

@@ -65,7 +65,8 @@ public static class SeedDemoClinic
         db.StaffMembers.Add(therapist);
         await db.SaveChangesAsync(cancellationToken);
 
-        var practiceIds = PracticeCatalog.All.Select(p => p.Id).ToArray();
+        var practices = scope.ServiceProvider.GetRequiredService<PracticeCatalog>();
+        var practiceIds = practices.All.Select(p => p.Id).ToArray();
         for (var n = 1; n <= options.Clients; n++)
         {
             var user = await AccountAsync(users, ClientEmail(n), now);
@@ -90,7 +91,7 @@ public static class SeedDemoClinic
             {
                 var started = now.AddDays(-random.NextDouble() * options.Days);
                 db.PracticeSessions.Add(PracticeSession.Record(user.Id, practiceIds[random.Next(practiceIds.Length)], started, 120 + random.Next(900),
-                    new PracticeSession.Ratings(Clamp(5 + (random.NextDouble() * 3)), Clamp(3 + random.NextDouble())), new PracticeSession.Ratings(Clamp(3 + (random.NextDouble() * 3)), Clamp(5 + random.NextDouble())), null, started));
+                    new PracticeSession.Ratings(Clamp(5 + (random.NextDouble() * 3)), Clamp(3 + random.NextDouble())), new PracticeSession.Ratings(Clamp(3 + (random.NextDouble() * 3)), Clamp(5 + random.NextDouble())), null, started, practices));
             }
 
             for (var i = 0; i < options.Questionnaires; i++)

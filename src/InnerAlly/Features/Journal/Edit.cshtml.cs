@@ -3,7 +3,7 @@ using InnerAlly.Features.CheckIns;
 namespace InnerAlly.Features.Journal;
 
 /// <summary>Writing a journal entry (/journal/new) or changing one (/journal/{id}/edit); the same use case and rules as the API.</summary>
-public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
+public sealed class EditModel(AppDbContext db, WritingContent writing, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
 {
     [BindProperty]
     public SaveJournalEntry.Request Input { get; set; } = new();
@@ -28,7 +28,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
     public async Task<IActionResult> OnGetAsync(Guid? id, int? prompt, int? suggest, Guid? checkIn, CancellationToken cancellationToken)
     {
         Id = id;
-        var prompts = WritingContent.Journal.Prompts;
+        var prompts = writing.Journal.Prompts;
         if (id is { } existing)
         {
             if (await Db.JournalEntries.FindOwnedAsync(existing, UserId, cancellationToken) is not { } entry)
@@ -64,7 +64,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
             if (result.Problems is null)
             {
                 return result.Saved is { } entry
-                    ? await AfterSavingAsync(SaveJournalEntry.Words(entry), Draft, $"/journal/{entry.Id}", followUp, cancellationToken)
+                    ? await AfterSavingAsync(SaveJournalEntry.Words(entry, writing), Draft, $"/journal/{entry.Id}", followUp, cancellationToken)
                     : NotFound();
             }
 
@@ -78,9 +78,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
     private async Task LoadAsync(int? suggest, CancellationToken cancellationToken)
     {
         await LoadZoneAsync(cancellationToken);
-        var prompts = WritingContent.Journal.Prompts;
+        var prompts = writing.Journal.Prompts;
         Suggestion = suggest is >= 0 ? suggest.Value % prompts.Count
-            : WritingContent.Journal.SuggestedFor(DateOnly.FromDateTime(PersonalTime.ToLocal(clock.GetUtcNow().UtcDateTime, Zone)));
+            : writing.Journal.SuggestedFor(DateOnly.FromDateTime(PersonalTime.ToLocal(clock.GetUtcNow().UtcDateTime, Zone)));
         var recent = await ListCheckIns.HandleAsync(new ListCheckIns.Query(null, null, 20, null), UserId, Db, cancellationToken);
         var choices = recent.Items.Select(c => (c.Id, Label(c))).ToList();
         if (Input.CheckInId is { } linked && choices.All(c => c.Id != linked)

@@ -20,21 +20,21 @@ public static class JournalEndpoints
     }
 
     /// <summary>Write a journal entry: {text, prompt?, tags?, checkInId?}. The answer carries what the language engine noticed (analysis) and the risk check's outcome (safety).</summary>
-    public static async Task<Results<Created<JournalEntryResponse>, ValidationProblem>> WriteAsync(SaveJournalEntry.Request request, [AsParameters] WritingServices services)
+    public static async Task<Results<Created<JournalEntryResponse>, ValidationProblem>> WriteAsync(SaveJournalEntry.Request request, WritingContent writing, [AsParameters] WritingServices services)
     {
         var result = await SaveJournalEntry.HandleAsync(null, request, services.UserId, services.Db, services.Clock, services.LoggerFor(typeof(SaveJournalEntry)), services.Aborted);
         return result is { Saved: { } entry }
-            ? TypedResults.Created($"{Path}/{entry.Id}", JournalEntryResponse.From(entry, await services.AfterSavingAsync(SaveJournalEntry.Words(entry))))
+            ? TypedResults.Created($"{Path}/{entry.Id}", JournalEntryResponse.From(entry, await services.AfterSavingAsync(SaveJournalEntry.Words(entry, writing))))
             : TypedResults.ValidationProblem(result.Problems!);
     }
 
     /// <summary>Replace one of your journal entries. If anything sent is wrong, nothing changes.</summary>
     public static async Task<Results<Ok<JournalEntryResponse>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, SaveJournalEntry.Request request, [AsParameters] WritingServices services) =>
+        Guid id, SaveJournalEntry.Request request, WritingContent writing, [AsParameters] WritingServices services) =>
         await SaveJournalEntry.HandleAsync(id, request, services.UserId, services.Db, services.Clock, services.LoggerFor(typeof(SaveJournalEntry)), services.Aborted) switch
         {
             { Problems: { } problems } => TypedResults.ValidationProblem(problems),
-            { Saved: { } entry } => TypedResults.Ok(JournalEntryResponse.From(entry, await services.AfterSavingAsync(SaveJournalEntry.Words(entry)))),
+            { Saved: { } entry } => TypedResults.Ok(JournalEntryResponse.From(entry, await services.AfterSavingAsync(SaveJournalEntry.Words(entry, writing)))),
             _ => TypedResults.NotFound(),
         };
 

@@ -11,9 +11,9 @@ public static partial class SaveJournalEntry
     /// prompt they wrote themselves, but not one of our own prompts: our words are not theirs, and
     /// read with theirs they made an ordinary answer look like risk (issue 14).
     /// </summary>
-    public static SavedWords Words(JournalEntry entry) => new(
+    public static SavedWords Words(JournalEntry entry, WritingContent writing) => new(
         entry.Text,
-        WritingFollowUp.Join([entry.Text, WritingContent.Journal.Prompts.Contains(entry.Prompt) ? null : entry.Prompt, string.Join(", ", entry.Tags)]),
+        WritingFollowUp.Join([entry.Text, writing.Journal.Prompts.Contains(entry.Prompt) ? null : entry.Prompt, string.Join(", ", entry.Tags)]),
         TextSetting.Journal);
 
     /// <summary>What a person writes. Fields not listed here are refused.</summary>

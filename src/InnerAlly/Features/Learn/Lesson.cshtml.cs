@@ -4,7 +4,7 @@ using InnerAlly.Language;
 namespace InnerAlly.Features.Learn;
 
 /// <summary>One lesson with its question; the same use cases and rules as /api/v1/lessons.</summary>
-public sealed class LessonModel(LessonCatalog course, AppDbContext db, TimeProvider clock, SafetyFollowUp safety) : PageModel
+public sealed class LessonModel(LessonCatalog course, PracticeCatalog practices, AppDbContext db, TimeProvider clock, SafetyFollowUp safety) : PageModel
 {
     public Lesson Lesson { get; private set; } = null!;
 
@@ -71,7 +71,7 @@ public sealed class LessonModel(LessonCatalog course, AppDbContext db, TimeProvi
 
         Lesson = lesson;
         Next = course.After(slug);
-        Practice = PracticeCatalog.Find(lesson.Practice);
+        Practice = practices.Find(lesson.Practice);
         var state = await CourseProgress.StateAsync(User.GetUserId(), slug, db, cancellationToken);
         Read = state?.ReadAt is not null;
         Input.Text ??= state?.Reflection;

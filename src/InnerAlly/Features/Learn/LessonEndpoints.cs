@@ -42,7 +42,7 @@ public static class LessonEndpoints
 
     /// <summary>One lesson: its body as HTML, its references, its linked practice, and your own reflection if you wrote one.</summary>
     public static async Task<Results<Ok<LessonResponse>, NotFound>> GetAsync(
-        string slug, ClaimsPrincipal user, LessonCatalog course, AppDbContext db, CancellationToken cancellationToken)
+        string slug, ClaimsPrincipal user, LessonCatalog course, PracticeCatalog practices, AppDbContext db, CancellationToken cancellationToken)
     {
         if (course.Find(slug) is not { } lesson)
         {
@@ -50,7 +50,7 @@ public static class LessonEndpoints
         }
 
         var state = await CourseProgress.StateAsync(user.GetUserId(), slug, db, cancellationToken);
-        var practice = PracticeCatalog.Find(lesson.Practice);
+        var practice = practices.Find(lesson.Practice);
         return TypedResults.Ok(new LessonResponse(
             lesson.Slug, lesson.Title, lesson.Summary, lesson.Minutes, lesson.Html, lesson.References,
             practice is null ? null : new PracticeLink(practice.Id, practice.Title),

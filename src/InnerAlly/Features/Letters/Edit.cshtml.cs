@@ -5,7 +5,7 @@ namespace InnerAlly.Features.Letters;
 /// draft, or finished. A new letter starts with the choice of its kind (/letters/new), then its
 /// parts with that kind's prompts (/letters/new?variation=to-the-critic).
 /// </summary>
-public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
+public sealed class EditModel(AppDbContext db, LetterVariations variations, TimeProvider clock, ILogger<EditModel> logger, WritingFollowUp followUp) : WritingPageModel(db)
 {
     [BindProperty]
     public SaveLetter.Request Input { get; set; } = new();
@@ -18,7 +18,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
     public bool Choosing { get; private set; }
 
     /// <summary>The kind of letter whose prompts the page shows.</summary>
-    public LetterVariations.Variation Variation => LetterVariations.Of(Input.Variation);
+    public LetterVariations.Variation Variation => variations.Of(Input.Variation);
 
     /// <summary>A new letter's copy in this browser is kept apart for each kind, so one kind's words never fill another's parts.</summary>
     public string Draft => DraftKey(Id is null && !Variation.IsDefault ? "letter-" + Variation.Id : "letter", Id);
@@ -28,10 +28,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
         Id = id;
         if (id is null)
         {
-            Choosing = LetterVariations.Find(variation) is null;
+            Choosing = variations.Find(variation) is null;
             if (variation is not null && Choosing)
             {
-                ModelState.AddModelError("variation", LetterVariations.Content.Choose.Unknown);
+                ModelState.AddModelError("variation", variations.Content.Choose.Unknown);
             }
 
             Input.Variation = Choosing ? LetterVariations.Default : variation;
@@ -58,7 +58,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, ILogger<EditM
             return Page();
         }
 
-        return await SaveLetter.HandleAsync(id, Input, UserId, Db, clock, logger, cancellationToken) is { } letter
+        return await SaveLetter.HandleAsync(id, Input, UserId, Db, variations, clock, logger, cancellationToken) is { } letter
             ? await AfterSavingAsync(SaveLetter.Words(letter), Draft, $"/letters/{letter.Id}", followUp, cancellationToken)
             : NotFound();
     }

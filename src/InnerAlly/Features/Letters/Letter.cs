@@ -59,10 +59,10 @@ public sealed class Letter : PersonalWriting
         public string Whole => string.Join("\n\n", All.Where(WritingLimits.HasText));
     }
 
-    public static Letter Write(Guid userId, DateTime now, Parts parts, string status, string variation = LetterVariations.Default)
+    public static Letter Write(Guid userId, DateTime now, Parts parts, string status, string variation, LetterVariations variations)
     {
         var letter = new Letter { Id = Guid.CreateVersion7(), UserId = userId, CreatedAt = now.ToUniversalTime() };
-        letter.Replace(parts, status, now, variation);
+        letter.Replace(parts, status, now, variation, variations);
         return letter;
     }
 
@@ -70,7 +70,7 @@ public sealed class Letter : PersonalWriting
     /// Replaces every part and the status, and the variation when one is given (null keeps it); the edge
     /// has already checked them, and this keeps the invariants for any other path.
     /// </summary>
-    public void Replace(Parts parts, string status, DateTime now, string? variation = null)
+    public void Replace(Parts parts, string status, DateTime now, string? variation, LetterVariations variations)
     {
         if (!parts.All.Any(WritingLimits.HasText))
         {
@@ -87,7 +87,7 @@ public sealed class Letter : PersonalWriting
             throw new ArgumentException($"Unknown status '{status}'.", nameof(status));
         }
 
-        if (variation is not null && LetterVariations.Find(variation) is null)
+        if (variation is not null && variations.Find(variation) is null)
         {
             throw new ArgumentException($"Unknown variation '{variation}'.", nameof(variation));
         }

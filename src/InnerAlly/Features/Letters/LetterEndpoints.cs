@@ -17,16 +17,16 @@ public static class LetterEndpoints
     }
 
     /// <summary>Write a compassionate letter: {parts: {acknowledge, understand, commonHumanity, noBlame, whatWouldHelp, encouragement, close}, status: "draft" or "done", variation: "to-yourself" (the default), "from-compassionate-other", "to-younger-self" or "to-the-critic"}. At least one part needs some text. The answer carries what the language engine noticed (analysis) and the risk check's outcome (safety).</summary>
-    public static async Task<Created<LetterResponse>> WriteAsync(SaveLetter.Request request, [AsParameters] WritingServices services)
+    public static async Task<Created<LetterResponse>> WriteAsync(SaveLetter.Request request, LetterVariations variations, [AsParameters] WritingServices services)
     {
-        var letter = await SaveLetter.HandleAsync(null, request, services.UserId, services.Db, services.Clock, services.LoggerFor(typeof(SaveLetter)), services.Aborted)
+        var letter = await SaveLetter.HandleAsync(null, request, services.UserId, services.Db, variations, services.Clock, services.LoggerFor(typeof(SaveLetter)), services.Aborted)
             ?? throw new InvalidOperationException("A new letter is always written.");
         return TypedResults.Created($"{Path}/{letter.Id}", LetterResponse.From(letter, await services.AfterSavingAsync(SaveLetter.Words(letter))));
     }
 
     /// <summary>Replace one of your letters. If anything sent is wrong, nothing changes.</summary>
-    public static async Task<Results<Ok<LetterResponse>, NotFound>> ChangeAsync(Guid id, SaveLetter.Request request, [AsParameters] WritingServices services) =>
-        await SaveLetter.HandleAsync(id, request, services.UserId, services.Db, services.Clock, services.LoggerFor(typeof(SaveLetter)), services.Aborted) is { } letter
+    public static async Task<Results<Ok<LetterResponse>, NotFound>> ChangeAsync(Guid id, SaveLetter.Request request, LetterVariations variations, [AsParameters] WritingServices services) =>
+        await SaveLetter.HandleAsync(id, request, services.UserId, services.Db, variations, services.Clock, services.LoggerFor(typeof(SaveLetter)), services.Aborted) is { } letter
             ? TypedResults.Ok(LetterResponse.From(letter, await services.AfterSavingAsync(SaveLetter.Words(letter))))
             : TypedResults.NotFound();
 

@@ -5,10 +5,11 @@ namespace InnerAlly.Features.Letters;
 /// <summary>
 /// The kinds of compassionate letter a person chooses between when starting one (to yourself, from
 /// your compassionate other, to your younger self, to your inner critic), and the gentle check
-/// offered when a letter is read back. The words are in Content/Writing/letter-variations.json; the
-/// file is read and checked when the app starts, so a missing prompt stops the app there.
+/// offered when a letter is read back. The words are in Content/Writing/letter-variations.json; one
+/// for the app (WritingFeature.AddWriting), read and checked as it starts, so a missing prompt stops
+/// the app there.
 /// </summary>
-public static partial class LetterVariations
+public sealed partial class LetterVariations(WritingContent writing)
 {
     /// <summary>The letter to yourself, from your compassionate self; it uses letter.json's own prompts.</summary>
     public const string Default = "to-yourself";
@@ -16,22 +17,17 @@ public static partial class LetterVariations
     /// <summary>The longest id the database keeps.</summary>
     public const int IdMaxLength = 32;
 
-    private static readonly Lazy<Words> WordsFile = new(() => ContentFiles.Read<Words>("Writing", "letter-variations.json", Check));
+    public Words Content { get; } = ContentFiles.Read<Words>("Writing", "letter-variations.json", (file, path) => Check(file, path, writing.Letter));
 
-    public static Words Content => WordsFile.Value;
+    public IReadOnlyList<Variation> All => Content.Variations;
 
-    public static IReadOnlyList<Variation> All => Content.Variations;
-
-    public static Variation? Find(string? id) => id is null ? null : All.FirstOrDefault(v => v.Id == id);
+    public Variation? Find(string? id) => id is null ? null : All.FirstOrDefault(v => v.Id == id);
 
     /// <summary>The variation a stored letter names; the default if the content no longer lists it.</summary>
-    public static Variation Of(string? id) => Find(id) ?? All[0];
+    public Variation Of(string? id) => Find(id) ?? All[0];
 
     /// <summary>The message an unknown variation is refused with, naming the choices.</summary>
-    public static string Unknown => $"variation is one of {string.Join(", ", All.Select(v => $"\"{v.Id}\""))}.";
-
-    /// <summary>Reads the file now; throws if it is missing or wrong.</summary>
-    public static void CheckAll() => _ = Content;
+    public string Unknown => $"variation is one of {string.Join(", ", All.Select(v => $"\"{v.Id}\""))}.";
 
     /// <summary>The "should"-like words in a letter, each with how often it is used, in the order first used.</summary>
     public static IReadOnlyList<(string Word, int Count)> Shoulds(string text) =>
@@ -41,7 +37,7 @@ public static partial class LetterVariations
             .Select(g => (g.Key, g.Count()))];
 
     /// <summary>The read-back note about a letter's shoulds: which words and how often, or that there are none.</summary>
-    public static string ShouldsNote(string text)
+    public string ShouldsNote(string text)
     {
         var found = Shoulds(text);
         if (found.Count == 0)
@@ -55,7 +51,7 @@ public static partial class LetterVariations
         return Content.ReadBack.ShouldsFound.Replace("{words}", words, StringComparison.Ordinal);
     }
 
-    private static void Check(Words file, string path)
+    private static void Check(Words file, string path, WritingContent.LetterWords letter)
     {
         if (file.Variations.Count == 0 || file.Variations[0].Id != Default || file.Variations[0].Prompts.Count > 0 || file.Variations[0].Intro is not null)
         {
@@ -68,7 +64,7 @@ public static partial class LetterVariations
             throw new InvalidDataException($"{path}: each variation needs its own id of 1 to {IdMaxLength} characters.");
         }
 
-        var fields = WritingContent.Letter.Parts.Select(p => p.Field).ToList();
+        var fields = letter.Parts.Select(p => p.Field).ToList();
         foreach (var variation in file.Variations.Skip(1))
         {
             if (!variation.Prompts.Keys.Order(StringComparer.Ordinal).SequenceEqual(fields.Order(StringComparer.Ordinal), StringComparer.Ordinal)

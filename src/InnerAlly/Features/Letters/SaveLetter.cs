@@ -42,9 +42,10 @@ public static partial class SaveLetter
                 yield return new ValidationResult("status is \"draft\" or \"done\".", [nameof(Status)]);
             }
 
-            if (Variation is not null && LetterVariations.Find(Variation) is null)
+            var variations = validationContext.GetRequiredService<LetterVariations>();
+            if (Variation is not null && variations.Find(Variation) is null)
             {
-                yield return new ValidationResult(LetterVariations.Unknown, [nameof(Variation)]);
+                yield return new ValidationResult(variations.Unknown, [nameof(Variation)]);
             }
         }
 
@@ -99,20 +100,20 @@ public static partial class SaveLetter
 
     /// <summary>Writes a new letter (<paramref name="id"/> null) or replaces one of the person's own; null when there is no such letter of theirs.</summary>
     public static async Task<Letter?> HandleAsync(
-        Guid? id, Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        Guid? id, Request request, Guid userId, AppDbContext db, LetterVariations variations, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var now = WritingLimits.Now(clock);
         var parts = request.Parts?.ToParts() ?? throw new ArgumentException("The edge checks that a letter has parts.", nameof(request));
         Letter letter;
         if (id is null)
         {
-            letter = Letter.Write(userId, now, parts, request.StatusOrDraft, request.Variation ?? LetterVariations.Default);
+            letter = Letter.Write(userId, now, parts, request.StatusOrDraft, request.Variation ?? LetterVariations.Default, variations);
             db.Letters.Add(letter);
         }
         else if (await db.Letters.FindOwnedForChangeAsync(id.Value, userId, cancellationToken) is { } found)
         {
             letter = found;
-            letter.Replace(parts, request.StatusOrDraft, now, request.Variation);
+            letter.Replace(parts, request.StatusOrDraft, now, request.Variation, variations);
         }
         else
         {

@@ -24,7 +24,7 @@ public static class AddRhythmItem
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
-            var practice = PracticeCatalog.Find(PracticeId);
+            var practice = validationContext.GetRequiredService<PracticeCatalog>().Find(PracticeId);
             if (PracticeId is not null && practice is null)
             {
                 yield return new ValidationResult($"There is no practice called \"{PracticeId}\".", [nameof(PracticeId)]);
@@ -54,7 +54,7 @@ public static class AddRhythmItem
     }
 
     /// <returns>The new line, or null when the week is already full (<see cref="PracticeRhythmItem.MaxItems"/>).</returns>
-    public static async Task<PracticeRhythmItem?> HandleAsync(Request request, Guid userId, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<PracticeRhythmItem?> HandleAsync(Request request, Guid userId, AppDbContext db, PracticeCatalog practices, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await db.PracticeRhythmItems.CountAsync(i => i.UserId == userId, cancellationToken) >= PracticeRhythmItem.MaxItems)
         {
@@ -66,7 +66,7 @@ public static class AddRhythmItem
             throw new FormatException("The request's time was not checked before it got here.");
         }
 
-        var item = PracticeRhythmItem.Create(userId, request.PracticeId!, request.Minutes!.Value, request.ParsedDays(), time, clock.GetUtcNow().UtcDateTime);
+        var item = PracticeRhythmItem.Create(userId, request.PracticeId!, request.Minutes!.Value, request.ParsedDays(), time, clock.GetUtcNow().UtcDateTime, practices);
         db.PracticeRhythmItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return item;

@@ -1,6 +1,6 @@
 namespace InnerAlly.Features.Practices;
 
-public sealed class DetailModel : PageModel
+public sealed class DetailModel(PracticeCatalog practices) : PageModel
 {
     public Practice Practice { get; private set; } = null!;
 
@@ -15,7 +15,7 @@ public sealed class DetailModel : PageModel
 
     public IActionResult OnGet(string id, int? minutes)
     {
-        if (PracticeCatalog.Find(id) is not { } practice)
+        if (practices.Find(id) is not { } practice)
         {
             return NotFound();
         }

@@ -1,6 +1,6 @@
 namespace InnerAlly.Features.Practices;
 
-public sealed class HistoryModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class HistoryModel(AppDbContext db, PracticeCatalog practices, TimeProvider clock) : PageModel
 {
     public const int PageSize = 30;
 
@@ -19,8 +19,8 @@ public sealed class HistoryModel(AppDbContext db, TimeProvider clock) : PageMode
         var userId = User.GetUserId();
         Zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
         ThisMonth = await PracticeHistory.ThisMonthAsync(userId, Zone, db, clock, cancellationToken);
-        Insights = await PracticeHistory.InsightsAsync(userId, db, cancellationToken);
-        Sessions = await PracticeHistory.ListAsync(userId, PageSize, null, db, cancellationToken);
+        Insights = await PracticeHistory.InsightsAsync(userId, db, practices, cancellationToken);
+        Sessions = await PracticeHistory.ListAsync(userId, PageSize, null, db, practices, cancellationToken);
         JustLogged = TempData["Logged"] as string;
     }
 

@@ -5,7 +5,7 @@ public static class ListPracticeSessions
 {
     /// <param name="before">Only sessions that started before this time, when given.</param>
     public static async Task<Page<PracticeHistory.SessionResponse>> HandleAsync(
-        Guid userId, int limit, ListCursor? after, DateTime? before, AppDbContext db, CancellationToken cancellationToken)
+        Guid userId, int limit, ListCursor? after, DateTime? before, AppDbContext db, PracticeCatalog practices, CancellationToken cancellationToken)
     {
         var page = await db.PracticeSessions.AsNoTracking()
             .Where(s => s.UserId == userId && (before == null || s.StartedAt < before))
@@ -13,6 +13,6 @@ public static class ListPracticeSessions
             .Take(limit + 1)
             .AsAsyncEnumerable()
             .ReadPageAsync(limit, s => new ListCursor(s.StartedAt, s.Id), null, cancellationToken);
-        return new([.. page.Items.Select(PracticeHistory.ToResponse)], page.Next);
+        return new([.. page.Items.Select(s => PracticeHistory.ToResponse(s, practices))], page.Next);
     }
 }

@@ -7,10 +7,10 @@ public static class ListRhythm
 {
     public sealed record ItemResponse(Guid Id, string PracticeId, string PracticeTitle, int Minutes, IReadOnlyList<string> Days, string Time);
 
-    public static ItemResponse ToResponse(PracticeRhythmItem i) => new(
+    public static ItemResponse ToResponse(PracticeRhythmItem i, PracticeCatalog practices) => new(
         i.Id,
         i.PracticeId,
-        PracticeCatalog.Find(i.PracticeId)?.Title ?? i.PracticeId,
+        practices.TitleOf(i.PracticeId),
         i.Minutes,
         [.. i.DaysOfWeek.Select(Weekdays.Id)],
         CalendarTime.Format(i.TimeOfDay));

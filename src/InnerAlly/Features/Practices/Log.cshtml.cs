@@ -3,7 +3,7 @@ using InnerAlly.Language;
 namespace InnerAlly.Features.Practices;
 
 /// <summary>Logs a practice just finished; the same use case, and the same rules, as POST /api/v1/practice-sessions.</summary>
-public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogModel> logger, SafetyFollowUp safety) : PageModel
+public sealed class LogModel(AppDbContext db, PracticeCatalog practices, TimeProvider clock, ILogger<LogModel> logger, SafetyFollowUp safety) : PageModel
 {
     public const int MaxMinutes = PracticeSession.MaxDurationSeconds / 60;
 
@@ -28,7 +28,7 @@ public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogMod
 
     public IActionResult OnGet(string id, int? minutes)
     {
-        if (PracticeCatalog.Find(id) is not { } practice)
+        if (practices.Find(id) is not { } practice)
         {
             return NotFound();
         }
@@ -40,7 +40,7 @@ public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogMod
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (PracticeCatalog.Find(id) is not { } practice)
+        if (practices.Find(id) is not { } practice)
         {
             return NotFound();
         }
@@ -61,7 +61,7 @@ public sealed class LogModel(AppDbContext db, TimeProvider clock, ILogger<LogMod
             After = Input.After,
             Note = Input.Note,
         };
-        var session = await RecordPracticeSession.HandleAsync(request, User.GetUserId(), db, clock, logger, cancellationToken);
+        var session = await RecordPracticeSession.HandleAsync(request, User.GetUserId(), db, practices, clock, logger, cancellationToken);
         TempData["Logged"] = practice.Title;
         SafetyFollowUp.Carry(await safety.AfterSavingAsync(session.Note, TextSetting.PracticeNote, HttpContext, db, cancellationToken), TempData);
 

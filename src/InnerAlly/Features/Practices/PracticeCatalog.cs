@@ -8,9 +8,10 @@ namespace InnerAlly.Features.Practices;
 /// The practice library, read from Content/Practices/*.yaml so a clinician can review every
 /// script without reading C#. Each file is checked when it is read: a practice that would play
 /// wrongly (steps that do not add up to its lengths, a missing "when it feels hard" note) stops
-/// the app with a message naming the file, rather than reaching a person half-made.
+/// the app with a message naming the file, rather than reaching a person half-made. One for the
+/// app (PracticesFeature.AddPractices), made as it starts.
 /// </summary>
-public static class PracticeCatalog
+public sealed class PracticeCatalog
 {
     public static readonly FrozenSet<string> SystemIds = FrozenSet.Create(StringComparer.Ordinal, "threat", "drive", "soothe");
     public static readonly FrozenSet<string> Kinds = FrozenSet.Create(StringComparer.Ordinal, "breathing", "imagery", "words", "action", "body", "attention");
@@ -19,12 +20,15 @@ public static class PracticeCatalog
     public static readonly IReadOnlyList<string> GroupIds =
         ["start-here", "soothing-the-body", "imagery", "compassionate-self", "compassion-flowing", "compassion-in-action"];
 
-    private static readonly Lazy<Library> Loaded = new(() => Load(Path.Combine(AppContext.BaseDirectory, "Content", "Practices")));
+    private readonly Library _loaded = Load(Path.Combine(AppContext.BaseDirectory, "Content", "Practices"));
 
     /// <summary>Every practice, in the order a newcomer meets them (breathing first).</summary>
-    public static IReadOnlyList<Practice> All => Loaded.Value.Practices;
+    public IReadOnlyList<Practice> All => _loaded.Practices;
 
-    public static Practice? Find(string? id) => id is null ? null : Loaded.Value.ById.GetValueOrDefault(id);
+    public Practice? Find(string? id) => id is null ? null : _loaded.ById.GetValueOrDefault(id);
+
+    /// <summary>The practice's title, or its id when the library no longer has it (a session logged before it was taken out).</summary>
+    public string TitleOf(string id) => Find(id)?.Title ?? id;
 
     public sealed record Library(IReadOnlyList<Practice> Practices, FrozenDictionary<string, Practice> ById);
 

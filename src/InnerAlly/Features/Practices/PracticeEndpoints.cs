@@ -29,7 +29,7 @@ public static class PracticeEndpoints
     public sealed record LibraryResponse(IReadOnlyList<PracticeSummary> Items);
 
     /// <summary>The practice library: what each practice is for, which systems it works with, and its lengths in minutes.</summary>
-    public static Ok<LibraryResponse> ListPractices() => TypedResults.Ok(new LibraryResponse([.. PracticeCatalog.All.Select(PracticeSummary.From)]));
+    public static Ok<LibraryResponse> ListPractices(PracticeCatalog practices) => TypedResults.Ok(new LibraryResponse([.. practices.All.Select(PracticeSummary.From)]));
 
     public sealed record StepResponse(string Text, int DurationSeconds);
 
@@ -51,9 +51,9 @@ public static class PracticeEndpoints
 
     /// <summary>One practice with its script: every length's steps, each with its text and seconds.</summary>
     /// <param name="minutes">Which length's steps to put in <c>steps</c> (the practice's default if not given).</param>
-    public static Results<Ok<PracticeResponse>, NotFound, ValidationProblem> GetPractice(string id, int? minutes)
+    public static Results<Ok<PracticeResponse>, NotFound, ValidationProblem> GetPractice(string id, int? minutes, PracticeCatalog practices)
     {
-        if (PracticeCatalog.Find(id) is not { } practice)
+        if (practices.Find(id) is not { } practice)
         {
             return TypedResults.NotFound();
         }
@@ -76,13 +76,13 @@ public static class PracticeEndpoints
 
     /// <summary>Log a practice session, with optional threat and soothe ratings before and after and an optional note.</summary>
     public static async Task<Created<PracticeHistory.SessionResponse>> RecordAsync(
-        RecordPracticeSession.Request request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, ILoggerFactory loggers,
+        RecordPracticeSession.Request request, ClaimsPrincipal user, AppDbContext db, PracticeCatalog practices, TimeProvider clock, ILoggerFactory loggers,
         SafetyFollowUp safety, HttpContext http, CancellationToken cancellationToken)
     {
         var session = await RecordPracticeSession.HandleAsync(
-            request, user.GetUserId(), db, clock, loggers.CreateLogger(typeof(RecordPracticeSession)), cancellationToken);
+            request, user.GetUserId(), db, practices, clock, loggers.CreateLogger(typeof(RecordPracticeSession)), cancellationToken);
         var notice = await safety.AfterSavingAsync(session.Note, TextSetting.PracticeNote, http, db, cancellationToken);
-        return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session) with { Safety = notice });
+        return TypedResults.Created($"/api/v1/practice-sessions/{session.Id}", PracticeHistory.ToResponse(session, practices) with { Safety = notice });
     }
 
     /// <summary>A page of sessions, and the time to keep before.</summary>
@@ -95,24 +95,24 @@ public static class PracticeEndpoints
 
     /// <summary>Your practice sessions, newest first. Pass nextCursor back as cursor for the next page; before keeps to sessions that started earlier.</summary>
     public static async Task<Ok<PageResponse<PracticeHistory.SessionResponse>>> ListAsync(
-        [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await ListPracticeSessions.HandleAsync(user.GetUserId(), parameters.Size, parameters.After, IsoTimeAttribute.Parse(parameters.Before), db, cancellationToken)).Respond(s => s));
+        [AsParameters] ListParameters parameters, ClaimsPrincipal user, AppDbContext db, PracticeCatalog practices, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ListPracticeSessions.HandleAsync(user.GetUserId(), parameters.Size, parameters.After, IsoTimeAttribute.Parse(parameters.Before), db, practices, cancellationToken)).Respond(s => s));
 
     /// <summary>One of your practice sessions.</summary>
     public static async Task<Results<Ok<PracticeHistory.SessionResponse>, NotFound>> GetSessionAsync(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
-        await PracticeHistory.FindAsync(id, user.GetUserId(), db, cancellationToken) is { } session
+        Guid id, ClaimsPrincipal user, AppDbContext db, PracticeCatalog practices, CancellationToken cancellationToken) =>
+        await PracticeHistory.FindAsync(id, user.GetUserId(), db, practices, cancellationToken) is { } session
             ? TypedResults.Ok(session)
             : TypedResults.NotFound();
 
     public sealed record InsightsResponse(IReadOnlyList<PracticeHistory.Insight> Items, int MinimumRatedSessions, PracticeHistory.Month ThisMonth);
 
     /// <summary>Per practice: your sessions and the average change in soothe and threat from before to after (after 3 rated sessions), and this month's minutes and days.</summary>
-    public static async Task<Ok<InsightsResponse>> InsightsAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<InsightsResponse>> InsightsAsync(ClaimsPrincipal user, AppDbContext db, PracticeCatalog practices, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
-        var insights = await PracticeHistory.InsightsAsync(userId, db, cancellationToken);
+        var insights = await PracticeHistory.InsightsAsync(userId, db, practices, cancellationToken);
         var month = await PracticeHistory.ThisMonthAsync(userId, zone, db, clock, cancellationToken);
         return TypedResults.Ok(new InsightsResponse(insights, PracticeHistory.InsightMinimum, month));
     }

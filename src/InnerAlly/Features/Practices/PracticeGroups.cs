@@ -3,20 +3,18 @@ namespace InnerAlly.Features.Practices;
 /// <summary>
 /// The library's groups and the words that say where to begin, read from Content/Practices/groups.json;
 /// the groups come in CFT's training sequence (<see cref="PracticeCatalog.GroupIds"/>), each practice
-/// naming its own in its file.
+/// naming its own in its file. One for the app (PracticesFeature.AddPractices), read as it starts.
 /// </summary>
-public static class PracticeGroups
+public sealed class PracticeGroups
 {
-    private static readonly Lazy<Words> Loaded = new(Load);
-
-    public static Words Library => Loaded.Value;
+    public Words Library { get; } = Load();
 
     public sealed record Group(string Id, string Title, string About);
 
     public sealed record Words(string Lead, string Begin, IReadOnlyList<Group> Groups);
 
     /// <summary>Each group in order with its practices; a group with none is left out.</summary>
-    public static IEnumerable<(Group Group, IReadOnlyList<Practice> Practices)> InOrder(IReadOnlyList<Practice> practices)
+    public IEnumerable<(Group Group, IReadOnlyList<Practice> Practices)> InOrder(IReadOnlyList<Practice> practices)
     {
         foreach (var group in Library.Groups)
         {

@@ -38,10 +38,10 @@ public static class PracticeHistory
 
     public sealed record Month(int Year, int MonthNumber, int Minutes, int Days, int Sessions);
 
-    public static SessionResponse ToResponse(PracticeSession s) => new(
+    public static SessionResponse ToResponse(PracticeSession s, PracticeCatalog practices) => new(
         s.Id,
         s.PracticeId,
-        PracticeCatalog.Find(s.PracticeId)?.Title ?? s.PracticeId,
+        practices.TitleOf(s.PracticeId),
         s.StartedAt,
         s.DurationSeconds,
         s.ThreatBefore is null && s.SootheBefore is null ? null : new RatingsResponse(s.ThreatBefore, s.SootheBefore),
@@ -50,7 +50,7 @@ public static class PracticeHistory
 
     /// <summary>The newest sessions first, starting before <paramref name="before"/> when given.</summary>
     public static async Task<IReadOnlyList<SessionResponse>> ListAsync(
-        Guid userId, int limit, DateTime? before, AppDbContext db, CancellationToken cancellationToken)
+        Guid userId, int limit, DateTime? before, AppDbContext db, PracticeCatalog practices, CancellationToken cancellationToken)
     {
         var sessions = await db.PracticeSessions.AsNoTracking()
             .Where(s => s.UserId == userId && (before == null || s.StartedAt < before))
@@ -58,15 +58,15 @@ public static class PracticeHistory
             .ThenByDescending(s => s.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
-        return [.. sessions.Select(ToResponse)];
+        return [.. sessions.Select(s => ToResponse(s, practices))];
     }
 
-    public static async Task<SessionResponse?> FindAsync(Guid id, Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
+    public static async Task<SessionResponse?> FindAsync(Guid id, Guid userId, AppDbContext db, PracticeCatalog practices, CancellationToken cancellationToken) =>
         await db.PracticeSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.UserId == userId, cancellationToken) is { } s
-            ? ToResponse(s)
+            ? ToResponse(s, practices)
             : null;
 
-    public static async Task<IReadOnlyList<Insight>> InsightsAsync(Guid userId, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Insight>> InsightsAsync(Guid userId, AppDbContext db, PracticeCatalog practices, CancellationToken cancellationToken)
     {
         var rows = await db.PracticeSessions.AsNoTracking()
             .Where(s => s.UserId == userId)
@@ -81,7 +81,7 @@ public static class PracticeHistory
                 var rated = g.Count(r => (r.SootheBefore is not null && r.SootheAfter is not null) || (r.ThreatBefore is not null && r.ThreatAfter is not null));
                 return new Insight(
                     g.Key,
-                    PracticeCatalog.Find(g.Key)?.Title ?? g.Key,
+                    practices.TitleOf(g.Key),
                     g.Count(),
                     g.Sum(r => r.DurationSeconds),
                     rated,

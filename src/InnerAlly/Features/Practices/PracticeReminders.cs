@@ -86,7 +86,7 @@ public static partial class PracticeReminders
     }
 
     /// <summary>Sends every reminder that has fallen due since the last run; returns how many were sent. Links come from App:PublicUrl.</summary>
-    public static async Task<int> SendDueAsync(AppDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<int> SendDueAsync(AppDbContext db, PracticeCatalog practices, Mailer mailer, PublicLinks links, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         if (!mailer.IsConfigured)
         {
@@ -110,7 +110,7 @@ public static partial class PracticeReminders
                 {
                     if (Occurrences(item, zone, after, now).Any())
                     {
-                        var (subject, text) = Message(item, links.Site);
+                        var (subject, text) = Message(item, practices, links.Site);
                         await mailer.SendAsync(email, subject, text, cancellationToken);
                         Log.Sent(logger, item.Id);
                         sent++;
@@ -125,9 +125,9 @@ public static partial class PracticeReminders
         return sent;
     }
 
-    public static (string Subject, string Text) Message(PracticeRhythmItem item, Uri site)
+    public static (string Subject, string Text) Message(PracticeRhythmItem item, PracticeCatalog practices, Uri site)
     {
-        var title = PracticeCatalog.Find(item.PracticeId)?.Title ?? item.PracticeId;
+        var title = practices.TitleOf(item.PracticeId);
         return ("A few minutes for you",
             "Hello,\n\n" +
             $"You set aside this time for {title}, {item.Minutes} minutes. If now suits you, it is here:\n\n" +
@@ -163,7 +163,8 @@ public sealed partial class PracticeReminderService(IServiceScopeFactory scopes,
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await PracticeReminders.SendDueAsync(db, mailer, links, clock, logger, stoppingToken);
+                var practices = scope.ServiceProvider.GetRequiredService<PracticeCatalog>();
+                await PracticeReminders.SendDueAsync(db, practices, mailer, links, clock, logger, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

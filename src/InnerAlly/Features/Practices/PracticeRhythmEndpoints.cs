@@ -22,14 +22,14 @@ public static class PracticeRhythmEndpoints
 
     /// <summary>Your weekly rhythm of practices, and your calendar feed's address if you made one.</summary>
     public static async Task<Ok<RhythmResponse>> RhythmAsync(
-        ClaimsPrincipal user, HttpRequest request, AppDbContext db, Mailer mailer, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpRequest request, AppDbContext db, PracticeCatalog practices, Mailer mailer, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         var zone = await PersonalTime.ZoneForAsync(userId, db, cancellationToken);
         var items = await ListRhythm.HandleAsync(userId, db, cancellationToken);
         var feed = await CalendarAddress.FindAsync(userId, request, db, cancellationToken);
         var reminders = await PracticeReminders.IsOnAsync(userId, db, cancellationToken);
-        return TypedResults.Ok(new RhythmResponse([.. items.Select(ListRhythm.ToResponse)], zone.Id, feed, mailer.IsConfigured, reminders));
+        return TypedResults.Ok(new RhythmResponse([.. items.Select(i => ListRhythm.ToResponse(i, practices))], zone.Id, feed, mailer.IsConfigured, reminders));
     }
 
     /// <summary>Turn email reminders at your rhythm's times on or off. Only where the site sends email (emailAvailable).</summary>
@@ -52,9 +52,9 @@ public static class PracticeRhythmEndpoints
 
     /// <summary>Add a practice to your week: which practice, how many minutes, which days, and a time of day in your time zone.</summary>
     public static async Task<Results<Created<ListRhythm.ItemResponse>, ValidationProblem>> AddAsync(
-        AddRhythmItem.Request body, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        await AddRhythmItem.HandleAsync(body, user.GetUserId(), db, clock, cancellationToken) is { } item
-            ? TypedResults.Created($"/api/v1/practice-rhythm/{item.Id}", ListRhythm.ToResponse(item))
+        AddRhythmItem.Request body, ClaimsPrincipal user, AppDbContext db, PracticeCatalog practices, TimeProvider clock, CancellationToken cancellationToken) =>
+        await AddRhythmItem.HandleAsync(body, user.GetUserId(), db, practices, clock, cancellationToken) is { } item
+            ? TypedResults.Created($"/api/v1/practice-rhythm/{item.Id}", ListRhythm.ToResponse(item, practices))
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["practiceId"] = [AddRhythmItem.FullMessage] });
 
     /// <summary>Take a line out of your weekly rhythm.</summary>

@@ -6,14 +6,14 @@ using InnerAlly.Features.Calendar;
 namespace InnerAlly.Features.Practices;
 
 /// <summary>The weekly rhythm in the person's calendar feed: one weekly repeating event per line, at its time in their zone, with a reminder as it starts.</summary>
-public sealed class PracticeRhythmEvents : ICalendarSource
+public sealed class PracticeRhythmEvents(PracticeCatalog practices) : ICalendarSource
 {
     public async Task<IReadOnlyList<CalendarEvent>> EventsAsync(CalendarOwner owner, AppDbContext db, CancellationToken cancellationToken) =>
         [.. (await ListRhythm.HandleAsync(owner.UserId, db, cancellationToken)).Select(i => EventFor(i, owner.Zone, owner.Site))];
 
-    public static CalendarEvent EventFor(PracticeRhythmItem item, TimeZoneInfo zone, Uri site)
+    public CalendarEvent EventFor(PracticeRhythmItem item, TimeZoneInfo zone, Uri site)
     {
-        var practice = PracticeCatalog.Find(item.PracticeId);
+        var practice = practices.Find(item.PracticeId);
         var title = practice?.Title ?? item.PracticeId;
         var created = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(item.CreatedAt, zone));
         var first = Enumerable.Range(0, 7).Select(created.AddDays).First(d => item.DaysOfWeek.Contains(d.DayOfWeek));

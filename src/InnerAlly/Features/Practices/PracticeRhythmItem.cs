@@ -28,9 +28,9 @@ public sealed class PracticeRhythmItem : PersonalRow
 
     public IReadOnlyList<DayOfWeek> DaysOfWeek => [.. Weekdays.InOrder.Where(d => (Days & (1 << (int)d)) != 0)];
 
-    public static PracticeRhythmItem Create(Guid userId, string practiceId, int minutes, IEnumerable<DayOfWeek> days, TimeOnly timeOfDay, DateTime createdAt)
+    public static PracticeRhythmItem Create(Guid userId, string practiceId, int minutes, IEnumerable<DayOfWeek> days, TimeOnly timeOfDay, DateTime createdAt, PracticeCatalog practices)
     {
-        var practice = PracticeCatalog.Find(practiceId) ?? throw new ArgumentException($"Unknown practice '{practiceId}'.", nameof(practiceId));
+        var practice = practices.Find(practiceId) ?? throw new ArgumentException($"Unknown practice '{practiceId}'.", nameof(practiceId));
         if (!practice.Lengths.Contains(minutes))
         {
             throw new ArgumentOutOfRangeException(nameof(minutes), minutes, "Not one of the practice's lengths.");

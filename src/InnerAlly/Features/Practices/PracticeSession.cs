@@ -33,9 +33,9 @@ public sealed class PracticeSession : PersonalRow
 
     /// <summary>Keeps the invariants the edge has already checked, so no other path can break them.</summary>
     public static PracticeSession Record(
-        Guid userId, string practiceId, DateTime startedAt, int durationSeconds, Ratings? before, Ratings? after, string? note, DateTime recordedAt)
+        Guid userId, string practiceId, DateTime startedAt, int durationSeconds, Ratings? before, Ratings? after, string? note, DateTime recordedAt, PracticeCatalog practices)
     {
-        if (PracticeCatalog.Find(practiceId) is null)
+        if (practices.Find(practiceId) is null)
         {
             throw new ArgumentException($"Unknown practice '{practiceId}'.", nameof(practiceId));
         }

@@ -4,16 +4,13 @@ namespace InnerAlly.Features.Practices;
 
 public static class PracticesFeature
 {
-    /// <summary>The weekly rhythm's reminders: in the calendar feed, and by email for those who ask.</summary>
+    /// <summary>The practice library and its groups; the weekly rhythm's reminders: in the calendar feed, and by email for those who ask.</summary>
     public static IServiceCollection AddPractices(this IServiceCollection services)
     {
         services.AddHostedService<PracticeReminderService>();
         services.AddCalendarSource<PracticeRhythmEvents>();
-        services.AddContentCheck("Practices", services =>
-        {
-            _ = PracticeCatalog.All;
-            _ = PracticeGroups.Library;
-        });
+        services.AddContent<PracticeCatalog>("Practices");
+        services.AddContent<PracticeGroups>("Practices");
         return services;
     }
 }

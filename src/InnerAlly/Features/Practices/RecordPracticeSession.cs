@@ -31,7 +31,7 @@ public static partial class RecordPracticeSession
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
-            if (PracticeId is not null && PracticeCatalog.Find(PracticeId) is null)
+            if (PracticeId is not null && validationContext.GetRequiredService<PracticeCatalog>().Find(PracticeId) is null)
             {
                 yield return new ValidationResult($"There is no practice called \"{PracticeId}\"; the list is at /api/v1/practices.", [nameof(PracticeId)]);
             }
@@ -65,7 +65,7 @@ public static partial class RecordPracticeSession
     }
 
     public static async Task<PracticeSession> HandleAsync(
-        Request request, Guid userId, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        Request request, Guid userId, AppDbContext db, PracticeCatalog practices, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var session = PracticeSession.Record(
             userId,
@@ -75,7 +75,8 @@ public static partial class RecordPracticeSession
             request.Before?.ToRatings(),
             request.After?.ToRatings(),
             request.Note,
-            clock.GetUtcNow().UtcDateTime);
+            clock.GetUtcNow().UtcDateTime,
+            practices);
         db.PracticeSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         Log.Recorded(logger, session.Id, session.PracticeId);

@@ -3,7 +3,7 @@ using InnerAlly.Features.Calendar;
 namespace InnerAlly.Features.Practices;
 
 /// <summary>A weekly rhythm of practices, and the calendar address that carries it; the same use cases as /api/v1/practice-rhythm.</summary>
-public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mailer) : PageModel
+public sealed class RhythmModel(AppDbContext db, PracticeCatalog practices, TimeProvider clock, Mailer mailer) : PageModel
 {
     public IReadOnlyList<PracticeRhythmItem> Items { get; private set; } = [];
 
@@ -34,7 +34,7 @@ public sealed class RhythmModel(AppDbContext db, TimeProvider clock, Mailer mail
             return Page();
         }
 
-        if (await AddRhythmItem.HandleAsync(Input, User.GetUserId(), db, clock, cancellationToken) is null)
+        if (await AddRhythmItem.HandleAsync(Input, User.GetUserId(), db, practices, clock, cancellationToken) is null)
         {
             ModelState.AddModelError("Input.PracticeId", AddRhythmItem.FullMessage);
             await LoadAsync(cancellationToken);

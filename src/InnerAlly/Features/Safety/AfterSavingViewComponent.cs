@@ -5,7 +5,7 @@ namespace InnerAlly.Features.Safety;
 /// support notice for a confident reading (with the lines for the person's country, hence the
 /// database), the gentle line for an unsure one, else nothing. Rendered by _AfterSaving.cshtml.
 /// </summary>
-public sealed class AfterSavingViewComponent(SafetyFollowUp followUp, AppDbContext db) : ViewComponent
+public sealed class AfterSavingViewComponent(SafetyFollowUp followUp, SafetySupport support, AppDbContext db) : ViewComponent
 {
     public const string NoticeView = "/Features/Safety/_SupportNotice.cshtml";
 
@@ -25,7 +25,7 @@ public sealed class AfterSavingViewComponent(SafetyFollowUp followUp, AppDbConte
         if (TempData.Peek(SafetyFollowUp.GentleTempDataKey) is true)
         {
             TempData.Remove(SafetyFollowUp.GentleTempDataKey);
-            return View(NoticeView, SafetySupport.GentleLine);
+            return View(NoticeView, support.GentleLine);
         }
 
         return Content("");

@@ -2,30 +2,32 @@ namespace InnerAlly.Features.Safety;
 
 /// <summary>
 /// The countries a person can choose, so help can be shown for where they are
-/// (Content/Safety/countries.json: ISO 3166-1 alpha-2 codes with plain English names).
+/// (Content/Safety/countries.json: ISO 3166-1 alpha-2 codes with plain English names). One for
+/// the app (SafetyFeature.AddSafety), read as it starts.
 /// </summary>
-public static class Countries
+public sealed class Countries
 {
     public const int CodeLength = 2;
 
-    private static readonly Lazy<Catalog> Loaded = new(() =>
+    private readonly Dictionary<string, Country> _byCode;
+
+    public Countries()
     {
         var file = SafetyContent.Read<CountriesFile>("countries.json");
-        return new Catalog(
-            file.Countries.ToDictionary(c => c.Code, StringComparer.Ordinal),
-            [.. file.Countries.OrderBy(c => c.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true))]);
-    });
+        _byCode = file.Countries.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        ByName = [.. file.Countries.OrderBy(c => c.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true))];
+    }
 
     public sealed record Country(string Code, string Name);
 
     /// <summary>Every country, by name, for a list to choose from.</summary>
-    public static IReadOnlyList<Country> ByName => Loaded.Value.ByName;
+    public IReadOnlyList<Country> ByName { get; }
 
     /// <summary>
     /// The code to store for <paramref name="code"/> ("gb " becomes "GB"), or null when it is not a
     /// country on the list. Blank is not a country either: callers decide what blank means.
     /// </summary>
-    public static string? Normalize(string? code)
+    public string? Normalize(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -33,13 +35,11 @@ public static class Countries
         }
 
         var upper = code.Trim().ToUpperInvariant();
-        return upper.Length == CodeLength && Loaded.Value.ByCode.ContainsKey(upper) ? upper : null;
+        return upper.Length == CodeLength && _byCode.ContainsKey(upper) ? upper : null;
     }
 
-    public static Country? Find(string? code) =>
-        Normalize(code) is { } known ? Loaded.Value.ByCode[known] : null;
-
-    private sealed record Catalog(IReadOnlyDictionary<string, Country> ByCode, IReadOnlyList<Country> ByName);
+    public Country? Find(string? code) =>
+        Normalize(code) is { } known ? _byCode[known] : null;
 
     private sealed record CountriesFile(IReadOnlyList<Country> Countries);
 }

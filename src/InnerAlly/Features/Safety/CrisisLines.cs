@@ -1,11 +1,12 @@
 namespace InnerAlly.Features.Safety;
 
-/// <summary>Crisis lines by country, kept as data (Content/Safety/crisis-lines.json) with the date each was last checked.</summary>
-public static class CrisisLines
+/// <summary>
+/// Crisis lines by country, kept as data (Content/Safety/crisis-lines.json) with the date each was
+/// last checked. One for the app (SafetyFeature.AddSafety), read as it starts.
+/// </summary>
+public sealed class CrisisLines(Countries countries)
 {
-    private static readonly Lazy<Directory> Loaded = new(() => SafetyContent.Read<Directory>("crisis-lines.json"));
-
-    public static Directory All => Loaded.Value;
+    public Directory All { get; } = SafetyContent.Read<Directory>("crisis-lines.json");
 
     /// <summary>The name of the cookie that remembers a signed-out person's country on their device.</summary>
     public const string CountryCookie = "innerally-country";
@@ -63,12 +64,12 @@ public static class CrisisLines
     public sealed record Elsewhere(string Emergency, string How, string Url, DateOnly LastVerified);
 
     /// <summary>The lines listed for <paramref name="code"/> (any case), or null when that country has none here.</summary>
-    public static Country? Find(string? code) =>
+    public Country? Find(string? code) =>
         code is null ? null : All.Countries.FirstOrDefault(c => string.Equals(c.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The emergency number for <paramref name="code"/>: its entry's, else the list's, else null.</summary>
-    public static string? EmergencyFor(string? code) =>
-        Find(code)?.Emergency ?? (Countries.Normalize(code) is { } known ? All.EmergencyNumbers?.GetValueOrDefault(known) : null);
+    public string? EmergencyFor(string? code) =>
+        Find(code)?.Emergency ?? (countries.Normalize(code) is { } known ? All.EmergencyNumbers?.GetValueOrDefault(known) : null);
 
     /// <summary>
     /// Which lines to offer first: the country in the person's settings, else the one they chose on
@@ -77,14 +78,14 @@ public static class CrisisLines
     /// number, never another country's lines. The browser's language is not a guess at where
     /// someone is: an en-US browser is everywhere (issue 15).
     /// </summary>
-    public static SupportResources Choose(string? personCountry, HttpRequest request)
+    public SupportResources Choose(string? personCountry, HttpRequest request)
     {
-        if (Countries.Normalize(personCountry) is { } chosen)
+        if (countries.Normalize(personCountry) is { } chosen)
         {
             return new SupportResources(Find(chosen), All.Elsewhere, SupportResources.BySettings, chosen, EmergencyFor(chosen));
         }
 
-        if (Countries.Normalize(request.Cookies[CountryCookie]) is { } remembered)
+        if (countries.Normalize(request.Cookies[CountryCookie]) is { } remembered)
         {
             return new SupportResources(Find(remembered), All.Elsewhere, SupportResources.ByDevice, remembered, EmergencyFor(remembered));
         }

@@ -6,7 +6,7 @@ namespace InnerAlly.Features.Safety;
 /// It asks once where the person is, and remembers: in their account when signed in, else in a
 /// cookie on this device. It never guesses from the browser's language.
 /// </summary>
-public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<HelpModel> logger) : PageModel
+public sealed class HelpModel(SafetySupport safety, CrisisLines lines, Countries countries, AppDbContext db, ILogger<HelpModel> logger) : PageModel
 {
     public SupportResources Resources { get; private set; } = null!;
 
@@ -15,7 +15,7 @@ public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<Hel
 
     public bool SignedIn { get; private set; }
 
-    public IReadOnlyList<Countries.Country> CountryChoices => Countries.ByName;
+    public IReadOnlyList<Countries.Country> CountryChoices => countries.ByName;
 
     /// <summary>The country chosen on the form, kept when it is refused.</summary>
     [BindProperty]
@@ -25,7 +25,7 @@ public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<Hel
 
     public async Task<IActionResult> OnPostCountryAsync(CancellationToken cancellationToken)
     {
-        if (Countries.Normalize(Country) is not { } chosen)
+        if (countries.Normalize(Country) is not { } chosen)
         {
             ModelState.AddModelError(nameof(Country), UpdatePreferences.UnknownCountry);
             await LoadAsync(cancellationToken);
@@ -34,7 +34,7 @@ public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<Hel
 
         if (User.Identity?.IsAuthenticated == true)
         {
-            await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, logger, cancellationToken);
+            await UpdatePreferences.ChangeCountryAsync(chosen, User.GetUserId(), db, countries, logger, cancellationToken);
         }
 
         CrisisLines.RememberOnDevice(HttpContext, chosen);
@@ -45,7 +45,7 @@ public sealed class HelpModel(SafetySupport safety, AppDbContext db, ILogger<Hel
     {
         SignedIn = User.Identity?.IsAuthenticated == true;
         var country = await safety.CountryOfAsync(User, db, cancellationToken);
-        Resources = SafetySupport.ResourcesFor(HttpContext, country);
-        Others = [.. CrisisLines.All.Countries.Where(c => c != Resources.Country)];
+        Resources = safety.ResourcesFor(HttpContext, country);
+        Others = [.. lines.All.Countries.Where(c => c != Resources.Country)];
     }
 }

@@ -22,7 +22,7 @@ public sealed class PlanModel(AppDbContext db, SafetySupport safety) : PageModel
             UpdatedAt = PersonalTime.Format(updated, await PersonalTime.ZoneForAsync(userId, db, cancellationToken));
         }
 
-        Resources = SafetySupport.ResourcesFor(HttpContext, await safety.CountryOfAsync(User, db, cancellationToken));
+        Resources = safety.ResourcesFor(HttpContext, await safety.CountryOfAsync(User, db, cancellationToken));
         JustSaved = TempData[SavedKey] is true;
     }
 }

@@ -38,7 +38,7 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support, TimePr
                 await RecordSafetyNotice.HandleAsync(http.User.GetUserId(), SafetyNoticeFeatures.KeyOf(setting), db, clock, logger, cancellationToken);
                 return notice;
             case { Gentle: true }:
-                return SafetySupport.GentleLine;
+                return support.GentleLine;
             default:
                 return SafetyNotice.None;
         }

@@ -11,9 +11,10 @@ namespace InnerAlly.Features.Safety;
 /// </code>
 /// then, in the page, <c>&lt;partial name="/Features/Safety/_SupportNotice.cshtml" model="notice" /&gt;</c>,
 /// or return the <see cref="SafetyNotice"/> in a JSON response as it is. <see cref="SafetyNotice.None"/>
-/// renders nothing. Registered as a singleton.
+/// renders nothing. One for the app (SafetyFeature.AddSafety): its messages are read as the app
+/// starts, so a broken file stops it there rather than failing when someone needs help.
 /// </summary>
-public sealed partial class SafetySupport
+public sealed partial class SafetySupport(CrisisLines lines, ILogger<SafetySupport> logger)
 {
     /// <summary>Risk to self: suicidal thoughts, self-harm.</summary>
     public const string Self = "self";
@@ -30,27 +31,13 @@ public sealed partial class SafetySupport
     private const string General = "general";
     private const string Gentle = "gentle";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> Messages = new(() => SafetyContent.Read<MessagesFile>("support-messages.json", static (file, path) =>
+    private readonly IReadOnlyDictionary<string, string> _messages = SafetyContent.Read<MessagesFile>("support-messages.json", static (file, path) =>
     {
         if (((string[])[Self, FromOthers, ToOthers, General, Gentle]).FirstOrDefault(c => !file.Messages.ContainsKey(c)) is { } missing)
         {
             throw new InvalidDataException($"{path} has no message for '{missing}'.");
         }
-    }).Messages);
-
-    private readonly ILogger<SafetySupport> _logger;
-
-    /// <summary>
-    /// Reads every safety file at once, so a file an operator broke stops the app at start
-    /// (HostingExtensions makes this early) rather than failing when someone needs help.
-    /// </summary>
-    public SafetySupport(ILogger<SafetySupport> logger)
-    {
-        _logger = logger;
-        _ = Messages.Value;
-        _ = CrisisLines.All;
-        _ = Countries.ByName;
-    }
+    }).Messages;
 
     public static IReadOnlyList<string> Categories { get; } = [Self, FromOthers, ToOthers];
 
@@ -64,10 +51,10 @@ public sealed partial class SafetySupport
     {
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(context);
-        if (!Messages.Value.TryGetValue(category, out var message) || category is General or Gentle)
+        if (!_messages.TryGetValue(category, out var message) || category is General or Gentle)
         {
-            Log.UnknownCategory(_logger, category);
-            message = Messages.Value[General];
+            Log.UnknownCategory(logger, category);
+            message = _messages[General];
         }
 
         var resources = ResourcesFor(context, personCountry);
@@ -85,16 +72,16 @@ public sealed partial class SafetySupport
     /// The gentle line for an unsure reading (SAFETY.md 2a): a few words beneath what the person
     /// saved, with the help link, never the full notice and no category.
     /// </summary>
-    public static SafetyNotice GentleLine => new(
-        true, null, Messages.Value[Gentle], null, SafetyNotice.SafetyPlanPath, SafetyNotice.HelpPath, SafetyNotice.GentleLevel);
+    public SafetyNotice GentleLine => new(
+        true, null, _messages[Gentle], null, SafetyNotice.SafetyPlanPath, SafetyNotice.HelpPath, SafetyNotice.GentleLevel);
 
     /// <summary>As <see cref="NoticeFor"/>, looking up the signed-in person's country (see <see cref="CountryOfAsync"/>).</summary>
     public async Task<SafetyNotice> NoticeForAsync(string category, HttpContext context, AppDbContext db, CancellationToken cancellationToken) =>
         NoticeFor(category, context, await CountryOfAsync(context.User, db, cancellationToken));
 
     /// <summary>The lines to offer first for this request (the same rules as <see cref="NoticeFor"/>).</summary>
-    public static SupportResources ResourcesFor(HttpContext context, string? personCountry) =>
-        CrisisLines.Choose(personCountry, context.Request);
+    public SupportResources ResourcesFor(HttpContext context, string? personCountry) =>
+        lines.Choose(personCountry, context.Request);
 
     /// <summary>
     /// The country the signed-in person chose, or null: when nobody is signed in, when they have not
@@ -117,7 +104,7 @@ public sealed partial class SafetySupport
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // The type only: help goes on without the country.
-            Log.CountryUnavailable(_logger, e.GetType().FullName);
+            Log.CountryUnavailable(logger, e.GetType().FullName);
             return null;
         }
     }

@@ -5,20 +5,21 @@ namespace InnerAlly.Features.Writing;
 
 /// <summary>
 /// The words of the journal, the critic-to-ally record, the letter and the ally cards, read from
-/// Content/Writing so a clinician can review them without reading C#. Every file is read and
-/// checked when the app starts (HostingExtensions), so a broken file stops the app there.
+/// Content/Writing so a clinician can review them without reading C#. One for the app
+/// (WritingFeature.AddWriting): every file is read and checked as the app starts, so a broken file
+/// stops the app there.
 /// </summary>
-public static class WritingContent
+public sealed class WritingContent
 {
-    private static readonly Lazy<JournalWords> JournalFile = new(() => Read<JournalWords>("journal.json", static (file, path) =>
+    public JournalWords Journal { get; } = Read<JournalWords>("journal.json", static (file, path) =>
     {
         if (file.Prompts.Count < 7 || file.Prompts.Any(p => string.IsNullOrWhiteSpace(p)))
         {
             throw new InvalidDataException($"{path} needs at least a week of prompts, none of them empty.");
         }
-    }));
+    });
 
-    private static readonly Lazy<RecordWords> RecordFile = new(() => Read<RecordWords>("ally-record.json", static (file, path) =>
+    public RecordWords Record { get; } = Read<RecordWords>("ally-record.json", static (file, path) =>
     {
         var fields = file.Steps.SelectMany(s => s.Fields).Select(f => f.Field).ToList();
         if (!fields.Order(StringComparer.Ordinal).SequenceEqual(RecordWords.FieldNames.Order(StringComparer.Ordinal), StringComparer.Ordinal))
@@ -35,35 +36,18 @@ public static class WritingContent
         {
             throw new InvalidDataException($"{path} needs words for both forms of self-criticism.");
         }
-    }));
+    });
 
-    private static readonly Lazy<LetterWords> LetterFile = new(() => Read<LetterWords>("letter.json", static (file, path) =>
+    public LetterWords Letter { get; } = Read<LetterWords>("letter.json", static (file, path) =>
     {
         var expected = Letters.Letter.Parts.Names.Select(JsonNamingPolicy.CamelCase.ConvertName);
         if (!file.Parts.Select(p => p.Field).SequenceEqual(expected, StringComparer.Ordinal))
         {
             throw new InvalidDataException($"{path} must give the letter's parts {string.Join(", ", expected)}, in that order.");
         }
-    }));
+    });
 
-    private static readonly Lazy<CardWords> CardsFile = new(() => Read<CardWords>("cards.json"));
-
-    public static JournalWords Journal => JournalFile.Value;
-
-    public static RecordWords Record => RecordFile.Value;
-
-    public static LetterWords Letter => LetterFile.Value;
-
-    public static CardWords Cards => CardsFile.Value;
-
-    /// <summary>Reads every file now; throws if one is missing or wrong.</summary>
-    public static void CheckAll()
-    {
-        _ = Journal;
-        _ = Record;
-        _ = Letter;
-        _ = Cards;
-    }
+    public CardWords Cards { get; } = Read<CardWords>("cards.json");
 
     public sealed record JournalWords(string Intro, string Empty, string PromptIntro, string Privacy, string CriticNoticed, IReadOnlyList<string> Prompts)
     {

@@ -10,11 +10,8 @@ public static class WritingFeature
     public static IServiceCollection AddWriting(this IServiceCollection services)
     {
         services.AddSingleton<WritingFollowUp>();
-        services.AddContentCheck("Writing", services =>
-        {
-            WritingContent.CheckAll();
-            Letters.LetterVariations.CheckAll();
-        });
+        services.AddContent<WritingContent>("Writing");
+        services.AddContent<Letters.LetterVariations>("Writing");
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Journal/Edit", "/journal/new");

@@ -12,6 +12,9 @@ namespace InnerAlly.Tests.Features.Analysis;
 /// </summary>
 public sealed class ContentRiskTests
 {
+    private static readonly PracticeCatalog Practices = new();
+
+
     private static string Content(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Content", .. parts]);
 
     /// <summary>Every string a writing page shows: prompts, examples, placeholders, labels and page words (not the "note" for clinicians).</summary>
@@ -40,7 +43,7 @@ public sealed class ContentRiskTests
             texts.Add(($"lesson {lesson.Slug}", lesson.Reflection, TextSetting.LessonReflection));
         }
 
-        foreach (var practice in PracticeCatalog.All)
+        foreach (var practice in Practices.All)
         {
             texts.AddRange(new[] { practice.Summary, practice.Purpose, practice.WhenToUse, practice.WhenHard }
                 .Concat(practice.Steps.Select(s => s.Text))

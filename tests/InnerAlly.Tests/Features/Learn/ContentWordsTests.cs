@@ -12,6 +12,9 @@ namespace InnerAlly.Tests.Features.Learn;
 /// </summary>
 public sealed class ContentWordsTests
 {
+    private static readonly PracticeCatalog Practices = new();
+
+
     internal static readonly string[] Judging =
         ["you failed", "you missed", "streak", "you should", "you must", "lazy", "weak"];
 
@@ -80,7 +83,7 @@ public sealed class ContentWordsTests
     [Fact]
     public void Every_practice_reads_plainly_and_never_judges()
     {
-        foreach (var practice in PracticeCatalog.All)
+        foreach (var practice in Practices.All)
         {
             AssertPlain(
                 $"practice {practice.Id}",

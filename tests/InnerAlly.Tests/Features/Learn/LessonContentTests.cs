@@ -6,6 +6,9 @@ namespace InnerAlly.Tests.Features.Learn;
 /// <summary>The shipped course: complete, plainly written, linked to real practices, and safe to render.</summary>
 public sealed class LessonContentTests
 {
+    private static readonly PracticeCatalog Practices = new();
+
+
     private static readonly LessonCatalog Course = new([Path.Combine(AppContext.BaseDirectory, "Content", "Lessons")]);
 
     [Fact]
@@ -19,7 +22,7 @@ public sealed class LessonContentTests
         Assert.All(Course.All, l =>
         {
             Assert.InRange(l.Minutes, 3, 7);
-            Assert.NotNull(PracticeCatalog.Find(l.Practice));
+            Assert.NotNull(Practices.Find(l.Practice));
             Assert.NotEmpty(l.References);
             Assert.EndsWith("?", l.Reflection, StringComparison.Ordinal);
         });

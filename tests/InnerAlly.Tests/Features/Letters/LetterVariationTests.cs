@@ -4,6 +4,7 @@ using System.Text.Json;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Writing;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static InnerAlly.Tests.Features.Writing.WritingSamples;
 
 namespace InnerAlly.Tests.Features.Letters;
@@ -15,6 +16,11 @@ namespace InnerAlly.Tests.Features.Letters;
 /// </summary>
 public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
+    private WritingContent Words => factory.Services.GetRequiredService<WritingContent>();
+
+    private LetterVariations Variations => factory.Services.GetRequiredService<LetterVariations>();
+
+
     private static KeyValuePair<string, string> Field(string name, string value) => new(name, value);
 
     [Fact]
@@ -67,7 +73,7 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/letters/new", form.GetAttribute("action"));
         var choices = form.QuerySelectorAll("input[type=radio][name=variation]");
-        Assert.Equal(LetterVariations.All.Select(v => v.Id), choices.Select(c => c.GetAttribute("value")));
+        Assert.Equal(Variations.All.Select(v => v.Id), choices.Select(c => c.GetAttribute("value")));
         Assert.Equal(["to-yourself"], choices.Where(c => c.HasAttribute("checked")).Select(c => c.GetAttribute("value")));
         Assert.Empty(page.QuerySelectorAll("textarea"));
     }
@@ -79,7 +85,7 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
 
         var page = await session.OpenAsync("/letters/new?variation=to-my-cat");
 
-        Assert.Equal(LetterVariations.Content.Choose.Unknown, PageBrowser.FieldError(page, "variation"));
+        Assert.Equal(Variations.Content.Choose.Unknown, PageBrowser.FieldError(page, "variation"));
         Assert.Empty(page.QuerySelectorAll("textarea"));
     }
 
@@ -87,7 +93,7 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
     public async Task A_letter_to_the_critic_shows_its_own_prompts_is_saved_as_one_and_reads_back_as_one()
     {
         var session = await PageBrowser.RegisterAsync(factory);
-        var critic = LetterVariations.Find("to-the-critic")!;
+        var critic = Variations.Find("to-the-critic")!;
 
         var form = await session.OpenAsync("/letters/new?variation=to-the-critic");
         var saved = await session.SubmitAsync(form, "/letters/new?variation=to-the-critic", [Field("Input.Parts.Acknowledge", "I can hear you."), Field("Input.Status", "done")]);
@@ -95,12 +101,12 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
         var edit = await session.OpenAsync($"{saved.Headers.Location!.OriginalString}/edit");
 
         Assert.Equal(critic.Heading, form.QuerySelector("h1")!.TextContent);
-        Assert.Equal(WritingContent.Letter.Parts.Select(critic.PromptFor), form.QuerySelectorAll(".letter-part p[id$='-hint']").Select(h => h.TextContent.Trim()));
-        Assert.NotEqual(WritingContent.Letter.Parts.Select(p => p.Prompt).ToList(), WritingContent.Letter.Parts.Select(critic.PromptFor).ToList());
+        Assert.Equal(Words.Letter.Parts.Select(critic.PromptFor), form.QuerySelectorAll(".letter-part p[id$='-hint']").Select(h => h.TextContent.Trim()));
+        Assert.NotEqual(Words.Letter.Parts.Select(p => p.Prompt).ToList(), Words.Letter.Parts.Select(critic.PromptFor).ToList());
         PageBrowser.AssertRedirectsTo(saved, "/letters/");
         Assert.StartsWith(critic.Label, letter.QuerySelector("main p.muted")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("to-the-critic", edit.QuerySelector("input[name='Input.Variation']")!.GetAttribute("value"));
-        Assert.Equal(critic.PromptFor(WritingContent.Letter.Parts[0]), edit.QuerySelector(".letter-part p[id$='-hint']")!.TextContent.Trim());
+        Assert.Equal(critic.PromptFor(Words.Letter.Parts[0]), edit.QuerySelector(".letter-part p[id$='-hint']")!.TextContent.Trim());
     }
 
     [Fact]
@@ -115,17 +121,20 @@ public sealed class LetterVariationTests(InnerAllyFactory factory) : IClassFixtu
         var calm = await session.OpenAsync(without.Headers.Location!.OriginalString);
 
         var check = page.QuerySelector("section.read-back-check")!;
-        Assert.Equal(LetterVariations.Content.ReadBack.Questions, check.QuerySelectorAll("li").Select(li => li.TextContent));
+        Assert.Equal(Variations.Content.ReadBack.Questions, check.QuerySelectorAll("li").Select(li => li.TextContent));
         Assert.Equal(
             "Your letter uses \"should\" twice and \"must\" once. These words can carry the critic's voice. You might try \"could\" or \"I'd like to\" in those lines.",
             check.QuerySelector("[data-shoulds]")!.TextContent);
-        Assert.Equal(LetterVariations.Content.ReadBack.NoShoulds, calm.QuerySelector("section.read-back-check [data-shoulds]")!.TextContent);
+        Assert.Equal(Variations.Content.ReadBack.NoShoulds, calm.QuerySelector("section.read-back-check [data-shoulds]")!.TextContent);
     }
 }
 
 /// <summary>The should-like words a letter uses, counted by hand.</summary>
 public sealed class LetterShouldsTests
 {
+    private static readonly LetterVariations Variations = new(new WritingContent());
+
+
     [Fact]
     public void Should_must_and_ought_are_counted_in_their_forms_and_words_that_only_start_alike_are_not()
     {
@@ -139,9 +148,9 @@ public sealed class LetterShouldsTests
     [InlineData("I should. I should. I should.", "\"should\" 3 times")]
     [InlineData("I should. I must. I ought. I must.", "\"should\" once, \"must\" twice and \"ought\" once")]
     public void The_note_says_which_words_and_how_often(string letter, string words) =>
-        Assert.Equal(LetterVariations.Content.ReadBack.ShouldsFound.Replace("{words}", words, StringComparison.Ordinal), LetterVariations.ShouldsNote(letter));
+        Assert.Equal(Variations.Content.ReadBack.ShouldsFound.Replace("{words}", words, StringComparison.Ordinal), Variations.ShouldsNote(letter));
 
     [Fact]
     public void A_letter_without_them_is_told_so_gently() =>
-        Assert.Equal(LetterVariations.Content.ReadBack.NoShoulds, LetterVariations.ShouldsNote("With love, and a cup of tea."));
+        Assert.Equal(Variations.Content.ReadBack.NoShoulds, Variations.ShouldsNote("With love, and a cup of tea."));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Html.Dom;
 using InnerAlly.Features.Practices;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnerAlly.Tests.Features.Practices;
 
@@ -11,6 +12,9 @@ namespace InnerAlly.Tests.Features.Practices;
 /// </summary>
 public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
+    private PracticeCatalog Library => factory.Services.GetRequiredService<PracticeCatalog>();
+
+
     private static string Selected(IHtmlDocument page, string id) =>
         page.QuerySelector($"#{id} option[selected]")?.GetAttribute("value") ?? "(nothing chosen)";
 
@@ -84,7 +88,7 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
     public async Task A_practice_page_gives_the_player_the_seconds_of_each_step(string id, int minutes)
     {
         var session = await PageBrowser.RegisterAsync(factory);
-        var steps = PracticeCatalog.Find(id)!.StepsFor(minutes);
+        var steps = Library.Find(id)!.StepsFor(minutes);
 
         var page = await session.OpenAsync($"/practices/{id}?minutes={minutes}");
 
@@ -118,7 +122,7 @@ public sealed class BreathePageTests(InnerAllyFactory factory) : IClassFixture<I
     public async Task The_breathing_script_counts_the_same_pace_its_pacer_and_the_pacer_on_its_own_keep()
     {
         var session = await PageBrowser.RegisterAsync(factory);
-        var script = string.Join(' ', PracticeCatalog.Find(BreatheModel.PracticeId)!.Steps.Select(s => s.Text));
+        var script = string.Join(' ', Library.Find(BreatheModel.PracticeId)!.Steps.Select(s => s.Text));
         var counts = System.Text.RegularExpressions.Regex.Matches(script, @"count of about (\w+)")
             .Select(m => (decimal)Array.IndexOf(NumberWords, m.Groups[1].Value))
             .ToList();

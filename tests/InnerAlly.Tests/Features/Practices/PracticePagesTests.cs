@@ -1,11 +1,15 @@
 using System.Net;
 using InnerAlly.Features.Practices;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnerAlly.Tests.Features.Practices;
 
 public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
+    private PracticeCatalog Library => factory.Services.GetRequiredService<PracticeCatalog>();
+
+
     private static KeyValuePair<string, string> Field(string name, object value) => new(name, value.ToString()!);
 
     [Fact]
@@ -19,7 +23,7 @@ public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture
         Assert.Equal(
             ["Start here", "Soothing the body", "Imagery", "The compassionate self", "Compassion flowing", "Compassion in action"],
             groups.Select(g => g.QuerySelector("h2")!.TextContent));
-        Assert.Equal(PracticeCatalog.All.Count, page.QuerySelectorAll(".practice-card").Length);
+        Assert.Equal(Library.All.Count, page.QuerySelectorAll(".practice-card").Length);
         var first = groups[0].QuerySelector(".practice-card")!;
         Assert.Equal("/practices/soothing-rhythm-breathing", first.QuerySelector("h3 a")!.GetAttribute("href"));
         Assert.Contains("3, 5 or 10 minutes", first.TextContent, StringComparison.Ordinal);
@@ -47,7 +51,7 @@ public sealed class PracticePagesTests(InnerAllyFactory factory) : IClassFixture
     public async Task A_practice_page_is_a_readable_script_for_the_chosen_length()
     {
         var session = await PageBrowser.RegisterAsync(factory);
-        var practice = PracticeCatalog.Find("compassionate-colour")!;
+        var practice = Library.Find("compassionate-colour")!;
 
         var page = await session.OpenAsync("/practices/compassionate-colour?minutes=10");
 

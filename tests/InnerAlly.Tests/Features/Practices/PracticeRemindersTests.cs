@@ -53,7 +53,7 @@ public sealed class ReminderFactory : InnerAllyFactory
     {
         await using var scope = Services.CreateAsyncScope();
         return await PracticeReminders.SendDueAsync(
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<Mailer>(),
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<PracticeCatalog>(), scope.ServiceProvider.GetRequiredService<Mailer>(),
             scope.ServiceProvider.GetRequiredService<PublicLinks>(), Clock, NullLogger.Instance,
             TestContext.Current.CancellationToken);
     }
@@ -164,7 +164,7 @@ public sealed class ReminderOccurrenceTests
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     private static PracticeRhythmItem Item(TimeOnly time, params DayOfWeek[] days) =>
-        PracticeRhythmItem.Create(Guid.NewGuid(), "safe-place", 5, days, time, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        PracticeRhythmItem.Create(Guid.NewGuid(), "safe-place", 5, days, time, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), new PracticeCatalog());
 
     [Fact]
     public void Monday_and_wednesday_at_0730_london_fall_an_hour_earlier_in_utc_once_summer_time_starts()

@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using InnerAlly.Features.Safety;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnerAlly.Tests.Features.Safety;
 
@@ -13,6 +14,11 @@ namespace InnerAlly.Tests.Features.Safety;
 /// </summary>
 public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixture<InnerAllyFactory>
 {
+    private CrisisLines Lines => factory.Services.GetRequiredService<CrisisLines>();
+
+    private Countries Countries => factory.Services.GetRequiredService<Countries>();
+
+
     private const string CountryForm = "main form[action*='handler=Country']";
 
     private async Task<IHtmlDocument> HelpAsync(string? acceptLanguage, PageBrowser? browser = null)
@@ -52,7 +58,7 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
         Assert.NotNull(page.QuerySelector("#where select[name=Country]"));
         Assert.Equal("https://findahelpline.com", page.QuerySelector("li.crisis-first a")!.GetAttribute("href"));
         Assert.Contains("call your local emergency number.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
-        string[] expected = ["elsewhere", .. CrisisLines.All.Countries.Select(c => c.Code)];
+        string[] expected = ["elsewhere", .. Lines.All.Countries.Select(c => c.Code)];
         Assert.Equal(expected, Order(page));
     }
 
@@ -114,7 +120,7 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
 
         var page = await HelpAsync(null, browser);
 
-        string[] expected = ["IE", .. CrisisLines.All.Countries.Select(c => c.Code).Where(c => c != "IE"), "elsewhere"];
+        string[] expected = ["IE", .. Lines.All.Countries.Select(c => c.Code).Where(c => c != "IE"), "elsewhere"];
         Assert.Equal(expected, Order(page));
     }
 
@@ -167,11 +173,11 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
         var page = await HelpAsync(null);
 
         var entries = page.QuerySelectorAll(".crisis-list > li").ToList();
-        Assert.Equal(CrisisLines.All.Countries.Count + 1, entries.Count);
+        Assert.Equal(Lines.All.Countries.Count + 1, entries.Count);
         foreach (var entry in entries)
         {
             var code = entry.GetAttribute("data-country");
-            var date = code == "elsewhere" ? CrisisLines.All.Elsewhere.LastVerified : CrisisLines.Find(code)!.LastVerified;
+            var date = code == "elsewhere" ? Lines.All.Elsewhere.LastVerified : Lines.Find(code)!.LastVerified;
             Assert.Contains($"Last checked on {date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}.", entry.TextContent, StringComparison.Ordinal);
         }
     }
@@ -179,7 +185,7 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
     [Fact]
     public void Every_listed_country_is_a_country_a_person_can_choose()
     {
-        foreach (var country in CrisisLines.All.Countries)
+        foreach (var country in Lines.All.Countries)
         {
             Assert.Equal(country.Code, Countries.Normalize(country.Code));
             Assert.Equal(Countries.Find(country.Code)!.Name, country.Name);

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using InnerAlly.Features.Writing;
 using InnerAlly.Language;
 using InnerAlly.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static InnerAlly.Tests.Features.Writing.WritingSamples;
 
 namespace InnerAlly.Tests.Features.Safety;
@@ -135,7 +136,7 @@ public sealed class GradedResponseTests(InnerAllyFactory factory) : IClassFixtur
         var client = await factory.CreateClientForNewPersonAsync();
         const string text = "Made tea and sat by the window.";
         // One of our prompts that, read with the entry, would bring the notice on its own.
-        var ours = WritingContent.Journal.Prompts.FirstOrDefault(p => SharedEngine.Instance.Analyze(p, TextSetting.Journal, Cancel).Risk.Found);
+        var ours = factory.Services.GetRequiredService<WritingContent>().Journal.Prompts.FirstOrDefault(p => SharedEngine.Instance.Analyze(p, TextSetting.Journal, Cancel).Risk.Found);
         Assert.SkipWhen(ours is null, "none of our prompts brings the notice on its own, so there is nothing to leave out");
         Assert.SkipWhen(SharedEngine.Instance.Analyze(text, TextSetting.Journal, Cancel).Risk.Found, "the entry itself brings the notice");
 

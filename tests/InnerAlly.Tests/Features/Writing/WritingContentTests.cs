@@ -10,11 +10,14 @@ namespace InnerAlly.Tests.Features.Writing;
 /// </summary>
 public sealed class WritingContentTests
 {
+    private static readonly WritingContent Words = new();
+
+
     private static readonly string[] Judging = ["you failed", "you missed", "streak", "you should", "you must", "lazy", "weak"];
 
     private static IEnumerable<(string Where, string Text)> Everything()
     {
-        var journal = WritingContent.Journal;
+        var journal = Words.Journal;
         yield return ("journal intro", journal.Intro);
         yield return ("journal empty", journal.Empty);
         yield return ("journal critic noticed", journal.CriticNoticed);
@@ -23,7 +26,7 @@ public sealed class WritingContentTests
             yield return ("journal prompt", prompt);
         }
 
-        var record = WritingContent.Record;
+        var record = Words.Record;
         yield return ("record intro", record.Intro);
         yield return ("record empty", record.Empty);
         foreach (var step in record.Steps)
@@ -41,7 +44,7 @@ public sealed class WritingContentTests
             yield return ($"form {form}", words);
         }
 
-        var letter = WritingContent.Letter;
+        var letter = Words.Letter;
         yield return ("letter intro", letter.Intro);
         yield return ("letter reread", letter.Reread);
         foreach (var part in letter.Parts)
@@ -49,7 +52,7 @@ public sealed class WritingContentTests
             yield return ($"letter part {part.Field}", part.Prompt);
         }
 
-        var cards = WritingContent.Cards;
+        var cards = Words.Cards;
         yield return ("cards intro", cards.HubIntro);
         yield return ("cards empty", cards.Empty);
         yield return ("over time missing", cards.OverTimeMissing);
@@ -58,18 +61,16 @@ public sealed class WritingContentTests
     [Fact]
     public void Every_file_loads_and_covers_every_step_part_and_trap()
     {
-        WritingContent.CheckAll();
-
-        Assert.Equal(7, WritingContent.Record.Steps.Count);
-        Assert.Equal(["acknowledge", "understand", "commonHumanity", "noBlame", "whatWouldHelp", "encouragement", "close"], WritingContent.Letter.Parts.Select(p => p.Field));
-        Assert.All(ThinkingTraps.All, t => Assert.False(string.IsNullOrWhiteSpace(WritingContent.Record.Analysis.TrapWords[t])));
-        Assert.InRange(WritingContent.Journal.Prompts.Count, 14, 40);
+        Assert.Equal(7, Words.Record.Steps.Count);
+        Assert.Equal(["acknowledge", "understand", "commonHumanity", "noBlame", "whatWouldHelp", "encouragement", "close"], Words.Letter.Parts.Select(p => p.Field));
+        Assert.All(ThinkingTraps.All, t => Assert.False(string.IsNullOrWhiteSpace(Words.Record.Analysis.TrapWords[t])));
+        Assert.InRange(Words.Journal.Prompts.Count, 14, 40);
     }
 
     [Fact]
     public void Journal_prompts_are_questions_and_one_is_suggested_each_day_in_turn()
     {
-        var journal = WritingContent.Journal;
+        var journal = Words.Journal;
         var day = new DateOnly(2026, 11, 26);
 
         Assert.All(journal.Prompts, p => Assert.EndsWith("?", p, StringComparison.Ordinal));
