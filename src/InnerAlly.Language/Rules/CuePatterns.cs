@@ -65,19 +65,6 @@ public static partial class CuePatterns
 
     public static readonly Regex KindToSelf = Load("kind-to-self");
 
-    // The ordinary frames that soften a sentence's risk reading, and the finality that rules them out (Cues.OrdinaryFrame).
-    public static readonly Regex Away = Load("Frame/away");
-
-    public static readonly Regex OrdinaryEnd = Load("Frame/ordinary-end");
-
-    public static readonly Regex Body = Load("Frame/body");
-
-    public static readonly Regex OrdinaryCause = Load("Frame/ordinary-cause");
-
-    public static readonly Regex Hyperbole = Load("Frame/hyperbole");
-
-    public static readonly Regex Finality = Load("Frame/finality");
-
     /// <summary>The expression for Resources/Cues/<paramref name="name"/>.txt.</summary>
     public static Regex Load(string name)
     {

@@ -80,27 +80,14 @@ public sealed class Cues(RiskLexicon lexicon)
         // the words is softened (not ignored) unless a risk phrase stands outside that frame.
         var riskHit = constructHits.Any(RiskConstructs.Contains);
         var past = cues[1] && !cues[2];
-        var someoneElse = cues[5] || CuePatterns.Someone.IsMatch(joined);
-        var softened = (negated > 0 && !riskHit) || past || (idioms.Count > 0 && !riskHit) || (!riskHit && OrdinaryFrame(joined, someoneElse));
+        var softened = (negated > 0 && !riskHit) || past || (idioms.Count > 0 && !riskHit);
 
         var strong = strongSelf && !StrongSelfIsPast(joined) ? RiskCategories.Self
             : strongFrom ? RiskCategories.FromOthers
             : strongTo ? RiskCategories.ToOthers
             : null;
-        return new SentenceCues(values, constructHits, strong, softened, someoneElse);
+        return new SentenceCues(values, constructHits, strong, softened, cues[5] || CuePatterns.Someone.IsMatch(joined));
     }
-
-    /// <summary>
-    /// An ordinary frame around words that can sound like risk (issue 14): being away with the reason
-    /// given, the end of an ordinary thing or of the day, a hurt body part with an ordinary cause, harm
-    /// words aimed at a thing or a food. Never with a sign of finality (the clinical warning signs: a
-    /// settled decision, goodbyes, things given away, care arranged, means), and the last two never when
-    /// someone else is named ("he pushed me and I hurt my back"). The lists are data in Resources/Cues/Frame/.
-    /// </summary>
-    private static bool OrdinaryFrame(string joined, bool someoneElse) =>
-        !CuePatterns.Finality.IsMatch(joined)
-        && (CuePatterns.Away.IsMatch(joined) || CuePatterns.OrdinaryEnd.IsMatch(joined)
-            || (!someoneElse && ((CuePatterns.Body.IsMatch(joined) && CuePatterns.OrdinaryCause.IsMatch(joined)) || CuePatterns.Hyperbole.IsMatch(joined))));
 
     private int IndexOfConstruct(string construct)
     {
