@@ -30,4 +30,22 @@ public class PairedComparisonTests
         Assert.Equal(1.0, paired.Ordinary.McNemarP, 9);
         Assert.Equal(("past 1", "idiom 1", "veiled 1"), (paired.Ordinary.LostKinds, paired.Ordinary.GainedKinds, paired.Risky.LostKinds));
     }
+
+    [Fact]
+    public void Saved_outcomes_read_back_as_written_and_hold_no_text()
+    {
+        (bool Risky, bool Notice, string Kind)[] outcomes = [(false, true, "idiom"), (true, false, "veiled"), (true, true, "plan_means"), (false, false, "ordinary")];
+        var path = Path.Combine(Path.GetTempPath(), $"innerally-outcomes-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            Evaluations.SaveOutcomes(path, outcomes);
+
+            Assert.Equal(outcomes, Evaluations.LoadOutcomes(path));
+            Assert.Equal(["0\t1\tidiom", "1\t0\tveiled", "1\t1\tplan_means", "0\t0\tordinary"], File.ReadAllLines(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public static partial class LanguageCommands
         Embedder? embedder = null;
         try
         {
-            embedder = Option(args, "--heads") is not null || Option(args, "--against") is not null ? new Embedder() : null;
+            embedder = Option(args, "--heads") is not null || (Option(args, "--against") is { } a && !a.EndsWith(".tsv", StringComparison.Ordinal)) ? new Embedder() : null;
             engine = Option(args, "--heads") is { } heads ? FromFile(heads, embedder!) : SharedEngine.Instance;
         }
         catch (InvalidDataException e)
@@ -87,10 +87,18 @@ public static partial class LanguageCommands
                     $"  read as {setting}: recall {string.Join(", ", guided.Recall.Select(r => $"{r.Key} {r.Value:F3}"))}; false alarms {guided.FalseAlarmRate:P1}; gentle line for {guided.RiskyGentle} risky, {guided.OrdinaryGentle} ordinary"));
             }
 
+            var outcomes = Option(args, "--outcomes-out") is not null || Option(args, "--against") is not null ? Evaluations.RiskOutcomes(engine, Path.Combine(dev, "risk-dev.jsonl")) : null;
+            if (Option(args, "--outcomes-out") is { } outcomesOut)
+            {
+                Evaluations.SaveOutcomes(outcomesOut, outcomes!);
+            }
+
             if (Option(args, "--against") is { } against)
             {
-                var baseline = against == "embedded" ? SharedEngine.Instance : FromFile(against, embedder!);
-                var paired = Evaluations.Paired(Evaluations.RiskOutcomes(baseline, Path.Combine(dev, "risk-dev.jsonl")), Evaluations.RiskOutcomes(engine, Path.Combine(dev, "risk-dev.jsonl")));
+                // A file of outcomes (written by --outcomes-out) compares models that no single process can load together: other encoders.
+                var before = against.EndsWith(".tsv", StringComparison.Ordinal) ? Evaluations.LoadOutcomes(against)
+                    : Evaluations.RiskOutcomes(against == "embedded" ? SharedEngine.Instance : FromFile(against, embedder!), Path.Combine(dev, "risk-dev.jsonl"));
+                var paired = Evaluations.Paired(before, outcomes!);
                 Console.WriteLine();
                 Console.WriteLine($"Against {against}, text by text (the notice, journal setting):");
                 Console.WriteLine(string.Create(inv, $"  ordinary texts: false alarm in both {paired.Ordinary.Both}, only before {paired.Ordinary.OnlyBaseline}, only now {paired.Ordinary.OnlyCandidate}, in neither {paired.Ordinary.Neither}; exact McNemar p = {paired.Ordinary.McNemarP:F3}"));

@@ -18,7 +18,7 @@ public static partial class LanguageCommands
         """;
 
     public const string EvaluateHelp = """
-        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown] [--heads FILE] [--against FILE|embedded]
+        Usage: InnerAlly evaluate [--traps FILE] [--dev FOLDER] [--markdown] [--heads FILE] [--against FILE|embedded|OUTCOMES.tsv] [--outcomes-out FILE.tsv]
 
         Measures the language engine and prints the figures:
           thinking traps  on Sharma et al. (2023), ../shared/data/eval/thinking-traps-sharma2023/thinking_traps.jsonl
@@ -34,7 +34,10 @@ public static partial class LanguageCommands
         have been trained on this build's embeddings). --against FILE|embedded also reads the risk
         development set with that model (embedded: the one built in) and compares text by text: how
         many ordinary texts gained or lost the notice, how many risky texts were found or missed, and
-        the exact McNemar p of each change, so a gain can be told from noise.
+        the exact McNemar p of each change, so a gain can be told from noise. --outcomes-out FILE.tsv
+        writes each development text's outcome (expected risky, notice, kind; not the text), and
+        --against FILE.tsv compares with such a file: for models one process cannot load together
+        (another encoder, another build).
         """;
 
     public const string TrainHelp = """

@@ -192,6 +192,13 @@ public static class Evaluations
         return [.. lines.Select((l, i) => (l.Risk != RiskCategories.None, results[i].Risk.Category != RiskCategories.None, l.Kind ?? "ordinary"))];
     }
 
+    /// <summary>Writes <see cref="RiskOutcomes"/> one text a line (expected risky, notice, kind; never the text), for <see cref="LoadOutcomes"/>.</summary>
+    public static void SaveOutcomes(string path, IReadOnlyList<(bool Risky, bool Notice, string Kind)> outcomes) =>
+        File.WriteAllLines(path, outcomes.Select(o => $"{(o.Risky ? 1 : 0)}\t{(o.Notice ? 1 : 0)}\t{o.Kind}"));
+
+    public static IReadOnlyList<(bool Risky, bool Notice, string Kind)> LoadOutcomes(string path) =>
+        [.. File.ReadAllLines(path).Select(l => l.Split('\t')).Select(f => (f[0] == "1", f[1] == "1", f[2]))];
+
     /// <summary>Two models on the same texts: how many changed each way, and whether that is more than chance.</summary>
     /// <param name="LostKinds">The kinds of the texts only the baseline flagged, with counts.</param>
     /// <param name="GainedKinds">The kinds of the texts only the candidate flagged.</param>
