@@ -12,6 +12,7 @@ public static class CaseloadEndpoints
         group.MapGet("/{id:guid}", GetAsync).WithName("ShowCaseloadClient");
         group.MapDelete("/{id:guid}", EndAsync).WithName("EndCareRelationshipAsTherapist");
         group.MapGet("/{id:guid}/writing/{entryId:guid}", EntryAsync).WithName("ShowSharedEntry");
+        group.MapGet("/{id:guid}/fhir", FhirAsync).WithName("ExportCaseloadClientFhir");
     }
 
     /// <summary>Your active clients with what each shares of the last 14 days, what needs attention first. A category not shared is null.</summary>
@@ -31,6 +32,13 @@ public static class CaseloadEndpoints
         Guid id, Guid entryId, ClaimsPrincipal user, CareAccess access, AppDbContext db, CareContent content, HttpContext http, CancellationToken cancellationToken) =>
         await ShowSharedEntry.HandleAsync(user.GetUserId(), id, entryId, access, db, content, http, cancellationToken) is { } view
             ? TypedResults.Ok(new CareTeamJson.Entry(entryId, view.Category, view.CreatedAt, view.UpdatedAt, view.Sections))
+            : TypedResults.NotFound();
+
+    /// <summary>This client as a FHIR R4 collection Bundle (application/fhir+json): Patient, Organization, Practitioner, PractitionerRole, CareTeam, a Consent per sharing choice, and the questionnaires they share. 404 unless they are your active client.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound>> FhirAsync(
+        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, CareContent content, HttpContext http, CancellationToken cancellationToken) =>
+        await ExportClientFhir.HandleAsync(user.GetUserId(), id, access, db, content, http, cancellationToken) is { } bundle
+            ? TypedResults.Text(FhirExport.Serialize(bundle), FhirExport.ContentType)
             : TypedResults.NotFound();
 
     /// <summary>End your work with this client on InnerAlly; what they shared stays theirs.</summary>

@@ -1,3 +1,5 @@
+using InnerAlly.Features.Measures;
+
 
 namespace InnerAlly.Features.CareTeam;
 
@@ -15,6 +17,18 @@ public sealed class ClientModel(AppDbContext db, CareAccess access, CareContent 
 
         View = view;
         return Page();
+    }
+
+    /// <summary>The same as the API's FHIR Bundle, as a file to download.</summary>
+    public async Task<IActionResult> OnGetFhirAsync(Guid id)
+    {
+        if (await ExportClientFhir.HandleAsync(User.GetUserId(), id, access, db, content, HttpContext, HttpContext.RequestAborted) is not { } bundle)
+        {
+            return NotFound();
+        }
+
+        var name = $"innerally-{id:N}-{clock.GetUtcNow():yyyy-MM-dd}.fhir.json";
+        return File(System.Text.Encoding.UTF8.GetBytes(FhirExport.Serialize(bundle)), FhirExport.ContentType, name);
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid id)

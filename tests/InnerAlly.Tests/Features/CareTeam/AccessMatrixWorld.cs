@@ -172,6 +172,7 @@ public sealed partial class AccessMatrixTests
             ["GET /api/v1/caseload"] = new(Same("/api/v1/caseload"), Everyone()),
             ["GET /api/v1/caseload/{id:guid}"] = new(Mine, Only(ActiveWithA)),
             ["DELETE /api/v1/caseload/{id:guid}"] = new(role => ActiveWithA.Contains(role) ? null : Mine(role), Only([])),
+            ["GET /api/v1/caseload/{id:guid}/fhir"] = new(role => $"{Mine(role)}/fhir", Only(ActiveWithA)),
             ["GET /api/v1/caseload/{id:guid}/writing/{entryId:guid}"] = new(role => $"{Mine(role)}/writing/{journal}", Only([Role.TherapistAll])),
             ["GET /api/v1/care-team"] = new(Same("/api/v1/care-team"), Everyone()),
             ["GET /api/v1/care-team/entries/{entryId:guid}"] = new(Same($"/api/v1/care-team/entries/{journal}"), Only([Role.ClientA])),
