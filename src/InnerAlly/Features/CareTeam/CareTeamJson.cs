@@ -14,6 +14,8 @@ public static class CareTeamJson
 
     public sealed record Looks(IReadOnlyList<ListCareTeam.Look> Items);
 
+    public sealed record MyLooks(IReadOnlyList<ListMyLooks.Look> Items);
+
     public sealed record Invitations(IReadOnlyList<InviteClient.Open> Items);
 
     public sealed record Caseload(IReadOnlyList<ShowCaseload.Row> Clients);

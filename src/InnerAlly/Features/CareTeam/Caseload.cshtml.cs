@@ -20,6 +20,9 @@ public sealed class CaseloadModel(AppDbContext db, CareAccess access, Instrument
 
     public DateTime Now { get; private set; }
 
+    /// <summary>The therapist's own latest looks at clients' data.</summary>
+    public IReadOnlyList<ListMyLooks.Look> Looks { get; private set; } = [];
+
     [TempData]
     public string? Status { get; set; }
 
@@ -67,6 +70,7 @@ public sealed class CaseloadModel(AppDbContext db, CareAccess access, Instrument
         Now = clock.GetUtcNow().UtcDateTime;
         Clients = await ShowCaseload.HandleAsync(User.GetUserId(), access, db, instruments, clock, HttpContext, HttpContext.RequestAborted);
         Invitations = await InviteClient.ListOpenAsync(place.Member, db, clock, HttpContext.RequestAborted);
+        Looks = await ListMyLooks.HandleAsync(User.GetUserId(), db, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -10,6 +10,7 @@ public static class CaseloadEndpoints
         var group = app.MapApi("/api/v1/caseload", "Caseload");
         group.MapGet("/", ListAsync).WithName("ShowCaseload");
         group.MapGet("/{id:guid}", GetAsync).WithName("ShowCaseloadClient");
+        group.MapGet("/looks", LooksAsync).WithName("ListMyLooks");
         group.MapDelete("/{id:guid}", EndAsync).WithName("EndCareRelationshipAsTherapist");
         group.MapGet("/{id:guid}/writing/{entryId:guid}", EntryAsync).WithName("ShowSharedEntry");
         group.MapGet("/{id:guid}/fhir", FhirAsync).WithName("ExportCaseloadClientFhir");
@@ -40,6 +41,10 @@ public static class CaseloadEndpoints
         await ExportClientFhir.HandleAsync(user.GetUserId(), id, access, db, content, http, cancellationToken) is { } bundle
             ? TypedResults.Text(FhirExport.Serialize(bundle), FhirExport.ContentType)
             : TypedResults.NotFound();
+
+    /// <summary>Your own looks at clients' data, newest first (the latest 50): what each client sees of you.</summary>
+    public static async Task<Ok<CareTeamJson.MyLooks>> LooksAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CareTeamJson.MyLooks(await ListMyLooks.HandleAsync(user.GetUserId(), db, cancellationToken)));
 
     /// <summary>End your work with this client on InnerAlly; what they shared stays theirs.</summary>
     public static async Task<Results<NoContent, NotFound>> EndAsync(Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -170,6 +170,7 @@ public sealed partial class AccessMatrixTests
         return new Dictionary<string, Rule>(StringComparer.Ordinal)
         {
             ["GET /api/v1/caseload"] = new(Same("/api/v1/caseload"), Everyone()),
+            ["GET /api/v1/caseload/looks"] = new(Same("/api/v1/caseload/looks"), Everyone()),
             ["GET /api/v1/caseload/{id:guid}"] = new(Mine, Only(ActiveWithA)),
             ["DELETE /api/v1/caseload/{id:guid}"] = new(role => ActiveWithA.Contains(role) ? null : Mine(role), Only([])),
             ["GET /api/v1/caseload/{id:guid}/fhir"] = new(role => $"{Mine(role)}/fhir", Only(ActiveWithA)),

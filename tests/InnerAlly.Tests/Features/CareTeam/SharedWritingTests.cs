@@ -76,6 +76,10 @@ public sealed class SharedWritingTests(InnerAllyFactory factory) : IClassFixture
         // Each entry read is a look of its own, naming the entry and never its words.
         var looks = await Ok(await http.GetAsync("/api/v1/care-team/looks", Cancel));
         Assert.Contains(looks.GetProperty("items").EnumerateArray(), l => l.GetProperty("entryId").ValueKind == JsonValueKind.String && l.GetProperty("entryId").GetGuid() == after);
+        var mine = await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload/looks", Cancel));
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), l => l.GetProperty("entryId").ValueKind == JsonValueKind.String && l.GetProperty("entryId").GetGuid() == after
+            && l.GetProperty("clientName").GetString() == "Jo");
+        Assert.Empty((await Ok(await http.GetAsync("/api/v1/caseload/looks", Cancel))).GetProperty("items").EnumerateArray());
         var what = await DbAsync(db => db.CareAccessRecords.Where(r => r.RelationshipId == relationship).Select(r => r.What + r.Via + r.TherapistName).ToListAsync(Cancel));
         Assert.DoesNotContain(what, w => w.Contains("written", StringComparison.Ordinal));
     }
