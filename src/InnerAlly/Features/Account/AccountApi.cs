@@ -86,15 +86,15 @@ public static class AccountApi
 
     /// <summary>Delete your account and everything in it, for good. Send {password}; every token and signed-in page for the account ends.</summary>
     public static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> DeleteAsync(
-        [FromBody] DeleteRequest? request, ClaimsPrincipal principal, HttpContext http, UserManager<User> users, SignInThrottle throttle, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        [FromBody] DeleteRequest? request, ClaimsPrincipal principal, HttpContext http, UserManager<User> users, AppDbContext db, TimeProvider clock, SignInThrottle throttle,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (await users.GetUserAsync(principal) is not { } user)
         {
             return TypedResults.Unauthorized();
         }
 
-        var attempt = await DeleteAccount.HandleAsync(user, request?.Password, users, throttle, loggers.CreateLogger(typeof(DeleteAccount)), cancellationToken);
+        var attempt = await DeleteAccount.HandleAsync(user, request?.Password, users, db, clock, throttle, loggers.CreateLogger(typeof(DeleteAccount)), cancellationToken);
         if (attempt.Wait is { } wait)
         {
             return AccountProblems.TooMany(http, wait);

@@ -92,7 +92,7 @@ public static class AcceptClientInvitation
             return (Outcome.NotOpen, null);
         }
 
-        var relationship = CareRelationship.Start(clientId, therapist.ClinicId, therapist.Id, request.ClientName, now);
+        var relationship = CareRelationship.Start(clientId, therapist.ClinicId, therapist.Id, therapist.DisplayName, request.ClientName, now);
         db.CareRelationships.Add(relationship);
         foreach (var choice in request.Sharing)
         {

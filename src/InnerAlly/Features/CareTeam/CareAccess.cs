@@ -146,7 +146,7 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
 
     private IQueryable<Pair> Active(Guid therapistUserId) =>
         from relationship in db.CareRelationships.AsNoTracking()
-        join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals therapist.Id
+        join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals (Guid?)therapist.Id
         where therapist.UserId == therapistUserId && therapist.IsTherapist && therapist.DeactivatedAt == null
             && therapist.ClinicId == relationship.ClinicId && relationship.EndedAt == null
         select new Pair { Relationship = relationship, Therapist = therapist };

@@ -19,8 +19,11 @@ public sealed class CareRelationship : PersonalRow
 
     public Guid ClinicId { get; private set; }
 
-    /// <summary>The therapist's staff membership in <see cref="ClinicId"/>.</summary>
-    public Guid TherapistId { get; private set; }
+    /// <summary>The therapist's staff membership in <see cref="ClinicId"/>; null once the therapist's account is deleted (the relationship ends first).</summary>
+    public Guid? TherapistId { get; private set; }
+
+    /// <summary>The therapist's name when the work began, kept so the client's record still says who it was if the therapist's account goes.</summary>
+    public string TherapistName { get; private set; } = "";
 
     /// <summary>The name the client chose for this therapist to see them by.</summary>
     public string ClientName { get; private set; } = "";
@@ -34,7 +37,7 @@ public sealed class CareRelationship : PersonalRow
 
     public bool IsActive => EndedAt is null;
 
-    public static CareRelationship Start(Guid clientId, Guid clinicId, Guid therapistId, string clientName, DateTime now)
+    public static CareRelationship Start(Guid clientId, Guid clinicId, Guid therapistId, string therapistName, string clientName, DateTime now)
     {
         if (string.IsNullOrWhiteSpace(clientName) || clientName.Trim().Length > ClientNameMaxLength)
         {
@@ -47,6 +50,7 @@ public sealed class CareRelationship : PersonalRow
             UserId = clientId,
             ClinicId = clinicId,
             TherapistId = therapistId,
+            TherapistName = therapistName,
             ClientName = clientName.Trim(),
             StartedAt = now.ToUniversalTime(),
         };
@@ -71,7 +75,9 @@ internal sealed class CareRelationshipConfiguration : IEntityTypeConfiguration<C
         builder.ToTable("CareRelationships");
         builder.BelongsToPerson();
         builder.HasOne<Clinic>().WithMany().HasForeignKey(r => r.ClinicId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Cascade);
+        // A therapist's account going ends the work (DeleteAccount) but never removes the client's record of it.
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(r => r.TherapistName).HasMaxLength(StaffMember.DisplayNameMaxLength);
         builder.HasIndex(r => new { r.TherapistId, r.EndedAt });
         // One active relationship per client and therapist: two of that therapist's codes accepted at once cannot start two.
         builder.HasIndex(r => new { r.UserId, r.TherapistId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");

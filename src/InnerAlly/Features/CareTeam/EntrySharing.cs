@@ -64,7 +64,7 @@ public static class EntrySharing
     {
         var relationships = await (
             from relationship in db.CareRelationships.AsNoTracking()
-            join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals therapist.Id
+            join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals (Guid?)therapist.Id
             where relationship.UserId == userId && relationship.EndedAt == null && therapist.IsTherapist && therapist.DeactivatedAt == null
             orderby therapist.DisplayName
             select new { relationship, therapist }).ToListAsync(cancellationToken);

@@ -25,7 +25,8 @@ public static class ListCareTeam
     {
         var relationships = await db.CareRelationships.AsNoTracking()
             .Where(r => r.UserId == clientId && (!activeOnly || r.EndedAt == null))
-            .Join(db.StaffMembers, r => r.TherapistId, m => m.Id, (r, m) => new { Relationship = r, m.DisplayName })
+            .GroupJoin(db.StaffMembers, r => r.TherapistId, m => (Guid?)m.Id, (r, m) => new { Relationship = r, Staff = m })
+            .SelectMany(x => x.Staff.DefaultIfEmpty(), (x, m) => new { x.Relationship, DisplayName = m == null ? x.Relationship.TherapistName : m.DisplayName })
             .Join(db.Clinics, x => x.Relationship.ClinicId, c => c.Id, (x, c) => new { x.Relationship, x.DisplayName, Clinic = c.Name })
             .ToListAsync(cancellationToken);
         var ids = relationships.Select(r => r.Relationship.Id).ToList();

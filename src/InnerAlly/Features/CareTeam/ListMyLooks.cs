@@ -13,7 +13,7 @@ public static class ListMyLooks
         [.. (await (
             from record in db.CareAccessRecords.AsNoTracking()
             join relationship in db.CareRelationships.AsNoTracking() on record.RelationshipId equals relationship.Id
-            join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals therapist.Id
+            join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals (Guid?)therapist.Id
             where therapist.UserId == therapistUserId
             orderby record.At descending, record.Sequence descending
             select new { record, relationship.ClientName }).Take(limit).ToListAsync(cancellationToken))

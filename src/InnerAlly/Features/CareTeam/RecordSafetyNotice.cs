@@ -49,7 +49,7 @@ public static partial class RecordSafetyNotice
                 .Where(s => s.Category == SharingCategories.SafetyNotices)
                 .Join(db.CareRelationships, s => s.RelationshipId, r => r.Id, (s, r) => r)
                 .Where(r => r.UserId == userId && r.EndedAt == null)
-                .Join(db.StaffMembers, r => r.TherapistId, m => m.Id, (r, m) => m)
+                .Join(db.StaffMembers, r => r.TherapistId, m => (Guid?)m.Id, (r, m) => m)
                 .AnyAsync(m => m.IsTherapist && m.DeactivatedAt == null, cancellationToken);
             if (!shared)
             {

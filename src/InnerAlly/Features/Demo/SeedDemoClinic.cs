@@ -73,7 +73,7 @@ public static class SeedDemoClinic
             await db.CheckIns.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.PracticeSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.MeasureResponses.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            var relationship = CareRelationship.Start(user.Id, clinic.Id, therapist.Id, $"Client {n}", now.AddDays(-options.Days));
+            var relationship = CareRelationship.Start(user.Id, clinic.Id, therapist.Id, therapist.DisplayName, $"Client {n}", now.AddDays(-options.Days));
             db.CareRelationships.Add(relationship);
             db.SharingChoices.AddRange(SharingCategories.All.Select(c => SharingChoice.TurnOn(relationship.Id, c.Key, includesEarlier: true, now)));
 

@@ -194,6 +194,25 @@ public sealed class SharedWritingTests(InnerAllyFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task When_a_therapist_deletes_their_account_the_client_keeps_the_record_of_the_work_ended()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
+        await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{client.RelationshipId}", Cancel));
+
+        using var erase = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { password = InnerAllyFactory.GoodPassword }) };
+        Assert.Equal(HttpStatusCode.NoContent, (await clinic.Therapist.SendAsync(erase, Cancel)).StatusCode);
+
+        Assert.Empty((await Ok(await client.Http.GetAsync("/api/v1/care-team", Cancel))).GetProperty("therapists").EnumerateArray());
+        var export = await Ok(await client.Http.GetAsync("/api/v1/account/export", Cancel));
+        var kept = Assert.Single(export.GetProperty("careTeam").GetProperty("therapists").EnumerateArray());
+        Assert.Equal("Dr Sam Rivera", kept.GetProperty("therapistName").GetString());
+        Assert.Equal("therapist", kept.GetProperty("endedBy").GetString());
+        Assert.Equal(JsonValueKind.String, kept.GetProperty("endedAt").ValueKind);
+        Assert.Single(export.GetProperty("careTeam").GetProperty("looks").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_questionnaire_answer_about_safety_is_told_as_a_questionnaire()
     {
         var clinic = await _setup.ClinicAsync();

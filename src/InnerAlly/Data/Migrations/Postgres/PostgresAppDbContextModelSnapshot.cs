@@ -387,8 +387,13 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("TherapistId")
+                    b.Property<Guid?>("TherapistId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("TherapistName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -1279,8 +1284,7 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasOne("InnerAlly.Features.Clinics.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()

@@ -382,7 +382,12 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TherapistId")
+                    b.Property<Guid?>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
@@ -1268,8 +1273,7 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasOne("InnerAlly.Features.Clinics.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("TherapistId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()
