@@ -83,6 +83,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<CareAccessRecord> CareAccessRecords => Set<CareAccessRecord>();
 
+    public DbSet<CareAccessChainEnd> CareAccessChainEnds => Set<CareAccessChainEnd>();
+
     public DbSet<EntryShare> EntryShares => Set<EntryShare>();
 
     public DbSet<SafetyNoticeRecord> SafetyNoticeRecords => Set<SafetyNoticeRecord>();
@@ -115,6 +117,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new CareRelationshipConfiguration());
         builder.ApplyConfiguration(new SharingChoiceConfiguration());
         builder.ApplyConfiguration(new CareAccessRecordConfiguration());
+        builder.ApplyConfiguration(new CareAccessChainEndConfiguration());
         builder.ApplyConfiguration(new EntryShareConfiguration());
         builder.ApplyConfiguration(new SafetyNoticeRecordConfiguration());
     }

@@ -16,10 +16,8 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
 {
     private const int AppendAttempts = 5;
 
-    /// <summary>The PostgreSQL advisory lock every instance takes to append to the access record ("care" in ASCII).</summary>
-    private const long AppendLockKey = 0x63617265;
-
-    private static readonly SemaphoreSlim AppendGate = new(1, 1);
+    /// <summary>The first half of the PostgreSQL advisory lock on one client's access chain ("care" in ASCII); the second half comes from the client's id.</summary>
+    private const int AppendLockSpace = 0x63617265;
 
     /// <summary>What one therapist may see of one client, read at the start of this request.</summary>
     /// <param name="Entries">The client's marks on single pieces of writing for this therapist, by entry id.</param>
@@ -75,66 +73,72 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
         }
 
         var via = Via(http);
-        // Appends take turns: in this process through the gate, and across instances on PostgreSQL
-        // through a transaction-scoped advisory lock, so two looks at the same clients (one
-        // therapist's two tabs, or two therapists of one client) follow each other instead of
-        // both taking the same place in a chain. The unique (client, sequence) stays the last word,
-        // and a request that still meets one (SQLite files shared by two processes) reads again.
-        await AppendGate.WaitAsync(cancellationToken);
-        try
+        // Each client's chain takes appends in turn. On PostgreSQL a transaction-scoped advisory
+        // lock per client, taken in one order, makes two looks at the same client (one therapist's
+        // two tabs, two therapists of one client, two instances) follow each other, while looks at
+        // different clients never wait; SQLite's write transaction (BEGIN IMMEDIATE) already lets
+        // one writer in at a time. The unique (client, sequence) stays the last word, and a
+        // request that still meets one (SQLite files shared by two processes) reads again.
+        var keys = due.Select(l => ChainLock(l.Client.ClientId)).Distinct().Order().ToArray();
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db is PostgresAppDbContext)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                if (db is PostgresAppDbContext)
-                {
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
-                }
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockSpace}, k) FROM unnest({keys}) AS k ORDER BY k", cancellationToken);
+            }
 
-                var added = await AppendAsync(due, entryId, via, cancellationToken);
-                try
+            var (added, ends) = await AppendAsync(due, entryId, via, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < AppendAttempts)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            finally
+            {
+                // Untracked either way: a second attempt reads the ends afresh, and nothing else this request saves touches them.
+                foreach (var entity in added.Cast<object>().Concat(ends))
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return;
-                }
-                catch (DbUpdateException) when (attempt < AppendAttempts)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                }
-                finally
-                {
-                    foreach (var record in added)
-                    {
-                        db.Entry(record).State = EntityState.Detached;
-                    }
+                    db.Entry(entity).State = EntityState.Detached;
                 }
             }
         }
-        finally
-        {
-            AppendGate.Release();
-        }
     }
 
-    private async Task<List<CareAccessRecord>> AppendAsync(List<(Client Client, IReadOnlyList<string> Categories)> due, Guid? entryId, string via, CancellationToken cancellationToken)
+    /// <summary>
+    /// The second half of a client's chain lock: the last four bytes of their id, random in both
+    /// version 4 and version 7 ids (the first bytes of a version 7 id are its time). The same on
+    /// every instance; a clash only makes two clients take turns.
+    /// </summary>
+    private static int ChainLock(Guid clientId) => BitConverter.ToInt32(clientId.ToByteArray(), 12);
+
+    private async Task<(List<CareAccessRecord> Rows, List<CareAccessChainEnd> Ends)> AppendAsync(List<(Client Client, IReadOnlyList<string> Categories)> due, Guid? entryId, string via, CancellationToken cancellationToken)
     {
         var ids = due.Select(l => l.Client.ClientId).Distinct().ToList();
-        var last = await db.CareAccessRecords.AsNoTracking()
-            .Where(r => ids.Contains(r.ClientId) && r.Sequence == db.CareAccessRecords.Where(x => x.ClientId == r.ClientId).Max(x => x.Sequence))
-            .ToDictionaryAsync(r => r.ClientId, cancellationToken);
+        var ends = await db.CareAccessChainEnds.Where(e => ids.Contains(e.ClientId)).ToDictionaryAsync(e => e.ClientId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var added = new List<CareAccessRecord>();
         foreach (var (client, categories) in due)
         {
-            var record = CareAccessRecord.Append(
-                last.GetValueOrDefault(client.ClientId), client.ClientId, client.Relationship.Id, client.Therapist.DisplayName, categories, entryId, via, now);
-            last[client.ClientId] = record;
+            if (!ends.TryGetValue(client.ClientId, out var end))
+            {
+                end = CareAccessChainEnd.Start(client.ClientId);
+                db.CareAccessChainEnds.Add(end);
+                ends[client.ClientId] = end;
+            }
+
+            var record = CareAccessRecord.Append(end, client.ClientId, client.Relationship.Id, client.Therapist.DisplayName, categories, entryId, via, now);
+            end.MoveTo(record);
             added.Add(record);
         }
 
         db.CareAccessRecords.AddRange(added);
-        return added;
+        return (added, [.. ends.Values]);
     }
 
     public Task RecordAsync(Client client, IReadOnlyList<string> categories, Guid? entryId, HttpContext http, CancellationToken cancellationToken) =>

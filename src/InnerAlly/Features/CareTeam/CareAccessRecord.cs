@@ -52,13 +52,14 @@ public sealed class CareAccessRecord
 
     public IReadOnlyList<string> Categories => What.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    public static CareAccessRecord Append(CareAccessRecord? previous, Guid clientId, Guid relationshipId, string therapistName, IEnumerable<string> categories, Guid? entryId, string via, DateTime now)
+    /// <summary>The row after <paramref name="end"/>, the end of the client's chain (a new end for a first row).</summary>
+    public static CareAccessRecord Append(CareAccessChainEnd end, Guid clientId, Guid relationshipId, string therapistName, IEnumerable<string> categories, Guid? entryId, string via, DateTime now)
     {
         var record = new CareAccessRecord
         {
             Id = Guid.CreateVersion7(),
             ClientId = clientId,
-            Sequence = (previous?.Sequence ?? 0) + 1,
+            Sequence = end.Sequence + 1,
             RelationshipId = relationshipId,
             TherapistName = therapistName,
             What = string.Join(',', categories),
@@ -66,7 +67,7 @@ public sealed class CareAccessRecord
             Via = via.Length > ViaMaxLength ? via[..ViaMaxLength] : via,
             // Whole microseconds: what PostgreSQL keeps, so the hash reads back the same on both databases.
             At = new DateTime(now.ToUniversalTime().Ticks / 10 * 10, DateTimeKind.Utc),
-            PreviousHash = previous?.Hash ?? Genesis,
+            PreviousHash = end.Hash,
         };
         record.Hash = record.ComputeHash();
         return record;
@@ -91,7 +92,10 @@ internal sealed class CareAccessRecordConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Cascade);
         // One row per place in the chain: two looks at once cannot both follow the same row.
         builder.HasIndex(r => new { r.ClientId, r.Sequence }).IsUnique();
-        builder.HasIndex(r => r.RelationshipId);
+        // "When did this therapist last open this client's page" (the caseload's safety notices) is one seek.
+        builder.HasIndex(r => new { r.RelationshipId, r.Via, r.At });
+        // A therapist's latest looks are read newest first without sorting every look of theirs.
+        builder.HasIndex(r => r.At);
         builder.Property(r => r.TherapistName).HasMaxLength(StaffMember.DisplayNameMaxLength);
         builder.Property(r => r.What).HasMaxLength(CareAccessRecord.WhatMaxLength);
         builder.Property(r => r.Via).HasMaxLength(CareAccessRecord.ViaMaxLength);

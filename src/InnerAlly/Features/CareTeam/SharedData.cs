@@ -27,18 +27,32 @@ public sealed partial class CareAccess
         return rows.Where(r => sharing[r.UserId].Covers(SharingCategories.CheckInRatings, r.Rating.At)).ToLookup(r => r.UserId, r => r.Rating);
     }
 
-    /// <summary>When each client last checked in, where that check-in is shared.</summary>
-    public async Task<IReadOnlyDictionary<Guid, DateTime>> LastCheckInsAsync(IReadOnlyCollection<Client> clients, CancellationToken cancellationToken)
+    /// <summary>
+    /// When each client last checked in, where that check-in is shared. <paramref name="known"/>
+    /// holds shared ratings already read (newest last): a client with one there needs no query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTime>> LastCheckInsAsync(IReadOnlyCollection<Client> clients, ILookup<Guid, CheckInTrend.Reading> known, CancellationToken cancellationToken)
     {
         var sharing = Sharing(clients, SharingCategories.CheckInRatings);
-        var ids = sharing.Keys.ToList();
+        var found = sharing.Keys.Where(id => known[id].Any()).ToDictionary(id => id, id => known[id].Max(r => r.At));
+        var ids = sharing.Keys.Where(id => !found.ContainsKey(id)).ToList();
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
         var last = await db.CheckIns.AsNoTracking()
             .Where(c => ids.Contains(c.UserId))
             .GroupBy(c => c.UserId)
             .Select(g => new { UserId = g.Key, At = g.Max(c => c.RecordedAt) })
             .ToListAsync(cancellationToken);
         // The latest check-in is the latest shared one unless it falls before sharing began, and then none is.
-        return last.Where(l => sharing[l.UserId].Covers(SharingCategories.CheckInRatings, l.At)).ToDictionary(l => l.UserId, l => l.At);
+        foreach (var l in last.Where(l => sharing[l.UserId].Covers(SharingCategories.CheckInRatings, l.At)))
+        {
+            found[l.UserId] = l.At;
+        }
+
+        return found;
     }
 
     /// <summary>One client's most recent check-ins, newest first, with their notes only where notes are shared too.</summary>
@@ -83,6 +97,32 @@ public sealed partial class CareAccess
             .Where(r => ids.Contains(r.UserId) && r.Status == MeasureResponse.Complete)
             .ToListAsync(cancellationToken);
         return rows.Where(r => sharing[r.UserId].Covers(SharingCategories.Questionnaires, r.CompletedAt!.Value)).ToLookup(r => r.UserId);
+    }
+
+    /// <summary>
+    /// For the caseload: each client's first and latest shared complete response to each
+    /// questionnaire, all a caseload row needs (the latest score, and its change from the first).
+    /// The dates are read first and only those responses are opened, not every one.
+    /// </summary>
+    public async Task<ILookup<Guid, MeasureResponse>> QuestionnaireEndsAsync(IReadOnlyCollection<Client> clients, CancellationToken cancellationToken)
+    {
+        var sharing = Sharing(clients, SharingCategories.Questionnaires);
+        var ids = sharing.Keys.ToList();
+        var dates = await db.MeasureResponses.AsNoTracking()
+            .Where(r => ids.Contains(r.UserId) && r.Status == MeasureResponse.Complete)
+            .Select(r => new { r.Id, r.UserId, r.InstrumentCode, CompletedAt = r.CompletedAt!.Value })
+            .ToListAsync(cancellationToken);
+        var ends = dates
+            .Where(r => sharing[r.UserId].Covers(SharingCategories.Questionnaires, r.CompletedAt))
+            .GroupBy(r => (r.UserId, r.InstrumentCode))
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(r => r.CompletedAt).ThenBy(r => r.Id).ToList();
+                return new[] { ordered[0].Id, ordered[^1].Id }.Distinct();
+            })
+            .ToList();
+        var rows = await db.MeasureResponses.AsNoTracking().Where(r => ends.Contains(r.Id)).ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.UserId);
     }
 
     private static Dictionary<Guid, Client> Sharing(IReadOnlyCollection<Client> clients, string category) =>

@@ -54,9 +54,9 @@ public static class ShowCaseload
         var now = clock.GetUtcNow().UtcDateTime;
         var window = now.AddDays(-WindowDays);
         var ratings = await access.RatingsAsync(clients, now.AddDays(-2 * WindowDays), cancellationToken);
-        var last = await access.LastCheckInsAsync(clients, cancellationToken);
+        var last = await access.LastCheckInsAsync(clients, ratings, cancellationToken);
         var practices = await access.PracticesAsync(clients, window, cancellationToken);
-        var questionnaires = await access.QuestionnairesAsync(clients, cancellationToken);
+        var questionnaires = await access.QuestionnaireEndsAsync(clients, cancellationToken);
         var notices = await NoticesSinceLastLookAsync(clients, access, db, cancellationToken);
         var clinicIds = clients.Select(c => c.Relationship.ClinicId).Distinct().ToList();
         var clinics = await db.Clinics.AsNoTracking().Where(c => clinicIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);

@@ -2,8 +2,9 @@ namespace InnerAlly.Features.CareTeam;
 
 /// <summary>
 /// The verify-care-audit verb: reads every client's chain of access rows in order and checks that
-/// each row's hash is what its fields and the row before it give, and that no place in a chain is
-/// missing. A change to an old row, or one taken out of the middle, shows as a break.
+/// each row's hash is what its fields and the row before it give, that no place in a chain is
+/// missing, and that the chain ends where its recorded end says. A change to an old row, or one
+/// taken out of the middle or off the end, shows as a break.
 /// </summary>
 public static class VerifyCareAudit
 {
@@ -21,6 +22,7 @@ public static class VerifyCareAudit
     public static async Task<Result> HandleAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var broken = new List<(Guid, long, string)>();
+        var ends = await db.CareAccessChainEnds.AsNoTracking().ToDictionaryAsync(e => e.ClientId, cancellationToken);
         var clients = 0;
         long rows = 0;
         Guid? client = null;
@@ -32,6 +34,7 @@ public static class VerifyCareAudit
             rows++;
             if (row.ClientId != client)
             {
+                CheckEnd(client, previous, skip, ends, broken);
                 client = row.ClientId;
                 previous = null;
                 skip = false;
@@ -56,7 +59,32 @@ public static class VerifyCareAudit
             previous = row;
         }
 
+        CheckEnd(client, previous, skip, ends, broken);
+        foreach (var orphan in ends.Values)
+        {
+            // An end whose chain has no rows at all: every row was taken out.
+            broken.Add((orphan.ClientId, 1, "is missing (the chain's end names row " + orphan.Sequence.ToString(CultureInfo.InvariantCulture) + ")"));
+            clients++;
+        }
+
         return new Result(clients, rows, broken);
+    }
+
+    /// <summary>After a client's last row: it must be where the chain's recorded end says (a row taken off the end shows here).</summary>
+    private static void CheckEnd(Guid? client, CareAccessRecord? last, bool broken, Dictionary<Guid, CareAccessChainEnd> ends, List<(Guid, long, string)> found)
+    {
+        if (client is not { } id || last is null)
+        {
+            return;
+        }
+
+        var end = ends.GetValueOrDefault(id);
+        ends.Remove(id);
+        if (!broken && (end is null || end.Sequence != last.Sequence || end.Hash != last.Hash))
+        {
+            var missing = (end?.Sequence ?? 0) > last.Sequence;
+            found.Add((id, last.Sequence + (missing ? 1 : 0), missing ? "is missing from the end of the chain" : "is not where the chain's recorded end says it stops"));
+        }
     }
 
     /// <summary>The verb: exit code 0 when every chain holds, 1 when one does not.</summary>

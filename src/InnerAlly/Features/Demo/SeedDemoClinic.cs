@@ -10,7 +10,7 @@ namespace InnerAlly.Features.Demo;
 /// The seed-demo-clinic verb: a demo clinic whose therapist has clients who share everything, to
 /// try the therapist's side by hand and to measure the caseload (bench/caseload.sh). Each client
 /// has a check-in every day, a PHQ-9 or GAD-7 every two weeks or so and practice sessions spread
-/// over the days. Running it again replaces the demo clinic and its clients.
+/// over the days, and one client in ten a safety notice a few days ago. Running it again replaces the demo clinic and its clients.
 /// </summary>
 public static class SeedDemoClinic
 {
@@ -73,6 +73,7 @@ public static class SeedDemoClinic
             await db.CheckIns.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.PracticeSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.MeasureResponses.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.SafetyNoticeRecords.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             var relationship = CareRelationship.Start(user.Id, clinic.Id, therapist.Id, therapist.DisplayName, $"Client {n}", now.AddDays(-options.Days));
             db.CareRelationships.Add(relationship);
             db.SharingChoices.AddRange(SharingCategories.All.Select(c => SharingChoice.TurnOn(relationship.Id, c.Key, includesEarlier: true, now)));
@@ -102,6 +103,12 @@ public static class SeedDemoClinic
                 var response = MeasureResponse.Start(user.Id, instrument.Code, at);
                 response.Finish(instrument.Items.ToDictionary(item => item.Id, item => (int?)Math.Clamp((int)Math.Round(level + (random.NextDouble() - 0.5)), 0, item.Id == "9" ? 0 : 3)), at);
                 db.MeasureResponses.Add(response);
+            }
+
+            if (n % 10 == 0)
+            {
+                // One client in ten had the support notice appear after a journal entry a few days ago.
+                db.SafetyNoticeRecords.Add(SafetyNoticeRecord.Noted(user.Id, "journal", now.AddDays(-1 - random.Next(5))));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -186,6 +186,7 @@ public sealed class PersonalDataFactory : InnerAllyFactory
         [typeof(StaffInvitation)] = db.StaffInvitations.Count(x => x.InvitedBy == userId),
         [typeof(CareRelationship)] = db.CareRelationships.Count(x => x.UserId == userId),
         [typeof(CareAccessRecord)] = db.CareAccessRecords.Count(x => x.ClientId == userId),
+        [typeof(CareAccessChainEnd)] = db.CareAccessChainEnds.Count(x => x.ClientId == userId),
         [typeof(SafetyNoticeRecord)] = db.SafetyNoticeRecords.Count(x => x.UserId == userId),
     });
 

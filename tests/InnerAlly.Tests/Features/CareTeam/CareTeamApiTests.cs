@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InnerAlly.Data;
 using InnerAlly.Features.CareTeam;
+using InnerAlly.Features.Measures;
 using InnerAlly.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -308,5 +309,54 @@ public sealed class CareTeamApiTests(InnerAllyFactory factory) : IClassFixture<I
         var broken = await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel));
         Assert.False(broken.Holds);
         Assert.Contains(broken.Broken, b => b.ClientId == clientId && b.Sequence == 2);
+
+        // A row taken off the end of a chain leaves every hash before it whole; the chain's recorded end shows it.
+        var other = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
+        await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{other.RelationshipId}", Cancel));
+        await Ok(await clinic.Therapist.GetAsync($"/api/v1/caseload/{other.RelationshipId}", Cancel));
+        var otherId = await DbAsync(db => db.Users.Where(u => u.Email == other.Email).Select(u => u.Id).SingleAsync(Cancel));
+        Assert.DoesNotContain((await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel))).Broken, b => b.ClientId == otherId);
+        await DbAsync(db => db.CareAccessRecords.Where(r => r.ClientId == otherId && r.Sequence == 2).ExecuteDeleteAsync(Cancel));
+        var cut = Assert.Single((await DbAsync(db => VerifyCareAudit.HandleAsync(db, Cancel))).Broken, b => b.ClientId == otherId);
+        Assert.Equal(2, cut.Sequence);
+        Assert.Contains("end", cut.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_caseload_scores_the_latest_questionnaire_against_the_first_shared_one_not_the_one_before()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var all = await _setup.ClientAsync(clinic.Therapist, SharingCategories.Questionnaires + "+");
+        var email = InnerAllyFactory.NewEmail();
+        var later = await factory.CreateClientForNewPersonAsync(email);
+        await Ok(await Phq9Async(later, twos: 0));
+        var code = await CodeAsync(clinic.Therapist);
+        var laterId = (await Ok(await later.PostAsJsonAsync("/api/v1/invitations/accept", new { code, clientName = "Kit", sharing = Choices(SharingCategories.Questionnaires) }, Cancel))).GetProperty("id").GetGuid();
+        await Ok(await Phq9Async(all.Http, twos: 0));
+        foreach (var http in new[] { all.Http, later })
+        {
+            await Ok(await Phq9Async(http, twos: 7));
+            await Ok(await Phq9Async(http, twos: 8));
+        }
+
+        var rows = (await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload", Cancel))).GetProperty("clients").EnumerateArray().ToList();
+        var first = Assert.Single(Assert.Single(rows, r => r.GetProperty("id").GetGuid() == all.RelationshipId).GetProperty("questionnaires").EnumerateArray());
+        Assert.Equal(16, first.GetProperty("score").GetDecimal());
+        Assert.Equal(16, first.GetProperty("changeFromFirst").GetDecimal());
+        Assert.Equal(ScoreResponse.Deterioration, first.GetProperty("reliable").GetString());
+        Assert.Equal(all.RelationshipId, rows[0].GetProperty("id").GetGuid());
+
+        // Kit shares from now on: their first shared PHQ-9 is the 14, so the latest is 2 more, not 16.
+        var kit = Assert.Single(Assert.Single(rows, r => r.GetProperty("id").GetGuid() == laterId).GetProperty("questionnaires").EnumerateArray());
+        Assert.Equal(16, kit.GetProperty("score").GetDecimal());
+        Assert.Equal(2, kit.GetProperty("changeFromFirst").GetDecimal());
+        Assert.Equal("none", kit.GetProperty("reliable").GetString());
+    }
+
+    /// <summary>A complete PHQ-9 whose first <paramref name="twos"/> items are 2 and the rest 0 (never item 9), so its total is twice that.</summary>
+    private static Task<HttpResponseMessage> Phq9Async(HttpClient client, int twos)
+    {
+        var answers = Enumerable.Range(1, 9).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => i <= twos ? 2 : 0);
+        return client.PostAsJsonAsync("/api/v1/instruments/phq9/responses", new { answers, status = "complete" }, Cancel);
     }
 }

@@ -307,6 +307,24 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.CareAccessChainEnd", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("CareAccessChainEnds", (string)null);
+                });
+
             modelBuilder.Entity("InnerAlly.Features.CareTeam.CareAccessRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -355,10 +373,12 @@ namespace InnerAlly.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RelationshipId");
+                    b.HasIndex("At");
 
                     b.HasIndex("ClientId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("RelationshipId", "Via", "At");
 
                     b.ToTable("CareAccessRecords", (string)null);
                 });
@@ -1260,6 +1280,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithOne()
                         .HasForeignKey("InnerAlly.Features.Calendar.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.CareAccessChainEnd", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -302,6 +302,24 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.CareAccessChainEnd", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("CareAccessChainEnds", (string)null);
+                });
+
             modelBuilder.Entity("InnerAlly.Features.CareTeam.CareAccessRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -350,10 +368,12 @@ namespace InnerAlly.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RelationshipId");
+                    b.HasIndex("At");
 
                     b.HasIndex("ClientId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("RelationshipId", "Via", "At");
 
                     b.ToTable("CareAccessRecords", (string)null);
                 });
@@ -1249,6 +1269,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithOne()
                         .HasForeignKey("InnerAlly.Features.Calendar.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.CareTeam.CareAccessChainEnd", b =>
+                {
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
