@@ -95,14 +95,16 @@ public static class AccountApi
         }
 
         var attempt = await DeleteAccount.HandleAsync(user, request?.Password, users, db, clock, throttle, loggers.CreateLogger(typeof(DeleteAccount)), cancellationToken);
-        if (attempt.Wait is { } wait)
+        if (attempt.Check.Wait is { } wait)
         {
             return AccountProblems.TooMany(http, wait);
         }
 
-        return attempt.MessageFor(DeleteAccount.PasswordRequired, DeleteAccount.WrongPassword) is { } message
+        return attempt.Check.MessageFor(DeleteAccount.PasswordRequired, DeleteAccount.WrongPassword) is { } message
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [message] })
-            : TypedResults.NoContent();
+            : attempt.OnlyAdminOf.Count > 0
+                ? TypedResults.Problem(DeleteAccount.OnlyAdminMessage(attempt.OnlyAdminOf), statusCode: StatusCodes.Status409Conflict, title: "A clinic would be left without an admin")
+                : TypedResults.NoContent();
     }
 
     /// <summary>Sign out everywhere: every token and every signed-in page for this account ends now.</summary>

@@ -12,8 +12,21 @@ public sealed class DeleteAccountModel(
 
     protected override string WrongPassword => DeleteAccount.WrongPassword;
 
+    /// <summary>The clinics this person is the only admin of while others work there; the page says so and keeps the account.</summary>
+    public IReadOnlyList<string> OnlyAdminOf { get; private set; } = [];
+
+    public override async Task OnGetAsync() =>
+        OnlyAdminOf = await DeleteAccount.OnlyAdminOfAsync(User.GetUserId(), db, HttpContext.RequestAborted);
+
     protected override async Task<IActionResult> ConfirmedAsync(User user, UserManager<User> users)
     {
+        OnlyAdminOf = await DeleteAccount.OnlyAdminOfAsync(user.Id, db, HttpContext.RequestAborted);
+        if (OnlyAdminOf.Count > 0)
+        {
+            ModelState.AddModelError("Input.Password", DeleteAccount.OnlyAdminMessage(OnlyAdminOf));
+            return Page();
+        }
+
         await DeleteAccount.EraseAsync(user, users, db, clock, logger, HttpContext.RequestAborted);
         await signIn.SignOutAsync();
         return RedirectToPage("Deleted");

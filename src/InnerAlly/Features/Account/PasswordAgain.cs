@@ -60,9 +60,7 @@ public abstract class PasswordAgainPageModel(UserManager<User> users, SignInThro
     /// <summary>Beside a password that is not the person's, saying that nothing changed.</summary>
     protected abstract string WrongPassword { get; }
 
-    public void OnGet()
-    {
-    }
+    public virtual Task OnGetAsync() => Task.CompletedTask;
 
     public async Task<IActionResult> OnPostAsync()
     {

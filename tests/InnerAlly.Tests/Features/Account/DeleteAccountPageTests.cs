@@ -70,6 +70,21 @@ public sealed class DeleteAccountPageTests(InnerAllyFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_only_admin_of_a_clinic_where_a_therapist_works_is_told_why_and_keeps_the_account()
+    {
+        var clinic = await new InnerAlly.Tests.Features.CareTeam.CareTeamSetup(factory).ClinicAsync();
+        var browser = await PageBrowser.SignInAsync(factory, clinic.AdminEmail);
+
+        var (_, page) = await browser.GetAsync("/account/delete");
+        Assert.Contains("only admin of Harbour", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var response = await browser.SubmitAsync("/account/delete", new Dictionary<string, string> { ["Input.Password"] = InnerAllyFactory.GoodPassword });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nothing has been deleted", PageBrowser.FieldError(await PageBrowser.ParseAsync(response), "password"), StringComparison.Ordinal);
+        Assert.Equal(1, factory.WithDb(db => db.Users.Count(u => u.Email == clinic.AdminEmail)));
+    }
+
+    [Fact]
     public async Task Delete_page_says_what_goes_and_offers_the_download_first()
     {
         var browser = await PageBrowser.RegisterAsync(factory);

@@ -222,4 +222,28 @@ public sealed class ClinicStaffApiTests(InnerAllyFactory factory) : IClassFixtur
         deleted.EnsureSuccessStatusCode();
         Assert.False(await DbAsync(db => db.StaffMembers.AnyAsync(m => m.UserId == userId, Cancel)));
     }
+
+    [Fact]
+    public async Task The_only_admin_of_a_clinic_where_others_work_keeps_their_account_until_another_admin_joins()
+    {
+        var (admin, slug) = await AdminOfNewClinicAsync();
+        var therapistEmail = InnerAllyFactory.NewEmail();
+        var therapist = await factory.CreateClientForNewPersonAsync(therapistEmail);
+        var asTherapist = await (await admin.PostAsJsonAsync($"/api/v1/clinics/{slug}/invitations", new { email = therapistEmail, role = "therapist" }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        (await AcceptAsync(therapist, asTherapist.GetProperty("joinPath").GetString()!["/clinic/join/".Length..], "Dr Jo Park")).EnsureSuccessStatusCode();
+        static HttpRequestMessage Erase() => new(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { password = InnerAllyFactory.GoodPassword }) };
+
+        var refused = await admin.SendAsync(Erase(), Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("only admin", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/clinics/{slug}/staff", Cancel)).StatusCode);
+
+        // The therapist who already works there is invited as an admin too; then the first admin may go.
+        var asAdmin = await (await admin.PostAsJsonAsync($"/api/v1/clinics/{slug}/invitations", new { email = therapistEmail, role = "admin" }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        (await AcceptAsync(therapist, asAdmin.GetProperty("joinPath").GetString()!["/clinic/join/".Length..], "Dr Jo Park")).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(Erase(), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/v1/clinics/{slug}/staff", Cancel)).StatusCode);
+    }
 }
