@@ -34,6 +34,9 @@ public sealed partial class CareTeamTests(BrowserApp app) : BrowserTest(app)
         await client.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(client.Locator("main .lead")).ToContainTextAsync("Dr Ana Silva");
         await client.GetByLabel("Your name as Dr Ana Silva will see it").FillAsync("Jo");
+        // The choices fold into groups; nothing is shared yet, so each group is closed until opened.
+        await Expect(client.GetByLabel("Check-in ratings", new() { Exact = true })).ToBeHiddenAsync();
+        await client.Locator("summary", new() { HasText = "Check-ins" }).ClickAsync();
         await client.GetByLabel("Check-in ratings", new() { Exact = true }).SelectOptionAsync("from-now");
         await SaveScreenshotAsync(client, "CareTeamJoin-flow");
         await client.GetByRole(AriaRole.Button, new() { Name = "Start working together" }).ClickAsync();

@@ -127,7 +127,7 @@ public abstract partial class BrowserTest
         return (response,
         [
             ("the name field", page.GetByLabel("Your name as Dr Sam Rivera will see it")),
-            ("the check-in ratings choice", page.GetByLabel("Check-in ratings", new() { Exact = true })),
+            ("the folded check-ins choices", page.Locator("summary", new() { HasText = "Check-ins" })),
             ("the 'Start working together' button", page.GetByRole(AriaRole.Button, new() { Name = "Start working together" })),
         ]);
     }

@@ -45,6 +45,16 @@ public static class SharingCategories
         new(SafetyNotices, "Safety notices", "That the support notice appeared after something you wrote, when, and where: never your words, unless you share that kind of writing too."),
     ];
 
+    /// <summary>The categories in a few groups, so the choices fit a phone's screen: each group folds away until opened.</summary>
+    public static readonly IReadOnlyList<(string Name, IReadOnlyList<SharingCategory> Categories)> Groups =
+    [
+        ("Check-ins", [.. All.Where(c => c.Key is CheckInRatings or CheckInNotes)]),
+        ("Practice and learning", [.. All.Where(c => c.Key is Practices or Lessons or LessonReflections)]),
+        ("Questionnaires", [.. All.Where(c => c.Key is Questionnaires)]),
+        ("Writing", [.. All.Where(c => IsWriting(c.Key))]),
+        ("Safety", [.. All.Where(c => c.Key is SafetyPlan or SafetyNotices)]),
+    ];
+
     public static bool IsWriting(string? key) => key is not null && Writing.Contains(key);
 
     public static SharingCategory? Find(string? key) => All.FirstOrDefault(c => c.Key == key);

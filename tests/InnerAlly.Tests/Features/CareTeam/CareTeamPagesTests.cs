@@ -58,6 +58,12 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
         Assert.Contains("Dr Ana Silva", preview.QuerySelector("main .lead")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(SharingCategories.All.Count, preview.QuerySelectorAll("main .sharing-choice select").Length);
         Assert.All(preview.QuerySelectorAll("main .sharing-choice select option[selected]"), o => Assert.Equal(SharingForm.None, o.GetAttribute("value")));
+        // Folded into five groups, each closed and saying nothing is shared, every category in exactly one.
+        var groups = preview.QuerySelectorAll("main details.sharing-group");
+        Assert.Equal(["Check-ins", "Practice and learning", "Questionnaires", "Writing", "Safety"], groups.Select(g => g.QuerySelector(".sharing-group-name")!.TextContent));
+        Assert.All(groups, g => Assert.False(g.HasAttribute("open")));
+        Assert.All(groups, g => Assert.Equal("nothing shared", g.QuerySelector(".sharing-group-count")!.TextContent));
+        Assert.Equal(SharingCategories.All.Select(c => c.Key).Order(), groups.SelectMany(g => g.QuerySelectorAll("select")).Select(x => x.Id!["share-".Length..]).Order());
 
         var noName = await client.SubmitAsync(joinUrl, new Dictionary<string, string> { ["ClientName"] = "" });
         Assert.Equal(AcceptClientInvitation.NameNeeded, PageBrowser.FieldError(await PageBrowser.ParseAsync(noName), "client-name"));
@@ -69,6 +75,9 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
         var team = await client.OpenAsync("/care-team");
         Assert.Contains("Dr Ana Silva", team.QuerySelector("main .card h2")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(SharingForm.FromNow, team.QuerySelector($"main select[name='Sharing[{SharingCategories.CheckInRatings}]'] option[selected]")!.GetAttribute("value"));
+        var checkIns = team.QuerySelectorAll("main details.sharing-group").First(g => g.QuerySelector(".sharing-group-name")!.TextContent == "Check-ins");
+        Assert.True(checkIns.HasAttribute("open"));
+        Assert.Equal("1 of 2 shared", checkIns.QuerySelector(".sharing-group-count")!.TextContent);
         var checkedIn = await client.SubmitAsync("/check-ins/new", new Dictionary<string, string> { ["Input.Threat"] = "7", ["Input.Drive"] = "2", ["Input.Soothe"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
 
