@@ -1,4 +1,5 @@
 using System.Net;
+using InnerAlly.Features.Learn;
 using InnerAlly.Features.Safety;
 using InnerAlly.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,4 +120,16 @@ public sealed class HelpPageTests(InnerAllyFactory factory) : IClassFixture<Inne
     [InlineData("NO")]
     public void Every_EU_and_EEA_country_offers_112(string code) =>
         Assert.Contains("112", Lines.EmergencyFor(code), StringComparison.Ordinal);
+
+    /// <summary>The words beside each number are ours (the names are the services' own), so they read as plainly as the rest (CFT-GUIDE section 5).</summary>
+    [Fact]
+    public void What_each_line_says_reads_plainly_and_never_judges()
+    {
+        var hows = Lines.All.Countries.SelectMany(c => c.Lines).Select(l => l.How).ToList();
+
+        Assert.All(hows, how => Assert.DoesNotContain('!', how));
+        Assert.All(hows, how => Assert.DoesNotContain(Learn.ContentWordsTests.Judging, j => how.Contains(j, StringComparison.OrdinalIgnoreCase)));
+        var whole = ReadingLevel.Grade(string.Join('\n', hows));
+        Assert.True(whole <= 8, $"The lines read at grade {whole:0.0}.");
+    }
 }
