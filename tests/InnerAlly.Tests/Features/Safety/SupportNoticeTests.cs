@@ -146,6 +146,8 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
     [InlineData("?category=self", null, "your local emergency number")]
     [InlineData("?category=self&country=MY", "GB", "999")]
     [InlineData("?category=self", "DK", "112")]
+    [InlineData("?category=self", "CN", "120 (ambulance) or 110 (police)")]
+    [InlineData("?category=self&country=GF", "GB", "112")]
     public async Task Anywhere_without_lines_gets_its_emergency_number_and_findahelpline(string query, string? deviceCountry, string emergency)
     {
         var notice = await RenderAsync(query, deviceCountry);
