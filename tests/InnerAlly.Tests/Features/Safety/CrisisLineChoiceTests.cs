@@ -145,13 +145,61 @@ public sealed class CrisisLineChoiceTests(InnerAllyFactory factory) : IClassFixt
     public async Task A_chosen_country_without_lines_here_gets_its_emergency_number_and_the_worldwide_directory()
     {
         var browser = await PageBrowser.RegisterAsync(factory);
-        await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Preferences.Country"] = "DE" }, CountryForm);
+        await browser.SubmitAsync("/account", new Dictionary<string, string> { ["Preferences.Country"] = "DK" }, CountryForm);
 
         var page = await HelpAsync("en-US", browser);
 
         Assert.Equal("elsewhere", First(page));
-        Assert.Contains("We do not list lines for Germany yet", page.QuerySelector("li.crisis-first")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("We do not list lines for Denmark yet", page.QuerySelector("li.crisis-first")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("call 112.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DE", "Germany", "112", "tel:08001110111")]
+    [InlineData("FR", "France", "112", "tel:3114")]
+    [InlineData("ES", "Spain", "112", "tel:024")]
+    [InlineData("JP", "Japan", "119 (ambulance) or 110 (police)", "tel:0120279338")]
+    [InlineData("IN", "India", "112", "tel:14416")]
+    [InlineData("BR", "Brazil", "192 (ambulance) or 190 (police)", "tel:188")]
+    [InlineData("ZA", "South Africa", "10111 (police), 10177 (ambulance), or 112 from a mobile", "sms:31393")]
+    public async Task A_country_added_in_december_comes_first_with_its_own_lines_and_emergency_number(string code, string name, string emergency, string link)
+    {
+        var browser = new PageBrowser(factory.CreatePageClient());
+        await ChooseAsync(browser, code);
+
+        var page = await HelpAsync("en-US", browser);
+
+        Assert.Equal(code, First(page));
+        var first = page.QuerySelector("li.crisis-first")!;
+        Assert.Contains(name, first.QuerySelector(".country")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"call {emergency}.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(link, first.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Last checked on 4 December 2026.", first.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("We do not list lines", first.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_listed_country_once_chosen_comes_first_with_every_one_of_its_lines()
+    {
+        Assert.True(Lines.All.Countries.Count >= 26, "Issue 15 asks for lines for at least 20 more countries than the first six.");
+        foreach (var country in Lines.All.Countries)
+        {
+            var browser = new PageBrowser(factory.CreatePageClient());
+            await ChooseAsync(browser, country.Code);
+
+            var page = await HelpAsync(null, browser);
+
+            Assert.Equal(country.Code, First(page));
+            var first = page.QuerySelector("li.crisis-first")!;
+            string[] links = [.. country.Lines.SelectMany(l => new[] { l.CallHref, l.TextHref }).OfType<string>()];
+            Assert.Equal(links, first.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
+            foreach (var line in country.Lines)
+            {
+                Assert.Contains(line.Name, first.TextContent, StringComparison.Ordinal);
+            }
+
+            Assert.Contains($"call {country.Emergency}.", page.QuerySelector(".panel-soft")!.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

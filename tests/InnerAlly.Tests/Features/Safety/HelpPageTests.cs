@@ -1,4 +1,5 @@
 using System.Net;
+using InnerAlly.Features.Learn;
 using InnerAlly.Features.Safety;
 using InnerAlly.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,5 +62,74 @@ public sealed class HelpPageTests(InnerAllyFactory factory) : IClassFixture<Inne
 
             Assert.True(line.TextMessage is null || line.How.Contains(line.TextMessage, StringComparison.Ordinal), $"{line.Name}: the message to send is not shown.");
         }
+    }
+
+    [Fact]
+    public void Every_line_added_after_the_first_list_says_where_its_number_was_taken_from_and_when()
+    {
+        foreach (var country in Lines.All.Countries)
+        {
+            foreach (var line in country.Lines.Where(l => l.LastVerified is not null || l.Source is not null))
+            {
+                Assert.False(string.IsNullOrWhiteSpace(line.Source), $"{country.Code} {line.Name}: no source.");
+                Assert.NotNull(line.LastVerified);
+                Assert.True(line.LastVerified >= country.LastVerified, $"{country.Code} {line.Name}: checked before its country's entry.");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_country_with_lines_keeps_its_emergency_number_in_one_place()
+    {
+        var listed = Lines.All.Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+
+        Assert.DoesNotContain((Lines.All.EmergencyNumbers ?? new Dictionary<string, string>()).Keys, listed.Contains);
+        Assert.All(Lines.All.Countries, c => Assert.False(string.IsNullOrWhiteSpace(c.Emergency), c.Code));
+    }
+
+    [Theory]
+    [InlineData("AT")]
+    [InlineData("BE")]
+    [InlineData("BG")]
+    [InlineData("HR")]
+    [InlineData("CY")]
+    [InlineData("CZ")]
+    [InlineData("DK")]
+    [InlineData("EE")]
+    [InlineData("FI")]
+    [InlineData("FR")]
+    [InlineData("DE")]
+    [InlineData("GR")]
+    [InlineData("HU")]
+    [InlineData("IE")]
+    [InlineData("IT")]
+    [InlineData("LV")]
+    [InlineData("LT")]
+    [InlineData("LU")]
+    [InlineData("MT")]
+    [InlineData("NL")]
+    [InlineData("PL")]
+    [InlineData("PT")]
+    [InlineData("RO")]
+    [InlineData("SK")]
+    [InlineData("SI")]
+    [InlineData("ES")]
+    [InlineData("SE")]
+    [InlineData("IS")]
+    [InlineData("LI")]
+    [InlineData("NO")]
+    public void Every_EU_and_EEA_country_offers_112(string code) =>
+        Assert.Contains("112", Lines.EmergencyFor(code), StringComparison.Ordinal);
+
+    /// <summary>The words beside each number are ours (the names are the services' own), so they read as plainly as the rest (CFT-GUIDE section 5).</summary>
+    [Fact]
+    public void What_each_line_says_reads_plainly_and_never_judges()
+    {
+        var hows = Lines.All.Countries.SelectMany(c => c.Lines).Select(l => l.How).ToList();
+
+        Assert.All(hows, how => Assert.DoesNotContain('!', how));
+        Assert.All(hows, how => Assert.DoesNotContain(Learn.ContentWordsTests.Judging, j => how.Contains(j, StringComparison.OrdinalIgnoreCase)));
+        var whole = ReadingLevel.Grade(string.Join('\n', hows));
+        Assert.True(whole <= 8, $"The lines read at grade {whole:0.0}.");
     }
 }

@@ -130,6 +130,9 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
     [InlineData(SafetySupport.FromOthers, "GB", new[] { "tel:08001111", "tel:08082000247", "tel:116123" })]
     [InlineData(SafetySupport.FromOthers, "AU", new[] { "tel:1800551800", "tel:1800737732", "tel:131114" })]
     [InlineData(SafetySupport.FromOthers, "US", new[] { "tel:18007997233", "tel:988" })]
+    [InlineData(SafetySupport.FromOthers, "DE", new[] { "tel:116111", "tel:08001110111" })]
+    [InlineData(SafetySupport.FromOthers, "NO", new[] { "tel:116111", "tel:116123", "tel:22400040" })]
+    [InlineData(SafetySupport.Self, "NO", new[] { "tel:116123", "tel:22400040", "tel:116111" })]
     [InlineData(SafetySupport.Self, "GB", new[] { "tel:116123" })]
     public async Task Harm_from_others_offers_the_abuse_and_youth_lines_first(string category, string deviceCountry, string[] firstCalls)
     {
@@ -141,8 +144,10 @@ public sealed class SupportNoticeTests(NoticeFactory factory) : IClassFixture<No
 
     [Theory]
     [InlineData("?category=self", null, "your local emergency number")]
-    [InlineData("?category=self&country=JP", "GB", "119 (ambulance) or 110 (police)")]
-    [InlineData("?category=self", "DE", "112")]
+    [InlineData("?category=self&country=MY", "GB", "999")]
+    [InlineData("?category=self", "DK", "112")]
+    [InlineData("?category=self", "CN", "120 (ambulance) or 110 (police)")]
+    [InlineData("?category=self&country=GF", "GB", "112")]
     public async Task Anywhere_without_lines_gets_its_emergency_number_and_findahelpline(string query, string? deviceCountry, string emergency)
     {
         var notice = await RenderAsync(query, deviceCountry);
