@@ -17,6 +17,9 @@ public sealed class AppOptions
         ? null
         : new Uri(PublicUrl.EndsWith('/') ? PublicUrl : PublicUrl + "/", UriKind.Absolute);
 
+    /// <summary>A path such as "/clinic/join/..." beneath the public address; null when it is not set.</summary>
+    public Uri? LinkTo(string path) => PublicUri is { } site ? new Uri(site, path.TrimStart('/')) : null;
+
     internal static bool IsValid(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

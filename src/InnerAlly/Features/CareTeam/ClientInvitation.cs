@@ -8,7 +8,7 @@ namespace InnerAlly.Features.CareTeam;
 /// also the end of a link (and, with email on, sent to the client's address). It works once,
 /// for 14 days, until the therapist withdraws it. Only a hash of the code is kept.
 /// </summary>
-public sealed class ClientInvitation
+public sealed class ClientInvitation : Invitation
 {
     public const string Purpose = "InnerAlly.ClientInvitation.v1";
     public const int CodeLength = 8;
@@ -22,10 +22,6 @@ public sealed class ClientInvitation
     {
     }
 
-    public Guid Id { get; private set; }
-
-    public Guid ClinicId { get; private set; }
-
     /// <summary>The therapist's staff membership.</summary>
     public Guid TherapistId { get; private set; }
 
@@ -33,14 +29,6 @@ public sealed class ClientInvitation
     public string? Email { get; private set; }
 
     public string CodeHash { get; private set; } = "";
-
-    public DateTime CreatedAt { get; private set; }
-
-    public DateTime ExpiresAt { get; private set; }
-
-    public DateTime? AcceptedAt { get; private set; }
-
-    public DateTime? RevokedAt { get; private set; }
 
     /// <summary>A new invitation and its code, which is shown (or sent) once and never stored.</summary>
     public static (ClientInvitation Invitation, string Code) Create(Guid clinicId, Guid therapistId, string? email, DateTime now)
@@ -73,14 +61,6 @@ public sealed class ClientInvitation
         var code = new string([.. typed.Where(c => c is not (' ' or '-')).Select(char.ToUpperInvariant)]);
         return code.Length == CodeLength && code.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? code : null;
     }
-
-    public static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code)));
-
-    public bool IsOpen(DateTime now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
-
-    public void Accept(DateTime now) => AcceptedAt = now.ToUniversalTime();
-
-    public void Revoke(DateTime now) => RevokedAt ??= now.ToUniversalTime();
 }
 
 internal sealed class ClientInvitationConfiguration(FieldKeyRing keys) : IEntityTypeConfiguration<ClientInvitation>
@@ -88,12 +68,9 @@ internal sealed class ClientInvitationConfiguration(FieldKeyRing keys) : IEntity
     public void Configure(EntityTypeBuilder<ClientInvitation> builder)
     {
         builder.ToTable("ClientInvitations");
-        builder.HasKey(i => i.Id);
-        builder.HasOne<Clinic>().WithMany().HasForeignKey(i => i.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        builder.IsInvitation(nameof(ClientInvitation.CodeHash));
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(i => i.TherapistId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(i => i.CodeHash).IsUnique();
         builder.HasIndex(i => new { i.TherapistId, i.CreatedAt });
-        builder.Property(i => i.CodeHash).HasMaxLength(64);
         builder.Property(i => i.Email).HasConversion((ValueConverter)new ProtectedTextConverter(keys, ClientInvitation.Purpose));
     }
 }

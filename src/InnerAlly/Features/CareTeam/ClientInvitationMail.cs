@@ -8,7 +8,7 @@ public sealed class ClientInvitationMail(Mailer mailer, IOptions<AppOptions> app
     public static string PathFor(string code) => $"/care-team/join/{code}";
 
     /// <summary>The whole link when App:PublicUrl is set; otherwise null, and the path alone is shown.</summary>
-    public Uri? LinkFor(string code) => app.Value.PublicUri is { } site ? new Uri(site, PathFor(code).TrimStart('/')) : null;
+    public Uri? LinkFor(string code) => app.Value.LinkTo(PathFor(code));
 
     /// <summary>Sends the link when email is on and an address was given; false otherwise (the code is then handed over in person).</summary>
     public Task<bool> SendAsync(ClientInvitation invitation, string therapistName, string clinicName, string code, CancellationToken cancellationToken)

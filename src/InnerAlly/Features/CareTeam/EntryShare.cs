@@ -6,15 +6,11 @@ namespace InnerAlly.Features.CareTeam;
 /// in a category that is not shared (true). No row means the entry follows its category. The row
 /// holds no words and goes with the relationship; one left by a deleted entry points at nothing.
 /// </summary>
-public sealed class EntryShare
+public sealed class EntryShare : RelationshipRow
 {
     private EntryShare()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid RelationshipId { get; private set; }
 
     /// <summary>The entry's kind of writing (<see cref="SharingCategories.Writing"/>).</summary>
     public string Category { get; private set; } = "";
@@ -47,8 +43,7 @@ internal sealed class EntryShareConfiguration : IEntityTypeConfiguration<EntrySh
     public void Configure(EntityTypeBuilder<EntryShare> builder)
     {
         builder.ToTable("EntryShares");
-        builder.HasKey(s => s.Id);
-        builder.HasOne<CareRelationship>().WithMany().HasForeignKey(s => s.RelationshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToRelationship();
         builder.HasIndex(s => new { s.RelationshipId, s.EntryId }).IsUnique();
         builder.HasIndex(s => s.EntryId);
         builder.Property(s => s.Category).HasMaxLength(40);

@@ -28,19 +28,8 @@ public static class InviteClient
     }
 
     /// <summary>Withdraws one of this therapist's open invitations; false when there is no such open invitation.</summary>
-    public static async Task<bool> WithdrawAsync(StaffMember therapist, Guid id, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var invitation = await db.ClientInvitations.SingleOrDefaultAsync(i => i.Id == id && i.TherapistId == therapist.Id, cancellationToken);
-        if (invitation is null || !invitation.IsOpen(now))
-        {
-            return false;
-        }
-
-        invitation.Revoke(now);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public static Task<bool> WithdrawAsync(StaffMember therapist, Guid id, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Invitation.WithdrawAsync(db.ClientInvitations.Where(i => i.Id == id && i.TherapistId == therapist.Id), db, clock, cancellationToken);
 
     public sealed record Open(Guid Id, string? Email, DateTime CreatedAt, DateTime ExpiresAt);
 

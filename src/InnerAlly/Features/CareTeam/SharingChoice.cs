@@ -5,15 +5,11 @@ namespace InnerAlly.Features.CareTeam;
 /// what came before too. A category with no row is not shared; turning it off deletes the row, so
 /// the next request finds nothing.
 /// </summary>
-public sealed class SharingChoice
+public sealed class SharingChoice : RelationshipRow
 {
     private SharingChoice()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid RelationshipId { get; private set; }
 
     /// <summary>A <see cref="SharingCategories"/> key.</summary>
     public string Category { get; private set; } = "";
@@ -58,8 +54,7 @@ internal sealed class SharingChoiceConfiguration : IEntityTypeConfiguration<Shar
     public void Configure(EntityTypeBuilder<SharingChoice> builder)
     {
         builder.ToTable("SharingChoices");
-        builder.HasKey(s => s.Id);
-        builder.HasOne<CareRelationship>().WithMany().HasForeignKey(s => s.RelationshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.BelongsToRelationship();
         builder.HasIndex(s => new { s.RelationshipId, s.Category }).IsUnique();
         builder.Property(s => s.Category).HasMaxLength(40);
         builder.Ignore(s => s.SharedFrom);

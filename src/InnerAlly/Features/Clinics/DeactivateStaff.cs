@@ -32,17 +32,6 @@ public static class DeactivateStaff
     }
 
     /// <summary>False when the clinic has no such open invitation.</summary>
-    public static async Task<bool> WithdrawInvitationAsync(Clinic clinic, Guid invitationId, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.ClinicId == clinic.Id, cancellationToken);
-        if (invitation is null || !invitation.IsOpen(now))
-        {
-            return false;
-        }
-
-        invitation.Revoke(now);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public static Task<bool> WithdrawInvitationAsync(Clinic clinic, Guid invitationId, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        Invitation.WithdrawAsync(db.StaffInvitations.Where(i => i.Id == invitationId && i.ClinicId == clinic.Id), db, clock, cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace InnerAlly.Features.Clinics;
 /// An invitation to join a clinic's staff: a link that works once, for a while, for the address it
 /// was sent to. Only a hash of its token is kept, so the table alone lets no one in.
 /// </summary>
-public sealed class StaffInvitation
+public sealed class StaffInvitation : Invitation
 {
     public const string Purpose = "InnerAlly.StaffInvitation.v1";
 
@@ -19,10 +19,6 @@ public sealed class StaffInvitation
     private StaffInvitation()
     {
     }
-
-    public Guid Id { get; private set; }
-
-    public Guid ClinicId { get; private set; }
 
     /// <summary>The address the invitation is for; only an account with it can accept. Sealed at rest.</summary>
     public string Email { get; private set; } = "";
@@ -38,14 +34,6 @@ public sealed class StaffInvitation
     public Guid? InvitedBy { get; private set; }
 
     public string TokenHash { get; private set; } = "";
-
-    public DateTime CreatedAt { get; private set; }
-
-    public DateTime ExpiresAt { get; private set; }
-
-    public DateTime? AcceptedAt { get; private set; }
-
-    public DateTime? RevokedAt { get; private set; }
 
     public Roles Granted => new(GrantsAdmin, GrantsTherapist);
 
@@ -84,14 +72,6 @@ public sealed class StaffInvitation
         };
         return (invitation, token);
     }
-
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-
-    public bool IsOpen(DateTime now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
-
-    public void Accept(DateTime now) => AcceptedAt = now.ToUniversalTime();
-
-    public void Revoke(DateTime now) => RevokedAt ??= now.ToUniversalTime();
 }
 
 internal sealed class StaffInvitationConfiguration(FieldKeyRing keys) : IEntityTypeConfiguration<StaffInvitation>
@@ -99,12 +79,9 @@ internal sealed class StaffInvitationConfiguration(FieldKeyRing keys) : IEntityT
     public void Configure(EntityTypeBuilder<StaffInvitation> builder)
     {
         builder.ToTable("StaffInvitations");
-        builder.HasKey(i => i.Id);
-        builder.HasOne<Clinic>().WithMany().HasForeignKey(i => i.ClinicId).OnDelete(DeleteBehavior.Cascade);
+        builder.IsInvitation(nameof(StaffInvitation.TokenHash));
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.ClinicId, i.CreatedAt });
-        builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Property(i => i.DisplayName).HasMaxLength(StaffMember.DisplayNameMaxLength);
         var sealedText = new ProtectedTextConverter(keys, StaffInvitation.Purpose);
         builder.Property(i => i.Email).HasConversion((ValueConverter)sealedText);

@@ -8,7 +8,7 @@ public sealed class StaffInvitationMail(Mailer mailer, IOptions<AppOptions> app)
     public static string PathFor(string token) => $"/clinic/join/{token}";
 
     /// <summary>The whole link when App:PublicUrl is set; otherwise null, and the path alone is shown.</summary>
-    public Uri? LinkFor(string token) => app.Value.PublicUri is { } site ? new Uri(site, PathFor(token).TrimStart('/')) : null;
+    public Uri? LinkFor(string token) => app.Value.LinkTo(PathFor(token));
 
     /// <summary>Sends the link when email is on; false when it is off (the link is then shown to whoever invited).</summary>
     public Task<bool> SendAsync(StaffInvitation invitation, string clinicName, string token, CancellationToken cancellationToken)
