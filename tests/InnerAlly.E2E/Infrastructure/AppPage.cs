@@ -120,6 +120,9 @@ public enum AppPage
     /// <summary>/care-team with one therapist: what they see, stopping, and the list of their looks.</summary>
     CareTeam,
 
+    /// <summary>/care-team/{id}/preview: the therapist's page about the client as the therapist sees it, the client sharing everything after a check-in.</summary>
+    CareTeamPreview,
+
     /// <summary>/caseload with two clients, one sharing everything and one nothing, and the invite form.</summary>
     Caseload,
 

@@ -157,6 +157,31 @@ public abstract partial class BrowserTest
         ]);
     }
 
+    private async Task<(IResponse, List<(string, ILocator)>)> OpenCareTeamPreviewAsync(IBrowserContext context, IPage page)
+    {
+        var id = await OnceAsync(context, async () =>
+        {
+            var therapist = await TherapistAsync(context, await RegisterAsync(context));
+            var person = await SignUpAndSignInAsync(context);
+            await RecordCheckInAsync(context, person, new { threat = 5, drive = 4, soothe = 6, note = "A slow morning, then tea." });
+            var token = await ApiTokenAsync(context, person);
+            var accepted = await PostJsonAsync(context, "/api/v1/invitations/accept", token, new
+            {
+                code = await CodeAsync(context, therapist),
+                clientName = "Jo",
+                sharing = Everything.Select(c => new { category = c, includingEarlier = true }).ToArray(),
+            });
+            return accepted.GetProperty("id").GetGuid().ToString();
+        });
+        var response = await GoAsync(page, $"/care-team/{id}/preview");
+        return (response,
+        [
+            ("the heading", page.GetByRole(AriaRole.Heading, new() { Name = "What Dr Sam Rivera sees" })),
+            ("the check-in trend", page.Locator("main svg").First),
+            ("the way back", page.GetByRole(AriaRole.Link, new() { Name = "Back to your care team" })),
+        ]);
+    }
+
     private async Task<(IResponse, List<(string, ILocator)>)> OpenCaseloadAsync(IBrowserContext context, IPage page)
     {
         await OnceAsync(context, async () =>

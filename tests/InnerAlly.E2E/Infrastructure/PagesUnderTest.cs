@@ -90,6 +90,7 @@ public abstract partial class BrowserTest
             AppPage.Home => await OpenHomeAsync(context, page),
             AppPage.CareTeamJoin => await OpenCareTeamJoinAsync(context, page),
             AppPage.CareTeam => await OpenCareTeamAsync(context, page),
+            AppPage.CareTeamPreview => await OpenCareTeamPreviewAsync(context, page),
             AppPage.Caseload => await OpenCaseloadAsync(context, page),
             AppPage.CaseloadClient => await OpenCaseloadClientAsync(context, page),
             AppPage.CaseloadEntry => await OpenCaseloadEntryAsync(context, page),

@@ -60,6 +60,19 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
             .SingleOrDefault();
 
     /// <summary>
+    /// One of the client's own active relationships, as its therapist would find it: what the
+    /// client's preview of the therapist's page reads, through the same queries. Null for anyone
+    /// else's relationship, or one that has ended.
+    /// </summary>
+    public async Task<Client?> OwnAsync(Guid clientUserId, Guid relationshipId, CancellationToken cancellationToken) =>
+        (await WithSharingAsync(await (
+            from relationship in db.CareRelationships.AsNoTracking()
+            join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals (Guid?)therapist.Id
+            where relationship.UserId == clientUserId && relationship.Id == relationshipId && relationship.EndedAt == null
+            select new Pair { Relationship = relationship, Therapist = therapist }).ToListAsync(cancellationToken), cancellationToken))
+            .SingleOrDefault();
+
+    /// <summary>
     /// Writes one access row per client for what this request is about to show (the categories of
     /// theirs that it reads), before any of it is shown. A client whose categories are all unshared
     /// gets no row: nothing of theirs was read.

@@ -22,9 +22,21 @@ public static class CareTeamEndpoints
         team.MapGet("/looks", LooksAsync).WithName("ListCareTeamLooks");
         team.MapPut("/{id:guid}/sharing", ShareAsync).WithName("ChangeSharing").ProducesValidationProblem();
         team.MapDelete("/{id:guid}", EndAsync).WithName("EndCareRelationship");
+        team.MapGet("/{id:guid}/preview", PreviewTherapistViewAsync).WithName("PreviewTherapistView");
         team.MapGet("/entries/{entryId:guid}", EntryAsync).WithName("ShowEntrySharing");
         team.MapPut("/{id:guid}/entries/{entryId:guid}", ShareEntryAsync).WithName("ChangeEntrySharing").ProducesValidationProblem();
     }
+
+    /// <summary>
+    /// Your therapist's page about you, exactly as they see it with what you share now (the same
+    /// answer as their GET /api/v1/caseload/{id}). Reading your own data is not recorded as a look.
+    /// 404 unless the relationship is yours and still active.
+    /// </summary>
+    public static async Task<Results<Ok<CareTeamJson.Client>, NotFound>> PreviewTherapistViewAsync(
+        Guid id, ClaimsPrincipal user, CareAccess access, AppDbContext db, CareContent content, TimeProvider clock, CancellationToken cancellationToken) =>
+        await access.OwnAsync(user.GetUserId(), id, cancellationToken) is { } client
+            ? TypedResults.Ok(CareTeamJson.From(await ShowClient.ReadAsync(client, access, db, content, clock, cancellationToken)))
+            : TypedResults.NotFound();
 
     /// <summary>Your open invitations to clients, newest first. For therapists.</summary>
     public static async Task<Results<Ok<CareTeamJson.Invitations>, NotFound>> ListInvitationsAsync(

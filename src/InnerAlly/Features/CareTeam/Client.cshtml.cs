@@ -42,7 +42,4 @@ public sealed class ClientModel(AppDbContext db, CareAccess access, CareContent 
         TempData["Status"] = $"You have stopped working with {client.Relationship.ClientName} on InnerAlly. What they shared stays theirs.";
         return RedirectToPage("/CareTeam/Caseload");
     }
-
-    public string When(DateTime at, string format = "d MMM yyyy, HH:mm") =>
-        TimeZoneInfo.ConvertTimeFromUtc(at, View.Zone).ToString(format, CultureInfo.InvariantCulture);
 }

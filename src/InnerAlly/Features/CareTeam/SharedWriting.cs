@@ -23,12 +23,9 @@ public sealed partial class CareAccess
     /// <summary>One shared entry of the client's, of whichever kind it is; null when there is none or it is not shared with this therapist.</summary>
     public async Task<(string Category, PersonalWriting Entry)?> EntryAsync(Client client, Guid entryId, CancellationToken cancellationToken)
     {
-        PersonalWriting? found =
-            await db.JournalEntries.FindOwnedAsync(entryId, client.ClientId, cancellationToken) as PersonalWriting
-            ?? await db.AllyRecords.FindOwnedAsync(entryId, client.ClientId, cancellationToken) as PersonalWriting
-            ?? (await db.Letters.FindOwnedAsync(entryId, client.ClientId, cancellationToken) is { IsDone: true } letter ? letter : (PersonalWriting?)null)
-            ?? await db.AllyCards.FindOwnedAsync(entryId, client.ClientId, cancellationToken);
-        if (found is null || EntrySharing.CategoryOf(found) is not { } category || !client.Sees(category, found.Id, found.CreatedAt))
+        // A letter is shared only once finished: a draft is never the therapist's to read.
+        var found = await EntrySharing.FindOwnAsync(client.ClientId, entryId, db, cancellationToken);
+        if (found is null or Letter { IsDone: false } || EntrySharing.CategoryOf(found) is not { } category || !client.Sees(category, found.Id, found.CreatedAt))
         {
             return null;
         }

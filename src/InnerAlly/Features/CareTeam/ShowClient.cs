@@ -69,7 +69,16 @@ public static class ShowClient
         }
 
         await access.RecordAsync(client, Shown(client), null, http, cancellationToken);
+        return await ReadAsync(client, access, db, content, clock, cancellationToken);
+    }
 
+    /// <summary>
+    /// What the page shows of this client, read through the guarded queries. The caller has found
+    /// the client through the rule and recorded the look, or is the client, previewing what their
+    /// therapist sees.
+    /// </summary>
+    public static async Task<View> ReadAsync(CareAccess.Client client, CareAccess access, AppDbContext db, CareContent content, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var zoneId = await db.Users.AsNoTracking().Where(u => u.Id == client.ClientId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var now = clock.GetUtcNow().UtcDateTime;

@@ -359,4 +359,27 @@ public sealed class CareTeamApiTests(InnerAllyFactory factory) : IClassFixture<I
         var answers = Enumerable.Range(1, 9).ToDictionary(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), i => i <= twos ? 2 : 0);
         return client.PostAsJsonAsync("/api/v1/instruments/phq9/responses", new { answers, status = "complete" }, Cancel);
     }
+
+    [Fact]
+    public async Task The_client_previews_the_therapists_page_exactly_as_the_therapist_sees_it_and_no_look_is_recorded()
+    {
+        var clinic = await _setup.ClinicAsync();
+        var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
+        await Ok(await CheckInAsync(client.Http, 8, "marker-finch in the note"));
+
+        var preview = await client.Http.GetStringAsync($"/api/v1/care-team/{client.RelationshipId}/preview", Cancel);
+        var parsed = JsonDocument.Parse(preview).RootElement;
+        Assert.Equal(8, parsed.GetProperty("checkIns")[0].GetProperty("threat").GetInt32());
+        Assert.DoesNotContain("marker-finch", preview, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, parsed.GetProperty("questionnaires").ValueKind);
+        Assert.Empty((await Ok(await client.Http.GetAsync("/api/v1/care-team/looks", Cancel))).GetProperty("items").EnumerateArray());
+
+        // The therapist's own answer is the same, word for word.
+        Assert.Equal(preview, await clinic.Therapist.GetStringAsync($"/api/v1/caseload/{client.RelationshipId}", Cancel));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await clinic.Therapist.GetAsync($"/api/v1/care-team/{client.RelationshipId}/preview", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.CreateClientForNewPersonAsync()).GetAsync($"/api/v1/care-team/{client.RelationshipId}/preview", Cancel)).StatusCode);
+        await Ok(await client.Http.DeleteAsync($"/api/v1/care-team/{client.RelationshipId}", Cancel));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/api/v1/care-team/{client.RelationshipId}/preview", Cancel)).StatusCode);
+    }
 }

@@ -92,6 +92,18 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
         var looks = await client.OpenAsync("/care-team");
         Assert.Contains("Dr Ana Silva looked at your check-in ratings on", looks.QuerySelector("main .look-list")!.TextContent, StringComparison.Ordinal);
 
+        // The client opens the therapist's page as the therapist sees it: the same sections, and no new look.
+        var seen = await client.OpenAsync(looks.QuerySelector("main a[href$='/preview']")!.GetAttribute("href")!);
+        Assert.Equal("What Dr Ana Silva sees", seen.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(seen.QuerySelector("main svg"));
+        Assert.Equal(
+            clientPage.QuerySelectorAll("main section.card h2").Select(h => h.TextContent.Trim()),
+            seen.QuerySelectorAll("main section.card h2").Select(h => h.TextContent.Trim()));
+        Assert.Contains("Not shared", seen.QuerySelector("#questionnaires-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            looks.QuerySelectorAll("main .look-list li").Length,
+            (await client.OpenAsync("/care-team")).QuerySelectorAll("main .look-list li").Length);
+
         var revoked = await client.SubmitAsync("/care-team", new Dictionary<string, string> { [$"Sharing[{SharingCategories.CheckInRatings}]"] = SharingForm.None }, "main form[action*='Share']");
         PageBrowser.AssertRedirectsTo(revoked, "/care-team");
         var after = await therapist.OpenAsync(row.QuerySelector("th a")!.GetAttribute("href")!);
