@@ -48,4 +48,18 @@ public class PairedComparisonTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Raised_bars_give_the_fewest_false_alarms_that_still_find_as_many_at_risk()
+    {
+        (string, double)[] scores = [("self", 0.9), ("self", 0.4), ("self", 0.12), ("from_others", 0.3), ("none", 0.5), ("none", 0.2), ("none", 0.11), ("none", 0.0), ("self", 0.0)];
+
+        var points = Evaluations.RaisedBars(scores);
+
+        Assert.Equal(new Evaluations.BarPoint(0.11, 3, 1, 0, 3), points[0]);
+        Assert.Equal(new Evaluations.BarPoint(0.12, 3, 1, 0, 2), Evaluations.AtSelfFound(points, 3));
+        Assert.Equal(new Evaluations.BarPoint(0.4, 2, 0, 0, 1), Evaluations.AtSelfFound(points, 2));
+        Assert.Equal(new Evaluations.BarPoint(0.9, 1, 0, 0, 0), Evaluations.AtSelfFound(points, 1));
+        Assert.Null(Evaluations.AtSelfFound(points, 4));
+    }
 }

@@ -96,8 +96,8 @@ public static partial class LanguageCommands
             if (Option(args, "--against") is { } against)
             {
                 // A file of outcomes (written by --outcomes-out) compares models that no single process can load together: other encoders.
-                var before = against.EndsWith(".tsv", StringComparison.Ordinal) ? Evaluations.LoadOutcomes(against)
-                    : Evaluations.RiskOutcomes(against == "embedded" ? SharedEngine.Instance : FromFile(against, embedder!), Path.Combine(dev, "risk-dev.jsonl"));
+                var baseline = against.EndsWith(".tsv", StringComparison.Ordinal) ? null : against == "embedded" ? SharedEngine.Instance : FromFile(against, embedder!);
+                var before = baseline is null ? Evaluations.LoadOutcomes(against) : Evaluations.RiskOutcomes(baseline, Path.Combine(dev, "risk-dev.jsonl"));
                 var paired = Evaluations.Paired(before, outcomes!);
                 Console.WriteLine();
                 Console.WriteLine($"Against {against}, text by text (the notice, journal setting):");
@@ -105,6 +105,10 @@ public static partial class LanguageCommands
                 Console.WriteLine($"    lose the notice: {paired.Ordinary.LostKinds}; gain it: {paired.Ordinary.GainedKinds}");
                 Console.WriteLine(string.Create(inv, $"  risky texts: found by both {paired.Risky.Both}, only before {paired.Risky.OnlyBaseline}, only now {paired.Risky.OnlyCandidate}, by neither {paired.Risky.Neither}; exact McNemar p = {paired.Risky.McNemarP:F3}"));
                 Console.WriteLine($"    no longer found: {paired.Risky.LostKinds}; newly found: {paired.Risky.GainedKinds}");
+                if (baseline is not null)
+                {
+                    EqualRecall(Evaluations.NoticeScores(baseline, Path.Combine(dev, "risk-dev.jsonl")), Evaluations.NoticeScores(engine, Path.Combine(dev, "risk-dev.jsonl")));
+                }
             }
 
             if (risk.Recall[RiskCategories.Self] < Evaluations.Goals.SelfRecall || risk.Recall[RiskCategories.FromOthers] < Evaluations.Goals.FromOthersRecall
@@ -177,4 +181,19 @@ public static partial class LanguageCommands
     private static string? DevelopmentFolder() =>
         LabelledData.FindUp(Path.Combine("src", "InnerAlly.Language", "Development"))
         ?? LabelledData.FindUp(Path.Combine("LanguageData", "Development"));
+
+    /// <summary>Both models with the notice's bar raised on their own output, at each count of risk to self still found down to the goal.</summary>
+    private static void EqualRecall(IReadOnlyList<(string Expected, double Score)> before, IReadOnlyList<(string Expected, double Score)> now)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var (a, b) = (Evaluations.RaisedBars(before), Evaluations.RaisedBars(now));
+        var selfTexts = before.Count(s => s.Expected == RiskCategories.Self);
+        var goal = (int)Math.Ceiling(Evaluations.Goals.SelfRecall * selfTexts);
+        Console.WriteLine($"  at equal recall to self (each model's bar raised on its own output; fewest false alarms that still find that many of {selfTexts}):");
+        static string Say(Evaluations.BarPoint? p) => p is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{p.FalseAlarms} (bar {p.Bar:F3}; from others {p.FromOthers}, to others {p.ToOthers})");
+        for (var k = Math.Max(a.Count > 0 ? a[0].Self : 0, b.Count > 0 ? b[0].Self : 0); k >= goal; k--)
+        {
+            Console.WriteLine(string.Create(inv, $"    {k} found: before {Say(Evaluations.AtSelfFound(a, k))}, now {Say(Evaluations.AtSelfFound(b, k))}"));
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using InnerAlly.Language.Training;
 
@@ -10,7 +8,7 @@ namespace InnerAlly.Language.Evaluation;
 /// (2023), which is only ever read here, never trained on; risk and self-criticism on our own
 /// development sets (Development/, kept apart from Training/); and robustness cases.
 /// </summary>
-public static class Evaluations
+public static partial class Evaluations
 {
     /// <summary>The goals issue 5 sets.</summary>
     public static class Goals
@@ -34,45 +32,6 @@ public static class Evaluations
     public sealed record SelfCriticismReport(int Lines, double Precision, double Recall, double F1, double FormAccuracy, int SelfCritical, Confusion Confusion);
 
     public sealed record RobustnessCase(string Name, bool Passed, string Detail);
-
-    /// <summary>Rows are what was expected, columns what the engine said.</summary>
-    public sealed class Confusion(IReadOnlyList<string> labels)
-    {
-        public IReadOnlyList<string> Labels => labels;
-
-        public int[,] Counts { get; } = new int[labels.Count, labels.Count];
-
-        public void Add(string expected, string got) => Counts[IndexOf(expected), IndexOf(got)]++;
-
-        private int IndexOf(string label)
-        {
-            for (var i = 0; i < labels.Count; i++)
-            {
-                if (labels[i] == label)
-                {
-                    return i;
-                }
-            }
-
-            throw new ArgumentException($"Unknown label {label}.", nameof(label));
-        }
-
-        public string ToMarkdown(Func<string, string>? shortName = null)
-        {
-            shortName ??= s => s;
-            var sb = new StringBuilder();
-            sb.Append("| expected \\ said | ").AppendJoin(" | ", labels.Select(shortName)).AppendLine(" |");
-            sb.Append("|---|").AppendJoin(string.Empty, labels.Select(_ => "---:|")).AppendLine();
-            for (var r = 0; r < labels.Count; r++)
-            {
-                sb.Append("| ").Append(shortName(labels[r])).Append(" | ");
-                sb.AppendJoin(" | ", Enumerable.Range(0, labels.Count).Select(c => Counts[r, c].ToString(CultureInfo.InvariantCulture)));
-                sb.AppendLine(" |");
-            }
-
-            return sb.ToString();
-        }
-    }
 
     // The set spells some traps two ways; both count as the one name the engine uses.
     private static readonly Dictionary<string, string> Spellings = new(StringComparer.OrdinalIgnoreCase)
@@ -184,64 +143,6 @@ public static class Evaluations
             gentle.Count(i => lines[i].Risk != RiskCategories.None), gentle.Count(i => lines[i].Risk == RiskCategories.None));
     }
 
-    /// <summary>Per development text: whether it was expected to be risk, and whether the engine brought the notice.</summary>
-    public static IReadOnlyList<(bool Risky, bool Notice, string Kind)> RiskOutcomes(LanguageEngine engine, string devJsonl, TextSetting setting = TextSetting.Journal)
-    {
-        var lines = LabelledData.Risk(devJsonl);
-        var results = engine.AnalyzeMany([.. lines.Select(l => l.Text)], setting);
-        return [.. lines.Select((l, i) => (l.Risk != RiskCategories.None, results[i].Risk.Category != RiskCategories.None, l.Kind ?? "ordinary"))];
-    }
-
-    /// <summary>Writes <see cref="RiskOutcomes"/> one text a line (expected risky, notice, kind; never the text), for <see cref="LoadOutcomes"/>.</summary>
-    public static void SaveOutcomes(string path, IReadOnlyList<(bool Risky, bool Notice, string Kind)> outcomes) =>
-        File.WriteAllLines(path, outcomes.Select(o => $"{(o.Risky ? 1 : 0)}\t{(o.Notice ? 1 : 0)}\t{o.Kind}"));
-
-    public static IReadOnlyList<(bool Risky, bool Notice, string Kind)> LoadOutcomes(string path) =>
-        [.. File.ReadAllLines(path).Select(l => l.Split('\t')).Select(f => (f[0] == "1", f[1] == "1", f[2]))];
-
-    /// <summary>Two models on the same texts: how many changed each way, and whether that is more than chance.</summary>
-    /// <param name="LostKinds">The kinds of the texts only the baseline flagged, with counts.</param>
-    /// <param name="GainedKinds">The kinds of the texts only the candidate flagged.</param>
-    public sealed record PairedChange(int Both, int OnlyBaseline, int OnlyCandidate, int Neither, double McNemarP, string LostKinds = "", string GainedKinds = "");
-
-    /// <param name="Ordinary">Ordinary texts: flagged (the notice) by both, by the baseline only, by the candidate only, by neither.</param>
-    /// <param name="Risky">Risky texts: found by both, by the baseline only, by the candidate only, by neither.</param>
-    public sealed record PairedRiskReport(PairedChange Ordinary, PairedChange Risky);
-
-    public static PairedRiskReport Paired(IReadOnlyList<(bool Risky, bool Notice, string Kind)> baseline, IReadOnlyList<(bool Risky, bool Notice, string Kind)> candidate)
-    {
-        PairedChange Count(bool risky)
-        {
-            var rows = Enumerable.Range(0, baseline.Count).Where(i => baseline[i].Risky == risky).ToList();
-            var lost = rows.Where(i => baseline[i].Notice && !candidate[i].Notice).ToList();
-            var gained = rows.Where(i => !baseline[i].Notice && candidate[i].Notice).ToList();
-            string Kinds(List<int> found) => string.Join(", ", found.GroupBy(i => baseline[i].Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
-            return new PairedChange(rows.Count(i => baseline[i].Notice && candidate[i].Notice), lost.Count, gained.Count, rows.Count(i => !baseline[i].Notice && !candidate[i].Notice), McNemar(lost.Count, gained.Count), Kinds(lost), Kinds(gained));
-        }
-
-        return new PairedRiskReport(Count(false), Count(true));
-    }
-
-    /// <summary>Exact two-sided McNemar test: the chance of a split at least this uneven among the b + c texts that changed, were either way equally likely.</summary>
-    public static double McNemar(int b, int c)
-    {
-        var n = b + c;
-        if (n == 0)
-        {
-            return 1.0;
-        }
-
-        var tail = 0.0;
-        var term = Math.Pow(0.5, n);
-        for (var k = 0; k <= Math.Min(b, c); k++)
-        {
-            tail += term;
-            term *= (n - k) / (double)(k + 1);
-        }
-
-        return Math.Min(1.0, 2 * tail);
-    }
-
     public static SelfCriticismReport SelfCriticism(LanguageEngine engine, string devJsonl)
     {
         var lines = LabelledData.SelfCriticism(devJsonl);
@@ -265,40 +166,6 @@ public static class Evaluations
         var precision = tp + fp == 0 ? 0 : tp / (double)(tp + fp);
         var recall = tp + fn == 0 ? 0 : tp / (double)(tp + fn);
         return new SelfCriticismReport(lines.Count, precision, recall, F1(tp, fp, fn), critical == 0 ? 0 : formRight / (double)critical, critical, confusion);
-    }
-
-    public static IReadOnlyList<RobustnessCase> Robustness(LanguageEngine engine)
-    {
-        var cases = new List<RobustnessCase>();
-        void Check(string name, string text, Func<TextAnalysis, bool> pass)
-        {
-            try
-            {
-                var result = engine.Analyze(text);
-                cases.Add(new RobustnessCase(name, pass(result), $"risk {result.Risk.Category} ({result.Risk.Confidence:F2}), self-critical {result.SelfCriticism.Present}, language supported {result.Language.Supported}"));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                cases.Add(new RobustnessCase(name, false, e.GetType().Name + ": " + e.Message));
-            }
-        }
-
-        var ordinary = "I went to the shop and bought some bread, then walked home in the rain and made soup. ";
-        Check("empty text", string.Empty, r => r.Risk.Category == RiskCategories.None && !r.SelfCriticism.Present && r.ThinkingTraps.Count == 0);
-        Check("only spaces and line breaks", "   \n\n  ", r => r.Risk.Category == RiskCategories.None);
-        Check("100 KB of ordinary text", string.Concat(Enumerable.Repeat(ordinary, 100_000 / ordinary.Length + 1)), r => r.Risk.Category == RiskCategories.None);
-        Check("100 KB with one risky sentence in the middle",
-            string.Concat(Enumerable.Repeat(ordinary, 600)) + "I have decided to kill myself on Friday. " + string.Concat(Enumerable.Repeat(ordinary, 600)),
-            r => r.Risk.Category == RiskCategories.Self);
-        Check("emoji only", "😔😔💔", r => r.Risk.Category == RiskCategories.None);
-        Check("emoji beside risk", "i want to die 😔💔", r => r.Risk.Category == RiskCategories.Self);
-        Check("shouting in capitals", "I WANT TO KILL MYSELF", r => r.Risk.Category == RiskCategories.Self);
-        Check("mixed case and typos", "i dont wanna b alive anymre, evryone wud be beter off", r => r.Risk.Category == RiskCategories.Self);
-        Check("several sentences, one risky", "Work was long today. The bus was late again. I keep thinking everyone would be better off if I was gone. Then I made tea.", r => r.Risk.Category == RiskCategories.Self);
-        Check("an idiom alone", "This commute is killing me.", r => r.Risk.Category == RiskCategories.None);
-        Check("another language", "No quiero seguir viviendo, nadie me entiende y estoy muy cansada de todo.", r => !r.Language.Supported && r.Risk.Confidence < 0.5);
-        Check("another script", "Мне очень плохо, я больше не могу так жить.", r => !r.Language.Supported && r.Risk.Confidence < 0.5);
-        return cases;
     }
 
     private static double F1(int tp, int fp, int fn) => tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
