@@ -145,7 +145,7 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
                 ends[client.ClientId] = end;
             }
 
-            var record = CareAccessRecord.Append(end, client.ClientId, client.Relationship.Id, client.Therapist.DisplayName, categories, entryId, via, now);
+            var record = CareAccessRecord.Append(end, client.ClientId, client.Relationship.Id, client.Therapist.UserId, client.Therapist.DisplayName, categories, entryId, via, now);
             end.MoveTo(record);
             added.Add(record);
         }

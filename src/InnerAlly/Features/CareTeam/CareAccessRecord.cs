@@ -33,6 +33,13 @@ public sealed class CareAccessRecord
 
     public Guid RelationshipId { get; private set; }
 
+    /// <summary>
+    /// Whose look it was, as an account: what the therapist's own list of looks reads, newest
+    /// first, in one index range. Not part of the hash (the relationship, which is, says who the
+    /// therapist was); cleared if the therapist deletes their account, when the name stays.
+    /// </summary>
+    public Guid? TherapistUserId { get; private set; }
+
     /// <summary>The therapist's name as the client knew it then.</summary>
     public string TherapistName { get; private set; } = "";
 
@@ -53,7 +60,8 @@ public sealed class CareAccessRecord
     public IReadOnlyList<string> Categories => What.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The row after <paramref name="end"/>, the end of the client's chain (a new end for a first row).</summary>
-    public static CareAccessRecord Append(CareAccessChainEnd end, Guid clientId, Guid relationshipId, string therapistName, IEnumerable<string> categories, Guid? entryId, string via, DateTime now)
+    public static CareAccessRecord Append(
+        CareAccessChainEnd end, Guid clientId, Guid relationshipId, Guid therapistUserId, string therapistName, IEnumerable<string> categories, Guid? entryId, string via, DateTime now)
     {
         var record = new CareAccessRecord
         {
@@ -61,6 +69,7 @@ public sealed class CareAccessRecord
             ClientId = clientId,
             Sequence = end.Sequence + 1,
             RelationshipId = relationshipId,
+            TherapistUserId = therapistUserId,
             TherapistName = therapistName,
             What = string.Join(',', categories),
             EntryId = entryId,
@@ -95,7 +104,8 @@ internal sealed class CareAccessRecordConfiguration : IEntityTypeConfiguration<C
         // "When did this therapist last open this client's page" (the caseload's safety notices) is one seek.
         builder.HasIndex(r => new { r.RelationshipId, r.Via, r.At });
         // A therapist's latest looks are read newest first without sorting every look of theirs.
-        builder.HasIndex(r => r.At);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.TherapistUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(r => new { r.TherapistUserId, r.At });
         builder.Property(r => r.TherapistName).HasMaxLength(StaffMember.DisplayNameMaxLength);
         builder.Property(r => r.What).HasMaxLength(CareAccessRecord.WhatMaxLength);
         builder.Property(r => r.Via).HasMaxLength(CareAccessRecord.ViaMaxLength);

@@ -9,13 +9,17 @@ public static class ListMyLooks
     /// <param name="EntryId">The one entry read, when the look was at a single piece of writing.</param>
     public sealed record Look(DateTime At, Guid RelationshipId, string ClientName, IReadOnlyList<string> Categories, Guid? EntryId, string Via);
 
-    public static async Task<IReadOnlyList<Look>> HandleAsync(Guid therapistUserId, AppDbContext db, CancellationToken cancellationToken, int limit = Latest) =>
-        [.. (await (
-            from record in db.CareAccessRecords.AsNoTracking()
-            join relationship in db.CareRelationships.AsNoTracking() on record.RelationshipId equals relationship.Id
-            join therapist in db.StaffMembers.AsNoTracking() on relationship.TherapistId equals (Guid?)therapist.Id
-            where therapist.UserId == therapistUserId
-            orderby record.At descending, record.Sequence descending
-            select new { record, relationship.ClientName }).Take(limit).ToListAsync(cancellationToken))
-            .Select(x => new Look(x.record.At, x.record.RelationshipId, x.ClientName, x.record.Categories, x.record.EntryId, x.record.Via))];
+    public static async Task<IReadOnlyList<Look>> HandleAsync(Guid therapistUserId, AppDbContext db, CancellationToken cancellationToken, int limit = Latest)
+    {
+        // The latest rows first, by the (therapist, time) index: however many looks there have been, only these are read.
+        var records = await db.CareAccessRecords.AsNoTracking()
+            .Where(r => r.TherapistUserId == therapistUserId)
+            .OrderByDescending(r => r.At)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var ids = records.Select(r => r.RelationshipId).Distinct().ToList();
+        var names = await db.CareRelationships.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ClientName, cancellationToken);
+        return [.. records.OrderByDescending(r => r.At).ThenByDescending(r => r.Sequence)
+            .Select(r => new Look(r.At, r.RelationshipId, names.GetValueOrDefault(r.RelationshipId, ""), r.Categories, r.EntryId, r.Via))];
+    }
 }

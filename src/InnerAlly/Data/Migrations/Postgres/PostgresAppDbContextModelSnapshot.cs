@@ -361,6 +361,9 @@ namespace InnerAlly.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("TherapistUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Via")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -373,10 +376,10 @@ namespace InnerAlly.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ClientId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TherapistUserId", "At");
 
                     b.HasIndex("RelationshipId", "Via", "At");
 
@@ -1300,6 +1303,11 @@ namespace InnerAlly.Data.Migrations.Postgres
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CareTeam.CareRelationship", b =>

@@ -356,6 +356,9 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TherapistUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Via")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -368,10 +371,10 @@ namespace InnerAlly.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ClientId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TherapistUserId", "At");
 
                     b.HasIndex("RelationshipId", "Via", "At");
 
@@ -1289,6 +1292,11 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("InnerAlly.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("InnerAlly.Features.CareTeam.CareRelationship", b =>
