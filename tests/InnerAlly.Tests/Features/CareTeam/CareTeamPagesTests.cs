@@ -30,6 +30,33 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
         return (await PageBrowser.ParseAsync(made)).QuerySelector("main .invite-code code")!.TextContent.Trim();
     }
 
+    [Fact]
+    public async Task The_client_pages_FHIR_download_goes_through_the_rule_and_is_recorded_as_a_look()
+    {
+        var therapist = await TherapistAsync();
+        var code = await CodeFromPageAsync(therapist);
+        var client = await PageBrowser.RegisterAsync(factory);
+        var accepted = await client.SubmitAsync(
+            $"/care-team/join/{code.Replace("-", "", StringComparison.Ordinal)}",
+            new Dictionary<string, string> { ["ClientName"] = "Jo", [$"Sharing[{SharingCategories.Questionnaires}]"] = SharingForm.FromNow });
+        PageBrowser.AssertRedirectsTo(accepted, "/care-team");
+        var href = (await therapist.OpenAsync("/caseload")).QuerySelector("main .caseload-table tbody th a")!.GetAttribute("href")!;
+        var looked = (await client.OpenAsync("/care-team")).QuerySelectorAll("main .look-list li").Length;
+
+        var file = await therapist.Client.GetAsync($"{href}?handler=Fhir", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/fhir+json", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Contains("Bundle", await file.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(looked + 1, (await client.OpenAsync("/care-team")).QuerySelectorAll("main .look-list li").Length);
+
+        // Anyone else asking for it, the client included, finds nothing.
+        var stranger = await TherapistAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"{href}?handler=Fhir", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Client.GetAsync($"{href}?handler=Fhir", Cancel)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/care-team")]
     [InlineData("/care-team/join")]
