@@ -6,7 +6,8 @@ namespace InnerAlly.E2E;
 
 /// <summary>
 /// A therapist and a client, each in their own browser: the therapist makes a code on the caseload;
-/// the client types it, chooses what to share from the preview, and checks in; the therapist sees
+/// the client types it, chooses what to share, looks at the therapist's page as those choices would
+/// draw it, accepts and checks in; the therapist sees
 /// it; the client takes it back and the therapist sees "not shared". The axe, 320 px and CSP checks
 /// of these pages are in the page walk (<see cref="AppPage.Caseload"/> and the ones beside it).
 /// </summary>
@@ -39,6 +40,11 @@ public sealed partial class CareTeamTests(BrowserApp app) : BrowserTest(app)
         await client.Locator("summary", new() { HasText = "Check-ins" }).ClickAsync();
         await client.GetByLabel("Check-in ratings", new() { Exact = true }).SelectOptionAsync("from-now");
         await SaveScreenshotAsync(client, "CareTeamJoin-flow");
+        // Before saying yes: the therapist's page as these choices would draw it, with the choices kept.
+        await client.GetByRole(AriaRole.Button, new() { Name = "Show me what they would see" }).ClickAsync();
+        await Expect(client.GetByRole(AriaRole.Heading, new() { Name = "What Dr Ana Silva would see" })).ToBeVisibleAsync();
+        await Expect(client.GetByLabel("Check-in ratings", new() { Exact = true })).ToHaveValueAsync("from-now");
+        await SaveScreenshotAsync(client, "CareTeamJoin-preview");
         await client.GetByRole(AriaRole.Button, new() { Name = "Start working together" }).ClickAsync();
         await WaitForPageAsync(client, new Regex("/care-team$"));
         await Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("You are now working with Dr Ana Silva");

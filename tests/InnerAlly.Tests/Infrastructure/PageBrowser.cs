@@ -48,8 +48,11 @@ public sealed class PageBrowser(HttpClient client)
     public async Task<HttpResponseMessage> SubmitAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form") =>
         await SubmitAsync(await OpenAsync(url), url, fields, formSelector);
 
-    /// <summary>Sends a form of a page opened earlier, as a person does who opened it and then waited.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
+    /// <summary>
+    /// Sends a form of a page opened earlier, as a person does who opened it and then waited; with
+    /// <paramref name="button"/>, as that submit button sends it (to its formaction, where it has one).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form", string? button = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {url}.");
@@ -83,7 +86,9 @@ public sealed class PageBrowser(HttpClient client)
         }
 
         values.AddRange(given);
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        var pressed = button is null ? null : form.QuerySelector(button) ?? throw new InvalidOperationException($"No button matching '{button}' in the form on {url}.");
+        var action = pressed?.GetAttribute("formaction") is { Length: > 0 } f ? f.Split('#')[0]
+            : form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         return await client.PostAsync(action, new FormUrlEncodedContent(values), Cancel);
     }
 

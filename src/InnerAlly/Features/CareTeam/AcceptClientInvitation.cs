@@ -1,3 +1,5 @@
+using InnerAlly.Features.Clinics;
+
 namespace InnerAlly.Features.CareTeam;
 
 /// <summary>A client accepts a therapist's invitation with its code, choosing the name the therapist sees and what to share (nothing, unless chosen).</summary>
@@ -25,7 +27,11 @@ public static class AcceptClientInvitation
         public List<ChangeSharing.Choice> Sharing { get; set; } = [];
     }
 
-    public sealed record Preview(Guid InvitationId, string TherapistName, string ClinicName);
+    /// <summary>Who invited: the therapist as the clinic knows them, and where.</summary>
+    public sealed record Preview(Guid InvitationId, Guid ClinicId, StaffMember Therapist, string ClinicName)
+    {
+        public string TherapistName => Therapist.DisplayName;
+    }
 
     /// <summary>Who invited, for the accept page; null when the code opens no invitation.</summary>
     public static async Task<Preview?> PreviewAsync(string? code, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -44,7 +50,7 @@ public static class AcceptClientInvitation
             .SingleOrDefaultAsync(cancellationToken);
         return found is null || !found.Invitation.IsOpen(now) || !found.Therapist.IsActive || !found.Therapist.IsTherapist
             ? null
-            : new Preview(found.Invitation.Id, found.Therapist.DisplayName, found.Clinic);
+            : new Preview(found.Invitation.Id, found.Invitation.ClinicId, found.Therapist, found.Clinic);
     }
 
     public enum Outcome

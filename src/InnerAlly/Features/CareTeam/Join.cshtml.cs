@@ -6,7 +6,7 @@ namespace InnerAlly.Features.CareTeam;
 /// who invited them and exactly what each category would show, and accepts with the sharing they
 /// choose (nothing, unless they choose). Signing in first (or registering) brings them back here.
 /// </summary>
-public sealed class JoinModel(AppDbContext db, CareContent content, UserManager<User> users, TimeProvider clock) : PageModel
+public sealed class JoinModel(AppDbContext db, CareAccess access, CareContent content, UserManager<User> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? ClientName { get; set; }
@@ -20,7 +20,13 @@ public sealed class JoinModel(AppDbContext db, CareContent content, UserManager<
 
     public string? Problem { get; private set; }
 
+    /// <summary>The code as its address spells it, so both buttons post to the page of this invitation, whatever handler drew it.</summary>
+    public string? Code { get; private set; }
+
     public string? SharingError { get; private set; }
+
+    /// <summary>The therapist's page about the client as the form's choices would make it; set by "Show me what they would see".</summary>
+    public ShowClient.View? Layout { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? code, [FromQuery(Name = "entered")] string? entered)
     {
@@ -83,9 +89,23 @@ public sealed class JoinModel(AppDbContext db, CareContent content, UserManager<
         return RedirectToPage("/CareTeam/Index");
     }
 
+    /// <summary>Draws the therapist's page with the choices on the form, saving nothing; the form keeps what was chosen.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string? code)
+    {
+        if (code is null || !await LoadAsync(code))
+        {
+            return Page();
+        }
+
+        ModelState.Clear();
+        Layout = await PreviewJoining.HandleAsync(Invitation!, User.GetUserId(), ClientName, SharingForm.Read(Sharing), access, db, content, clock, HttpContext.RequestAborted);
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(string code)
     {
         Invitation = await AcceptClientInvitation.PreviewAsync(code, db, clock, HttpContext.RequestAborted);
+        Code = ClientInvitation.Normalize(code);
         if (Invitation is null)
         {
             Problem = AcceptClientInvitation.NotOpen;

@@ -139,6 +139,52 @@ public sealed class CareTeamPagesTests(InnerAllyFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Before_accepting_the_client_sees_the_therapists_page_as_their_choices_would_make_it_and_nothing_is_saved()
+    {
+        var therapist = await TherapistAsync();
+        var code = await CodeFromPageAsync(therapist);
+        var client = await PageBrowser.RegisterAsync(factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/check-ins/new", new Dictionary<string, string> { ["Input.Threat"] = "7", ["Input.Drive"] = "2", ["Input.Soothe"] = "1" })).StatusCode);
+        var joinUrl = $"/care-team/join/{code.Replace("-", "", StringComparison.Ordinal)}";
+        var page = await client.OpenAsync(joinUrl);
+        Assert.Equal(joinUrl + "?handler=Preview#what-they-see", page.QuerySelector("main form button[formaction]")!.GetAttribute("formaction"));
+        Assert.Null(page.QuerySelector("#what-they-see"));
+
+        const string showMe = "button[formaction]";
+        async Task<AngleSharp.Html.Dom.IHtmlDocument> PreviewAsync(string ratings) => await PageBrowser.ParseAsync(await client.SubmitAsync(
+            page, joinUrl, new Dictionary<string, string> { ["ClientName"] = "Jo", [$"Sharing[{SharingCategories.CheckInRatings}]"] = ratings }, button: showMe));
+
+        // Including what came before: the check-in from this morning is on the therapist's page, in the therapist's layout.
+        var all = await PreviewAsync(SharingForm.All);
+        var drawn = all.QuerySelector("#what-they-see")!;
+        Assert.Equal("What Dr Ana Silva would see", drawn.QuerySelector("h2")!.TextContent.Trim());
+        var checkIns = drawn.QuerySelector("#checkins-heading")!.ParentElement!;
+        Assert.NotNull(checkIns.QuerySelector("svg"));
+        Assert.Contains("7", checkIns.QuerySelector("table tbody")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not shared", drawn.QuerySelector("#questionnaires-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not shared", drawn.QuerySelector("#journal-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SharingForm.All, all.QuerySelector($"main select[name='Sharing[{SharingCategories.CheckInRatings}]'] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Jo", all.QuerySelector("#client-name")!.GetAttribute("value"));
+
+        // From now on: the same section, and this morning's check-in is not in it.
+        var fromNow = (await PreviewAsync(SharingForm.FromNow)).QuerySelector("#what-they-see #checkins-heading")!.ParentElement!;
+        Assert.Null(fromNow.QuerySelector("table tbody tr"));
+
+        // Nothing was saved: no relationship on either side, no look; accepting from the preview's own page (which
+        // the preview's address drew) starts working together with what the form holds.
+        Assert.Null((await client.OpenAsync("/care-team")).QuerySelector("main .look-list li"));
+        Assert.Null((await therapist.OpenAsync("/caseload")).QuerySelector("main .caseload-table tbody tr"));
+        Assert.Equal(joinUrl, all.QuerySelector("main form")!.GetAttribute("action"));
+        PageBrowser.AssertRedirectsTo(await client.SubmitAsync(all, joinUrl + "?handler=Preview", [], button: "button:not([formaction])"), "/care-team");
+        Assert.Equal(SharingForm.All, (await client.OpenAsync("/care-team")).QuerySelector($"main select[name='Sharing[{SharingCategories.CheckInRatings}]'] option[selected]")!.GetAttribute("value"));
+
+        // A code used up draws nothing.
+        var spent = await PageBrowser.ParseAsync(await client.SubmitAsync(page, joinUrl, new Dictionary<string, string> { ["ClientName"] = "Jo" }, button: showMe));
+        Assert.Null(spent.QuerySelector("#what-they-see"));
+        Assert.Equal(AcceptClientInvitation.NotOpen, spent.QuerySelector("main .form-message[role=alert]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task An_entry_is_kept_private_from_its_own_page_and_the_therapist_reads_the_rest_read_only()
     {
         var therapist = await TherapistAsync();
