@@ -164,8 +164,15 @@ public sealed class CareTeamApiTests(InnerAllyFactory factory) : IClassFixture<I
         var client = await _setup.ClientAsync(clinic.Therapist, SharingCategories.CheckInRatings);
         var staff = await Ok(await clinic.Admin.GetAsync($"/api/v1/clinics/{clinic.Slug}/staff", Cancel));
         var therapistId = staff.GetProperty("staff").EnumerateArray().Single(m => m.GetProperty("displayName").GetString() == "Dr Sam Rivera").GetProperty("id").GetGuid();
+        static bool SeesNow(JsonElement team) => team.GetProperty("therapists").EnumerateArray().Single().GetProperty("seesNow").GetBoolean();
+        Assert.True(SeesNow(await Ok(await client.Http.GetAsync("/api/v1/care-team", Cancel))));
 
         await Ok(await clinic.Admin.PostAsync($"/api/v1/clinics/{clinic.Slug}/staff/{therapistId}/deactivate", null, Cancel));
+
+        // The client is told, and keeps their choices for when the therapist is back.
+        var team = await Ok(await client.Http.GetAsync("/api/v1/care-team", Cancel));
+        Assert.False(SeesNow(team));
+        Assert.Equal(SharingCategories.CheckInRatings, team.GetProperty("therapists").EnumerateArray().Single().GetProperty("sharing").EnumerateArray().Single().GetProperty("category").GetString());
 
         Assert.Equal(HttpStatusCode.NotFound, (await clinic.Therapist.GetAsync($"/api/v1/caseload/{client.RelationshipId}", Cancel)).StatusCode);
         Assert.Empty((await Ok(await clinic.Therapist.GetAsync("/api/v1/caseload", Cancel))).GetProperty("clients").EnumerateArray());
