@@ -27,6 +27,23 @@ public abstract class AppDbContext(DbContextOptions options)
     private FieldKeyRing? _keyRing;
 
     /// <summary>
+    /// Holds the database's one writer for a transaction the caller opens and commits itself, from
+    /// before its BEGIN to after its COMMIT, and gives it back when disposed. On SQLite this is the
+    /// process's write gate (<see cref="SqliteWriteGate"/>): without it, a transaction that began
+    /// (BEGIN IMMEDIATE takes SQLite's write lock at once) would sit in the driver's busy wait while
+    /// another request's save holds the gate, or make that save wait in it. On PostgreSQL, which
+    /// has no single writer, nothing is held.
+    /// </summary>
+    public virtual ValueTask<IAsyncDisposable> HoldWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable>(NothingHeld.Instance);
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
     /// Encrypts health text at rest; part of the model cache key (see
     /// <see cref="ProtectorAwareModelCacheKeyFactory"/>). Taken from the application's services,
     /// so the context keeps the one-argument constructor that context pooling needs.
@@ -136,8 +153,45 @@ public abstract class AppDbContext(DbContextOptions options)
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
     : AppDbContext(options)
 {
+    /// <summary>Set while <see cref="HoldWriterAsync"/>'s hold is open: this context's saves are already inside the gate.</summary>
+    private bool _holdsGate;
+
+    public override async ValueTask<IAsyncDisposable> HoldWriterAsync(CancellationToken cancellationToken)
+    {
+        if (_holdsGate)
+        {
+            throw new InvalidOperationException("This context already holds the writer.");
+        }
+
+        var gate = SqliteWriteGate.For(Database.GetConnectionString());
+        await gate.WaitAsync(cancellationToken);
+        _holdsGate = true;
+        return new Hold(this, gate);
+    }
+
+    private sealed class Hold(SqliteAppDbContext db, SemaphoreSlim gate) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                db._holdsGate = false;
+                gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (_holdsGate)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         var gate = SqliteWriteGate.For(Database.GetConnectionString());
         gate.Wait();
         try
@@ -152,6 +206,11 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_holdsGate)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         var gate = SqliteWriteGate.For(Database.GetConnectionString());
         await gate.WaitAsync(cancellationToken);
         try

@@ -55,6 +55,7 @@ public static partial class DeleteAccount
     /// <summary>The account and every row the person owns, for good, in one transaction; the password was checked first.</summary>
     public static async Task EraseAsync(User user, UserManager<User> users, AppDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
+        await using var writer = await db.HoldWriterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // A therapist's clients keep their record of the work: it ends now, by the therapist, and the
         // relationship rows stay theirs (their staff membership goes with the account; the link is cleared).

@@ -88,6 +88,7 @@ public static class AcceptClientInvitation
             return (Outcome.AlreadyWorking, null);
         }
 
+        await using var writer = await db.HoldWriterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The claim: of two acceptances at once, only one changes the row.
         var claimed = await db.ClientInvitations

@@ -89,12 +89,14 @@ public sealed partial class CareAccess(AppDbContext db, TimeProvider clock)
         // Each client's chain takes appends in turn. On PostgreSQL a transaction-scoped advisory
         // lock per client, taken in one order, makes two looks at the same client (one therapist's
         // two tabs, two therapists of one client, two instances) follow each other, while looks at
-        // different clients never wait; SQLite's write transaction (BEGIN IMMEDIATE) already lets
-        // one writer in at a time. The unique (client, sequence) stays the last word, and a
-        // request that still meets one (SQLite files shared by two processes) reads again.
+        // different clients never wait; on SQLite the process's one writer is held from BEGIN to
+        // COMMIT, so appends queue in the process instead of in the driver's busy wait. The unique
+        // (client, sequence) stays the last word, and a request that still meets one (SQLite files
+        // shared by two processes) reads again.
         var keys = due.Select(l => ChainLock(l.Client.ClientId)).Distinct().Order().ToArray();
         for (var attempt = 1; ; attempt++)
         {
+            await using var writer = await db.HoldWriterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (db is PostgresAppDbContext)
             {
