@@ -8,6 +8,7 @@ using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
+using InnerAlly.Features.Messages;
 using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -106,6 +107,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SafetyNoticeRecord> SafetyNoticeRecords => Set<SafetyNoticeRecord>();
 
+    public DbSet<Message> Messages => Set<Message>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -137,6 +140,7 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new CareAccessChainEndConfiguration());
         builder.ApplyConfiguration(new EntryShareConfiguration());
         builder.ApplyConfiguration(new SafetyNoticeRecordConfiguration());
+        builder.ApplyConfiguration(new MessageConfiguration(KeyRing));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

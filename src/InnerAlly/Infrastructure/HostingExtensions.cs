@@ -11,6 +11,7 @@ using InnerAlly.Features.Journal;
 using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
+using InnerAlly.Features.Messages;
 using InnerAlly.Features.Practices;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -94,6 +95,7 @@ public static class HostingExtensions
             .AddWriting()
             .AddClinics()
             .AddCareTeam()
+            .AddMessages()
             .AddDemo();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>(tags: ["ready"]);
@@ -164,6 +166,7 @@ public static class HostingExtensions
         app.MapAllyCards();
         app.MapClinics();
         app.MapCareTeamApi();
+        app.MapMessages();
         return app;
     }
 

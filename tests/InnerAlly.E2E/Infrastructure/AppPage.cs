@@ -135,6 +135,9 @@ public enum AppPage
     /// <summary>/clinic/{slug}/staff: the admin's staff list, with clients per therapist, and the invite form.</summary>
     ClinicStaff,
 
+    /// <summary>/messages/{id} as the client: a message each way, the therapist's reply expectation, the box to write in and the way to take a message back.</summary>
+    MessageThread,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 

@@ -213,6 +213,30 @@ public abstract partial class BrowserTest
         return (response, [("the way back to Jo", page.Locator(".breadcrumb a"))]);
     }
 
+    private async Task<(IResponse, List<(string, ILocator)>)> OpenMessageThreadAsync(IBrowserContext context, IPage page)
+    {
+        var id = await OnceAsync(context, async () =>
+        {
+            var therapist = await TherapistAsync(context, await RegisterAsync(context));
+            var person = await SignUpAndSignInAsync(context);
+            var token = await ApiTokenAsync(context, person);
+            var accepted = await PostJsonAsync(context, "/api/v1/invitations/accept", token, new { code = await CodeAsync(context, therapist), clientName = "Jo", sharing = Array.Empty<object>() });
+            var thread = accepted.GetProperty("id").GetGuid().ToString();
+            await ExpectOkAsync(await context.APIRequest.PutAsync("/api/v1/messages/reply-expectation", new() { DataObject = new { text = "I usually reply within 2 working days." }, Headers = Bearer(therapist.Token) }));
+            await PostJsonAsync(context, $"/api/v1/messages/{thread}", therapist.Token, new { text = "How did the breathing practice go this week? No need to reply at length." });
+            await PostJsonAsync(context, $"/api/v1/messages/{thread}", token, new { text = "Better than I expected. I did it twice, once on the bus.\nThe second time my shoulders dropped." });
+            return thread;
+        });
+        var response = await GoAsync(page, $"/messages/{id}");
+        return (response,
+        [
+            ("the 'Need help now?' link beside the conversation", page.Locator(".not-for-emergencies a").First),
+            ("the box to write in", page.GetByLabel("Write to Dr Sam Rivera")),
+            ("the 'Send' button", page.GetByRole(AriaRole.Button, new() { Name = "Send" })),
+            ("the 'Withdraw' button", page.GetByRole(AriaRole.Button, new() { Name = "Withdraw" })),
+        ]);
+    }
+
     private async Task<(IResponse, List<(string, ILocator)>)> OpenClinicStaffAsync(IBrowserContext context, IPage page)
     {
         var therapist = await OnceAsync(context, async () =>

@@ -7,6 +7,8 @@ public static class SafetyNoticeFeatures
 {
     public const string Questionnaire = "questionnaire";
 
+    public const string Message = "message";
+
     private static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["journal"] = "a journal entry",
@@ -17,6 +19,7 @@ public static class SafetyNoticeFeatures
         ["letter"] = "a letter",
         ["ally-card"] = "an ally card",
         [Questionnaire] = "a questionnaire",
+        [Message] = "a message to you",
     };
 
     public static string KeyOf(TextSetting setting) => setting switch

@@ -29,6 +29,22 @@ public sealed class StaffMember : PersonalRow
 
     public bool IsActive => DeactivatedAt is null;
 
+    public const int ReplyExpectationMaxLength = 200;
+
+    /// <summary>What a therapist tells their clients about replies to messages ("I usually reply within 2 working days"); shown on every thread.</summary>
+    public string? ReplyExpectation { get; private set; }
+
+    public void ExpectReplies(string? expectation)
+    {
+        var text = string.IsNullOrWhiteSpace(expectation) ? null : expectation.Trim();
+        if (text is { Length: > ReplyExpectationMaxLength })
+        {
+            throw new ArgumentException("A reply expectation holds up to 200 characters.", nameof(expectation));
+        }
+
+        ReplyExpectation = text;
+    }
+
     public static StaffMember Join(Guid clinicId, Guid userId, string displayName, StaffInvitation.Roles roles, DateTime now)
     {
         var member = new StaffMember { Id = Guid.CreateVersion7(), ClinicId = clinicId, UserId = userId, JoinedAt = now.ToUniversalTime() };
@@ -63,6 +79,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.HasIndex(m => new { m.ClinicId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
         builder.Property(m => m.DisplayName).HasMaxLength(StaffMember.DisplayNameMaxLength);
+        builder.Property(m => m.ReplyExpectation).HasMaxLength(StaffMember.ReplyExpectationMaxLength);
         builder.Ignore(m => m.IsActive);
     }
 }

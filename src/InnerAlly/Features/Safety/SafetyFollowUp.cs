@@ -14,14 +14,15 @@ namespace InnerAlly.Features.Safety;
 public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support, TimeProvider clock, ILogger<SafetyFollowUp> logger)
 {
     /// <summary>Null when there was no text to check; otherwise a notice, the gentle line, or <see cref="SafetyNotice.None"/> when nothing was found.</summary>
-    public async Task<SafetyNotice?> AfterSavingAsync(string? text, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    /// <param name="feature">Where it was written, for a kept notice, when the setting does not say (a message reads as a journal entry).</param>
+    public async Task<SafetyNotice?> AfterSavingAsync(string? text, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken, string? feature = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        return await ResponseForAsync(await risk.CheckAsync(text, setting, http.User, cancellationToken), setting, http, db, cancellationToken);
+        return await ResponseForAsync(await risk.CheckAsync(text, setting, http.User, cancellationToken), setting, http, db, cancellationToken, feature);
     }
 
     /// <summary>
@@ -29,13 +30,13 @@ public sealed class SafetyFollowUp(RiskCheck risk, SafetySupport support, TimePr
     /// reading, else nothing. A notice is also kept for the person's therapist when they share
     /// safety notices (<see cref="RecordSafetyNotice"/>): that it appeared and where, never the words.
     /// </summary>
-    public async Task<SafetyNotice> ResponseForAsync(RiskFinding? found, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    public async Task<SafetyNotice> ResponseForAsync(RiskFinding? found, TextSetting setting, HttpContext http, AppDbContext db, CancellationToken cancellationToken, string? feature = null)
     {
         switch (found)
         {
             case { Found: true }:
                 var notice = await support.NoticeForAsync(found.Category, http, db, cancellationToken);
-                await RecordSafetyNotice.HandleAsync(http.User.GetUserId(), SafetyNoticeFeatures.KeyOf(setting), db, clock, logger, cancellationToken);
+                await RecordSafetyNotice.HandleAsync(http.User.GetUserId(), feature ?? SafetyNoticeFeatures.KeyOf(setting), db, clock, logger, cancellationToken);
                 return notice;
             case { Gentle: true }:
                 return support.GentleLine;

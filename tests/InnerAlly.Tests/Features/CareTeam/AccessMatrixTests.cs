@@ -44,7 +44,7 @@ public sealed partial class AccessMatrixTests(InnerAllyFactory factory) : IClass
     /// <summary>In every other thing A wrote: what no category shares, and the journal entry and card A keeps private.</summary>
     private const string PrivateMarker = "wrenlatch";
 
-    private static readonly string[] CarePrefixes = ["/api/v1/caseload", "/api/v1/care-team", "/api/v1/invitations", "/api/v1/clinics", "/caseload", "/care-team", "/clinic"];
+    private static readonly string[] CarePrefixes = ["/api/v1/caseload", "/api/v1/care-team", "/api/v1/invitations", "/api/v1/clinics", "/caseload", "/care-team", "/clinic", "/api/v1/messages", "/messages"];
 
     [Fact]
     public async Task Every_endpoint_and_page_answers_each_person_as_the_one_sharing_rule_says()

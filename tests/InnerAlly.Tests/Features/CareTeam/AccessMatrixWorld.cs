@@ -147,6 +147,9 @@ public sealed partial class AccessMatrixTests
 
     private static readonly Role[] ActiveWithA = [Role.TherapistAll, Role.TherapistNone, Role.TherapistRevoked];
 
+    /// <summary>Who finds A's thread with their therapist: A, and each therapist still working with A.</summary>
+    private static readonly Role[] InThread = [Role.ClientA, .. ActiveWithA];
+
     private static readonly Role[] ActiveTherapists = [Role.TherapistAll, Role.TherapistNone, Role.TherapistRevoked, Role.TherapistEnded, Role.OtherClinicTherapist];
 
     private static Func<Role, int?> Only(IEnumerable<Role> allowed, int ok = 200, int otherwise = 404) =>
@@ -205,6 +208,16 @@ public sealed partial class AccessMatrixTests
             ["PAGE /clinic/join/{token}"] = new(Same("/clinic/join/not-a-token"), Everyone()),
             ["PAGE /clinic/{slug}/staff"] = new(Same($"/clinic/{w.Slug}/staff"), Only([Role.ClinicAdmin])),
             ["PAGE /clinic/{slug}/details"] = new(Same($"/clinic/{w.Slug}/details"), Only([Role.ClinicAdmin])),
+            // Messages: A and each therapist still working with A find their own thread; no one else finds any.
+            ["GET /api/v1/messages"] = new(Same("/api/v1/messages"), Everyone()),
+            ["GET /api/v1/messages/{id:guid}"] = new(role => $"/api/v1/messages/{Thread(role)}", Only(InThread)),
+            ["POST /api/v1/messages/{id:guid}"] = new(role => InThread.Contains(role) ? null : $"/api/v1/messages/{Thread(role)}", Only([]), new { text = "Hello from the matrix" }),
+            ["DELETE /api/v1/messages/{id:guid}/{messageId:guid}"] = new(role => $"/api/v1/messages/{Thread(role)}/{Guid.NewGuid()}", Only([])),
+            ["PUT /api/v1/messages/reply-expectation"] = new(Same("/api/v1/messages/reply-expectation"), Only(ActiveTherapists), new { text = "I usually reply within a day." }),
+            ["PAGE /messages"] = new(Same("/messages"), Everyone()),
+            ["PAGE /messages/{id:guid}"] = new(role => $"/messages/{Thread(role)}", Only(InThread)),
         };
+
+        Guid Thread(Role role) => w.Relationships.GetValueOrDefault(role, all);
     }
 }

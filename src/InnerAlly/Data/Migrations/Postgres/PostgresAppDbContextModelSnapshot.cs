@@ -727,6 +727,10 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplyExpectation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -924,6 +928,40 @@ namespace InnerAlly.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_MeasureResponses_Status", "\"Status\" IN ('draft', 'complete')");
                         });
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelationshipId", "SentAt");
+
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("InnerAlly.Features.Practices.PracticeReminderSubscription", b =>
@@ -1456,6 +1494,15 @@ namespace InnerAlly.Data.Migrations.Postgres
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Messages.Message", b =>
+                {
+                    b.HasOne("InnerAlly.Features.CareTeam.CareRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -722,6 +722,10 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplyExpectation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -919,6 +923,40 @@ namespace InnerAlly.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_MeasureResponses_Status", "\"Status\" IN ('draft', 'complete')");
                         });
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelationshipId", "SentAt");
+
+                    b.ToTable("Messages", (string)null);
                 });
 
             modelBuilder.Entity("InnerAlly.Features.Practices.PracticeReminderSubscription", b =>
@@ -1445,6 +1483,15 @@ namespace InnerAlly.Data.Migrations.Sqlite
                     b.HasOne("InnerAlly.Features.Account.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InnerAlly.Features.Messages.Message", b =>
+                {
+                    b.HasOne("InnerAlly.Features.CareTeam.CareRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
