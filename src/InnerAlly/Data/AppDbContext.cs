@@ -9,6 +9,7 @@ using InnerAlly.Features.Learn;
 using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
+using InnerAlly.Features.SessionNotes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -106,6 +107,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SafetyNoticeRecord> SafetyNoticeRecords => Set<SafetyNoticeRecord>();
 
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -137,6 +140,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new CareAccessChainEndConfiguration());
         builder.ApplyConfiguration(new EntryShareConfiguration());
         builder.ApplyConfiguration(new SafetyNoticeRecordConfiguration());
+        builder.ApplyConfiguration(new SessionNoteConfiguration(KeyRing));
+        builder.ApplyConfiguration(new SessionNoteVersionConfiguration(KeyRing));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
