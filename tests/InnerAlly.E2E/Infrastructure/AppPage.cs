@@ -135,6 +135,12 @@ public enum AppPage
     /// <summary>/clinic/{slug}/staff: the admin's staff list, with clients per therapist, and the invite form.</summary>
     ClinicStaff,
 
+    /// <summary>/caseload/{id}/session-notes/new: the form for a session's notes.</summary>
+    WriteSessionNote,
+
+    /// <summary>/session-notes/{id}: a note written two days ago and amended since, with the form for another amendment and the earlier version.</summary>
+    SessionNote,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 

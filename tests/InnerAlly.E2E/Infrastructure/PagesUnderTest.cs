@@ -95,6 +95,8 @@ public abstract partial class BrowserTest
             AppPage.CaseloadClient => await OpenCaseloadClientAsync(context, page),
             AppPage.CaseloadEntry => await OpenCaseloadEntryAsync(context, page),
             AppPage.ClinicStaff => await OpenClinicStaffAsync(context, page),
+            AppPage.WriteSessionNote => await OpenWriteSessionNoteAsync(context, page),
+            AppPage.SessionNote => await OpenSessionNoteAsync(context, page),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };
