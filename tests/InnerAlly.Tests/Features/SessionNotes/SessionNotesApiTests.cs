@@ -162,6 +162,24 @@ public sealed class SessionNotesApiTests(InnerAllyFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task When_the_author_deletes_their_account_the_note_stays_with_the_clinic_under_their_name()
+    {
+        var (clinic, client) = await PlaceAsync(factory);
+        var colleague = await new CareTeamSetup(factory).TherapistAsync(clinic, "Dr Colleague");
+        var id = (await WriteAsync(clinic.Therapist, client.RelationshipId, "Written before leaving.")).GetProperty("id").GetGuid();
+        await Ok(await clinic.Admin.PutAsJsonAsync($"/api/v1/clinics/{clinic.Slug}", new { name = "Harbour Therapy", timeZone = "Europe/London", sharedClinicalRecord = true }, Cancel));
+
+        var deleted = await clinic.Therapist.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/account") { Content = JsonContent.Create(new { password = InnerAllyFactory.GoodPassword }) }, Cancel);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        var kept = await Ok(await colleague.Therapist.GetAsync($"{Url}/{id}", Cancel));
+        Assert.Equal("Written before leaving.", kept.GetProperty("current").GetProperty("workedOn").GetString());
+        Assert.Equal("Dr Sam Rivera", kept.GetProperty("author").GetString());
+        Assert.False(kept.GetProperty("amendable").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client.Http.GetAsync($"{Url}/{id}", Cancel)));
+    }
+
+    [Fact]
     public async Task The_export_verb_writes_one_clinics_notes_about_one_client_as_json_and_nothing_of_anyone_elses()
     {
         var (clinic, client) = await PlaceAsync(factory);
