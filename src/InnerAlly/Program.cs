@@ -39,6 +39,12 @@ else if (verb == CommandLine.ExportClientRecord)
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddInnerAlly();
+if (verb == CommandLine.ExportClientRecord)
+{
+    // The record is this verb's output on stdout (to pipe into a file); every log line goes to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 var app = builder.Build();
 
 if (verb is not null)
