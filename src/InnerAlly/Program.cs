@@ -1,6 +1,7 @@
 using InnerAlly.Features.CareTeam;
 using InnerAlly.Features.Clinics;
 using InnerAlly.Features.Demo;
+using InnerAlly.Features.SessionNotes;
 using InnerAlly.Language.Commands;
 
 if (args is ["--help"] or ["-h"] or ["help"])
@@ -31,9 +32,19 @@ else if (verb == CommandLine.SeedDemoClinic)
 {
     (verbOptions, hostArgs) = CommandLine.TakeOptions(hostArgs, ["clients", "days", "questionnaires", "practices"]);
 }
+else if (verb == CommandLine.ExportClientRecord)
+{
+    (verbOptions, hostArgs) = CommandLine.TakeOptions(hostArgs, ["clinic", "email", "out"]);
+}
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddInnerAlly();
+if (verb == CommandLine.ExportClientRecord)
+{
+    // The record is this verb's output on stdout (to pipe into a file); every log line goes to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 var app = builder.Build();
 
 if (verb is not null)
@@ -58,6 +69,10 @@ if (verb is not null)
     else if (verb == CommandLine.VerifyCareAudit)
     {
         return await VerifyCareAudit.RunAsync(app.Services, Console.Out, CancellationToken.None);
+    }
+    else if (verb == CommandLine.ExportClientRecord)
+    {
+        return await ExportClientRecord.RunAsync(app.Services, verbOptions, Console.Out, Console.Error, CancellationToken.None);
     }
 
     return 0;

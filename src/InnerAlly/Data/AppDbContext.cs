@@ -10,6 +10,7 @@ using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Messages;
 using InnerAlly.Features.Practices;
+using InnerAlly.Features.SessionNotes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -108,6 +109,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<SafetyNoticeRecord> SafetyNoticeRecords => Set<SafetyNoticeRecord>();
 
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -141,6 +143,8 @@ public abstract class AppDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new EntryShareConfiguration());
         builder.ApplyConfiguration(new SafetyNoticeRecordConfiguration());
         builder.ApplyConfiguration(new MessageConfiguration(KeyRing));
+        builder.ApplyConfiguration(new SessionNoteConfiguration(KeyRing));
+        builder.ApplyConfiguration(new SessionNoteVersionConfiguration(KeyRing));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

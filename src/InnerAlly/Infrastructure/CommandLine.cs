@@ -11,8 +11,9 @@ public static class CommandLine
     public const string Migrate = "migrate";
     public const string CreateClinic = "create-clinic";
     public const string VerifyCareAudit = "verify-care-audit";
+    public const string ExportClientRecord = "export-client-record";
 
-    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, SeedDemoClinic, Migrate, CreateClinic, VerifyCareAudit, .. Language.Commands.LanguageCommands.Verbs];
+    public static readonly IReadOnlyList<string> Verbs = [SeedDemo, SeedDemoClinic, Migrate, CreateClinic, VerifyCareAudit, ExportClientRecord, .. Language.Commands.LanguageCommands.Verbs];
 
     public static (string? Verb, string[] HostArgs) Split(string[] args)
     {
@@ -62,6 +63,8 @@ public static class CommandLine
           create-clinic  make a clinic and print a one-time link for its first admin:
                       create-clinic --name "Harbour Therapy" --admin-email sam@example.org [--slug ...] [--time-zone Europe/London]
           verify-care-audit  check that no row of the record of therapists' looks has been changed or removed
+          export-client-record  a clinic's session notes about one client, as JSON, for a subject access request:
+                      export-client-record --clinic harbour-therapy --email jo@example.org [--out record.json]
           analyze     read JSON Lines {"id", "text"} on stdin, write the language engine's analysis per line
           evaluate    measure the language engine (thinking traps, risk, self-criticism, robustness)
           train-language  retrain the language engine's heads from src/InnerAlly.Language/Training

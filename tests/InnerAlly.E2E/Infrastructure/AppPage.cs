@@ -138,6 +138,12 @@ public enum AppPage
     /// <summary>/messages/{id} as the client: a message each way, the therapist's reply expectation, the box to write in and the way to take a message back.</summary>
     MessageThread,
 
+    /// <summary>/caseload/{id}/session-notes/new: the form for a session's notes.</summary>
+    WriteSessionNote,
+
+    /// <summary>/session-notes/{id}: a note written two days ago and amended since, with the form for another amendment and the earlier version.</summary>
+    SessionNote,
+
     /// <summary>/write: the journal, critic-to-ally records, letters and ally cards.</summary>
     Write,
 

@@ -206,6 +206,54 @@ public abstract partial class BrowserTest
         return (response, [("the trend", page.Locator("figure.trend-figure svg"))]);
     }
 
+    private async Task<(IResponse, List<(string, ILocator)>)> OpenWriteSessionNoteAsync(IBrowserContext context, IPage page)
+    {
+        var client = await OnceAsync(context, async () => await ClientAsync(context, await TherapistAsync(context, await SignUpAndSignInAsync(context)), "Jo"));
+        var response = await GoAsync(page, $"/caseload/{client.RelationshipId}/session-notes/new");
+        return (response,
+        [
+            ("the date", page.GetByLabel("Date of the session")),
+            ("the first heading", page.GetByLabel("What we worked on")),
+            ("the 'Save the note' button", page.GetByRole(AriaRole.Button, new() { Name = "Save the note" })),
+        ]);
+    }
+
+    private async Task<(IResponse, List<(string, ILocator)>)> OpenSessionNoteAsync(IBrowserContext context, IPage page)
+    {
+        var noteId = await OnceAsync(context, async () =>
+        {
+            var therapist = await TherapistAsync(context, await SignUpAndSignInAsync(context));
+            var client = await ClientAsync(context, therapist, "Jo");
+            var body = new
+            {
+                client = client.RelationshipId,
+                sessionDate = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                minutes = 50,
+                kind = "session",
+                workedOn = "Noticing the critic's voice early in the week, and what it was trying to protect.",
+                practicesUsed = "Soothing rhythm breathing, three minutes.",
+                nextSteps = "Breathing each morning; notice one moment of self-criticism and what it wanted.",
+                risk = "No current risk. The safety plan was looked at together.",
+            };
+            var id = (await PostJsonAsync(context, "/api/v1/session-notes", therapist.Token, body)).GetProperty("id").GetGuid();
+            // Two days old, so it is a record now and is changed by an amendment.
+            await using (var scope = BrowserApp.App.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().SessionNotes.Where(n => n.Id == id)
+                    .ExecuteUpdateAsync(n => n.SetProperty(x => x.CreatedAt, DateTime.UtcNow.AddDays(-2)));
+            }
+
+            await PostJsonAsync(context, $"/api/v1/session-notes/{id}/amendments", therapist.Token, body with { nextSteps = "Breathing each morning, and one kind sentence to ourselves at night." });
+            return (object)id;
+        });
+        var response = await GoAsync(page, $"/session-notes/{noteId}");
+        return (response,
+        [
+            ("the heading", page.GetByRole(AriaRole.Heading, new() { Level = 1 })),
+            ("the 'Add an amendment' summary", page.Locator("details.note-change > summary")),
+        ]);
+    }
+
     private async Task<(IResponse, List<(string, ILocator)>)> OpenCaseloadEntryAsync(IBrowserContext context, IPage page)
     {
         var client = await OnceAsync(context, async () => await ClientAsync(context, await TherapistAsync(context, await SignUpAndSignInAsync(context)), "Jo", Everything));

@@ -96,6 +96,8 @@ public abstract partial class BrowserTest
             AppPage.CaseloadEntry => await OpenCaseloadEntryAsync(context, page),
             AppPage.ClinicStaff => await OpenClinicStaffAsync(context, page),
             AppPage.MessageThread => await OpenMessageThreadAsync(context, page),
+            AppPage.WriteSessionNote => await OpenWriteSessionNoteAsync(context, page),
+            AppPage.SessionNote => await OpenSessionNoteAsync(context, page),
             _ when which >= AppPage.Write => await OpenWritingPageAsync(context, page, which),
             _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
         };

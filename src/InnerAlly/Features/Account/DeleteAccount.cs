@@ -45,6 +45,14 @@ public static partial class DeleteAccount
             orderby clinic.Name
             select clinic.Name).ToListAsync(cancellationToken);
 
+    /// <summary>Whether the person has, or had, a care relationship with a clinic's therapist here.</summary>
+    public static Task<bool> WorkedWithAClinicAsync(Guid userId, AppDbContext db, CancellationToken cancellationToken) =>
+        db.CareRelationships.AnyAsync(r => r.UserId == userId, cancellationToken);
+
+    /// <summary>What the delete page says to someone who worked with a clinic here: its session notes are its record and stay with it.</summary>
+    public const string ClinicNotesStay =
+        "One thing stays. If your therapist wrote notes of your sessions in InnerAlly, those notes are the clinic's record of your care, not part of your account. They stay with the clinic, with the name and email address you had when they were written, for as long as the clinic must keep health records. You can ask the clinic for a copy of them.";
+
     /// <summary>Beside the password, or as the API's answer, when the person is a clinic's only admin.</summary>
     public static string OnlyAdminMessage(IReadOnlyList<string> clinics) => OnlyAdminReason(clinics) + " Nothing has been deleted.";
 

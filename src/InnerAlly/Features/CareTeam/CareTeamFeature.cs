@@ -1,3 +1,5 @@
+using InnerAlly.Features.SessionNotes;
+
 namespace InnerAlly.Features.CareTeam;
 
 public static class CareTeamFeature
@@ -10,5 +12,6 @@ public static class CareTeamFeature
     {
         app.MapCareTeam();
         app.MapCaseload();
+        app.MapSessionNotes();
     }
 }

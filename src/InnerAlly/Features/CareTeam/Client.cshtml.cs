@@ -1,4 +1,5 @@
 using InnerAlly.Features.Measures;
+using InnerAlly.Features.SessionNotes;
 
 
 namespace InnerAlly.Features.CareTeam;
@@ -8,6 +9,9 @@ public sealed class ClientModel(AppDbContext db, CareAccess access, CareContent 
 {
     public ShowClient.View View { get; private set; } = null!;
 
+    /// <summary>The session notes about this client you may read: yours, and your colleagues' where the clinic keeps a shared record.</summary>
+    public IReadOnlyList<ShowSessionNotes.Item> Notes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await ShowClient.HandleAsync(User.GetUserId(), id, access, db, content, clock, HttpContext, HttpContext.RequestAborted) is not { } view)
@@ -16,6 +20,7 @@ public sealed class ClientModel(AppDbContext db, CareAccess access, CareContent 
         }
 
         View = view;
+        Notes = await ShowSessionNotes.ListAsync(User.GetUserId(), view.Client.ClientId, access, db, HttpContext.RequestAborted);
         return Page();
     }
 

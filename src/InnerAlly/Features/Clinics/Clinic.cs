@@ -32,6 +32,14 @@ public sealed class Clinic
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// A shared clinical record: when on, every active therapist of the clinic may read the session
+    /// notes its therapists write (never change them); when off (the default), only each note's author.
+    /// </summary>
+    public bool SharedClinicalRecord { get; private set; }
+
+    public void ShareClinicalRecord(bool on) => SharedClinicalRecord = on;
+
     public sealed record Details(string Name, string TimeZone, string? ContactEmail, string? ContactPhone);
 
     public static Clinic Create(string slug, Details details, DateTime now)

@@ -24,6 +24,9 @@ public static class UpdateClinicDetails
         [StringLength(Clinic.PhoneMaxLength, ErrorMessage = "A phone number can be up to 40 characters.")]
         public string? ContactPhone { get; set; }
 
+        /// <summary>Whether the clinic's therapists read each other's session notes (a shared clinical record). Left out, it stays as it is.</summary>
+        public bool? SharedClinicalRecord { get; set; }
+
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             if (!string.IsNullOrWhiteSpace(TimeZone) && TimeZones.Normalize(TimeZone) is null)
@@ -32,17 +35,22 @@ public static class UpdateClinicDetails
             }
         }
 
-        public static Request From(Clinic clinic) => new() { Name = clinic.Name, TimeZone = clinic.TimeZone, ContactEmail = clinic.ContactEmail, ContactPhone = clinic.ContactPhone };
+        public static Request From(Clinic clinic) => new() { Name = clinic.Name, TimeZone = clinic.TimeZone, ContactEmail = clinic.ContactEmail, ContactPhone = clinic.ContactPhone, SharedClinicalRecord = clinic.SharedClinicalRecord };
     }
 
-    public sealed record Response(string Slug, string Name, string TimeZone, string? ContactEmail, string? ContactPhone)
+    public sealed record Response(string Slug, string Name, string TimeZone, string? ContactEmail, string? ContactPhone, bool SharedClinicalRecord)
     {
-        public static Response From(Clinic clinic) => new(clinic.Slug, clinic.Name, clinic.TimeZone, clinic.ContactEmail, clinic.ContactPhone);
+        public static Response From(Clinic clinic) => new(clinic.Slug, clinic.Name, clinic.TimeZone, clinic.ContactEmail, clinic.ContactPhone, clinic.SharedClinicalRecord);
     }
 
     public static async Task<Response> HandleAsync(Clinic clinic, Request request, AppDbContext db, CancellationToken cancellationToken)
     {
         clinic.Change(new Clinic.Details(request.Name, TimeZones.Normalize(request.TimeZone)!, request.ContactEmail, request.ContactPhone));
+        if (request.SharedClinicalRecord is { } shared)
+        {
+            clinic.ShareClinicalRecord(shared);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Response.From(clinic);
     }

@@ -15,6 +15,7 @@ using InnerAlly.Features.Letters;
 using InnerAlly.Features.Measures;
 using InnerAlly.Features.Practices;
 using InnerAlly.Features.Safety;
+using InnerAlly.Features.SessionNotes;
 using InnerAlly.Tests.Features.CareTeam;
 using InnerAlly.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -113,6 +114,8 @@ public sealed class PersonalDataFactory : InnerAllyFactory
             "/api/v1/invitations/accept", new { code, clientName = "Jo", sharing = CareTeamSetup.Choices(SharingCategories.CheckInRatings + "+", SharingCategories.SafetyNotices) }, Cancel));
         var relationship = joined.GetProperty("id").GetGuid();
         await SendAsync(therapist.GetAsync($"/api/v1/caseload/{relationship}", Cancel));
+        // The therapist's note of a session: the clinic's record, which outlives the account (its link to it is cleared).
+        await SendAsync(therapist.PostAsJsonAsync("/api/v1/session-notes", new { client = relationship, sessionDate = "2026-12-01", minutes = 50, kind = "session", workedOn = "Soothing rhythm." }, Cancel));
         // A PHQ-9 whose last answer asks about safety: the support notice shows, and the therapist is told it appeared.
         await SendAsync(client.PostAsJsonAsync("/api/v1/instruments/phq9/responses", new
         {
@@ -188,6 +191,7 @@ public sealed class PersonalDataFactory : InnerAllyFactory
         [typeof(CareAccessRecord)] = db.CareAccessRecords.Count(x => x.ClientId == userId),
         [typeof(CareAccessChainEnd)] = db.CareAccessChainEnds.Count(x => x.ClientId == userId),
         [typeof(SafetyNoticeRecord)] = db.SafetyNoticeRecords.Count(x => x.UserId == userId),
+        [typeof(SessionNote)] = db.SessionNotes.Count(x => x.ClientUserId == userId),
     });
 
     /// <summary>The account and every entity type the model ties to it.</summary>

@@ -44,7 +44,10 @@ public sealed partial class AccessMatrixTests(InnerAllyFactory factory) : IClass
     /// <summary>In every other thing A wrote: what no category shares, and the journal entry and card A keeps private.</summary>
     private const string PrivateMarker = "wrenlatch";
 
-    private static readonly string[] CarePrefixes = ["/api/v1/caseload", "/api/v1/care-team", "/api/v1/invitations", "/api/v1/clinics", "/caseload", "/care-team", "/clinic", "/api/v1/messages", "/messages"];
+    /// <summary>In the session note A's therapist (with everything) wrote about A: the clinic's record, which only its author reads here (the clinic keeps no shared record).</summary>
+    private const string NoteMarker = "heronquill";
+
+    private static readonly string[] CarePrefixes = ["/api/v1/caseload", "/api/v1/care-team", "/api/v1/invitations", "/api/v1/clinics", "/api/v1/session-notes", "/api/v1/messages", "/caseload", "/care-team", "/clinic", "/session-notes", "/messages"];
 
     [Fact]
     public async Task Every_endpoint_and_page_answers_each_person_as_the_one_sharing_rule_says()
@@ -112,6 +115,11 @@ public sealed partial class AccessMatrixTests(InnerAllyFactory factory) : IClass
                 if (role is not (Role.ClientA or Role.TherapistAll) && body.Contains(SharedMarker, StringComparison.OrdinalIgnoreCase))
                 {
                     failures.Add($"{route.Method} {path} as {role}: the answer holds A's shared words");
+                }
+
+                if (role != Role.TherapistAll && body.Contains(NoteMarker, StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{route.Method} {path} as {role}: the answer holds the words of a session note its author alone may read");
                 }
             }
         }

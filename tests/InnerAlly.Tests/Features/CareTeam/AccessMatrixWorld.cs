@@ -12,7 +12,7 @@ public sealed partial class AccessMatrixTests
 {
     private sealed record World(
         IReadOnlyDictionary<Role, HttpClient> Api, IReadOnlyDictionary<Role, HttpClient> Pages, IReadOnlyDictionary<Role, Guid> Relationships,
-        IReadOnlyDictionary<string, Guid> Ids, string Slug, Guid StaffId, Guid InvitationId, string OpenCode)
+        IReadOnlyDictionary<string, Guid> Ids, string Slug, Guid StaffId, Guid InvitationId, string OpenCode, Guid NoteId)
     {
         /// <summary>The template with A's item for its id (by the word before it), or a new id; whether the path then aims at one of A's items.</summary>
         public (string Path, bool AimsAtA) Fill(string template)
@@ -107,6 +107,7 @@ public sealed partial class AccessMatrixTests
         await Ok(await clinic.Admin.PostAsync($"/api/v1/clinics/{clinic.Slug}/staff/{deactivatedId}/deactivate", null, Cancel));
         var allId = staff.GetProperty("staff").EnumerateArray().Single(m => m.GetProperty("displayName").GetString() == "Dr All").GetProperty("id").GetGuid();
         var open = await Ok(await clinic.Therapist.PostAsJsonAsync("/api/v1/invitations", new { }, Cancel));
+        var note = await Ok(await clinic.Therapist.PostAsJsonAsync("/api/v1/session-notes", NoteBody(relationships[Role.TherapistAll], $"Worked on {NoteMarker}."), Cancel));
 
         var emails = new Dictionary<Role, string>
         {
@@ -139,7 +140,7 @@ public sealed partial class AccessMatrixTests
             pages[role] = (await PageBrowser.SignInAsync(factory, email)).Client;
         }
 
-        return new World(api, pages, relationships, ids, clinic.Slug, allId, open.GetProperty("id").GetGuid(), open.GetProperty("code").GetString()!);
+        return new World(api, pages, relationships, ids, clinic.Slug, allId, open.GetProperty("id").GetGuid(), open.GetProperty("code").GetString()!, note.GetProperty("id").GetGuid());
     }
 
     /// <summary>One care team route: the path each person asks for (null: not asked, as when it would change A's own choices), what they should get, and a body for writes.</summary>
@@ -162,6 +163,9 @@ public sealed partial class AccessMatrixTests
 
     private static Func<Role, string?> Same(string path) => _ => path;
 
+    private static object NoteBody(Guid relationship, string workedOn) =>
+        new { client = relationship, sessionDate = "2026-12-03", minutes = 50, kind = "session", workedOn };
+
     private static Dictionary<string, Rule> CareRules(World w)
     {
         // Each therapist asks for their own relationship with A where they have one, else the one A shares everything on.
@@ -170,6 +174,8 @@ public sealed partial class AccessMatrixTests
         var journal = w.Ids["journal"];
         var all = w.Relationships[Role.TherapistAll];
         var noCode = new { code = "ZZZZ-ZZZZ", clientName = "Someone" };
+        var note = $"/api/v1/session-notes/{w.NoteId}";
+        var change = NoteBody(all, "Someone else's words.");
         return new Dictionary<string, Rule>(StringComparer.Ordinal)
         {
             ["GET /api/v1/caseload"] = new(Same("/api/v1/caseload"), Everyone()),
@@ -198,6 +204,14 @@ public sealed partial class AccessMatrixTests
             ["POST /api/v1/clinics/{slug}/invitations"] = new(Same($"/api/v1/clinics/{w.Slug}/invitations"), Only([Role.ClinicAdmin]), new { email = "new.person@example.org", role = "therapist" }),
             ["DELETE /api/v1/clinics/{slug}/invitations/{id:guid}"] = new(Same($"/api/v1/clinics/{w.Slug}/invitations/{Guid.NewGuid()}"), Only([])),
             ["POST /api/v1/clinics/{slug}/staff/{id:guid}/deactivate"] = new(AllBut($"/api/v1/clinics/{w.Slug}/staff/{w.StaffId}/deactivate", Role.ClinicAdmin), Only([])),
+            // Session notes are the clinic's record: the sharing choices do not enter into them, only the author (no shared record here) reads one.
+            ["GET /api/v1/session-notes"] = new(Same($"/api/v1/session-notes?client={all}"), Everyone()),
+            ["POST /api/v1/session-notes"] = new(Same("/api/v1/session-notes"), Only([Role.TherapistAll], 201), change),
+            ["GET /api/v1/session-notes/{id:guid}"] = new(Same(note), Only([Role.TherapistAll])),
+            ["PUT /api/v1/session-notes/{id:guid}"] = new(AllBut(note, Role.TherapistAll), Only([]), change),
+            ["POST /api/v1/session-notes/{id:guid}/amendments"] = new(AllBut($"{note}/amendments", Role.TherapistAll), Only([]), change),
+            ["PAGE /session-notes/{id:guid}"] = new(Same($"/session-notes/{w.NoteId}"), Only([Role.TherapistAll])),
+            ["PAGE /caseload/{id:guid}/session-notes/new"] = new(role => $"{MinePage(role)}/session-notes/new", Only(ActiveWithA)),
             ["PAGE /caseload"] = new(Same("/caseload"), Only(ActiveTherapists)),
             ["PAGE /caseload/{id:guid}"] = new(MinePage, Only(ActiveWithA)),
             ["PAGE /caseload/{id:guid}/writing/{entryId:guid}"] = new(role => $"{MinePage(role)}/writing/{journal}", Only([Role.TherapistAll])),

@@ -27,7 +27,7 @@ public sealed class CareTeamSetup(InnerAllyFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var created = await CreateClinic.HandleAsync(
             new CreateClinic.Request($"Harbour {Guid.NewGuid():N}"[..20], adminEmail, Slug: null, "Europe/London"),
-            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<StaffInvitationMail>(), TimeProvider.System, Cancel);
+            scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<StaffInvitationMail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), Cancel);
         var adminToken = created.JoinPath["/clinic/join/".Length..];
         await Ok(await admin.PostAsJsonAsync("/api/v1/clinics/invitations/accept", new { token = adminToken, displayName = "Alex Admin" }, Cancel));
         var therapistEmail = InnerAllyFactory.NewEmail();
