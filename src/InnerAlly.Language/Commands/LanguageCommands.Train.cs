@@ -81,6 +81,7 @@ public static partial class LanguageCommands
             TrapL2 = Option(args, "--trap-l2") is { } trapL2 ? double.Parse(trapL2, CultureInfo.InvariantCulture) : null,
             TrapSmoothing = Option(args, "--trap-smoothing") is { } smoothing ? double.Parse(smoothing, CultureInfo.InvariantCulture) : 0,
             TrapProbe = Option(args, "--trap-probe"),
+            TrapCues = !args.Contains("--trap-no-cues"),
         };
         var model = trainer.Train(data);
         model.Save(output);

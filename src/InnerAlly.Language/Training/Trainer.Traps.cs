@@ -14,6 +14,12 @@ public sealed partial class Trainer
     /// </summary>
     public string TrapReads { get; init; } = TrapReadings.Mean;
 
+    /// <summary>
+    /// False: the trap head is trained with its cue inputs at zero, so their weights stay zero and
+    /// it reads the embedding alone (analysis is unchanged: zero weights ignore the cues).
+    /// </summary>
+    public bool TrapCues { get; init; } = true;
+
     /// <summary>The trap head's weight penalty (the other heads use <see cref="L2"/>).</summary>
     public double? TrapL2 { get; init; }
 
@@ -47,16 +53,18 @@ public sealed partial class Trainer
             var own = vectors.AsSpan(next, sentences.Count).ToArray();
             next += sentences.Count;
             var target = TrapTarget(line);
-            x.Add(Features.Text(own, [.. sentences.Select(s => cues.Read(s).Values)]));
+            x.Add(Features.Text(own, [.. sentences.Select(CuesOf)]));
             targets.Add(target);
             if (reads == TrapReadings.MeanAndLast && sentences.Count > 1)
             {
-                x.Add(Features.Text([own[^1]], [cues.Read(sentences[^1]).Values]));
+                x.Add(Features.Text([own[^1]], [CuesOf(sentences[^1])]));
                 targets.Add(target);
             }
         }
 
         return (x, targets);
+
+        float[] CuesOf(string sentence) => TrapCues ? cues.Read(sentence).Values : new float[cues.FeatureNames.Count];
     }
 
     private static double[] TrapTarget(LabelledData.TrapLine line)

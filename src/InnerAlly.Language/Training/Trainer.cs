@@ -79,73 +79,73 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         }
         else
         {
-        var riskSources = risk.Select(r => (r.Text, Label: LabelledData.IndexOf(RiskCategories.All, r.Risk), Figurative: r.Risk == RiskCategories.None && FigurativeKinds.Contains(r.Kind ?? string.Empty)))
-            .Concat(selfCriticism.Where(l => l.Form != SelfCriticismForms.Hated).Select(l => (l.Text, Label: 0, Figurative: false)))
-            .Concat(traps.Select(t => (t.Text, Label: 0, Figurative: false)))
-            .ToList();
-        var riskSentences = riskSources.Select(r => Sentences.Split(r.Text).Select(x => x.Text).DefaultIfEmpty(r.Text).ToList()).ToList();
-        var riskVectors = Embed([.. riskSentences.SelectMany(x => x)]);
-        var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues, string Text)>>();
-        var at = 0;
-        foreach (var sentences in riskSentences)
-        {
-            sentenceFeatures.Add([.. sentences.Select((text, k) =>
+            var riskSources = risk.Select(r => (r.Text, Label: LabelledData.IndexOf(RiskCategories.All, r.Risk), Figurative: r.Risk == RiskCategories.None && FigurativeKinds.Contains(r.Kind ?? string.Empty)))
+                .Concat(selfCriticism.Where(l => l.Form != SelfCriticismForms.Hated).Select(l => (l.Text, Label: 0, Figurative: false)))
+                .Concat(traps.Select(t => (t.Text, Label: 0, Figurative: false)))
+                .ToList();
+            var riskSentences = riskSources.Select(r => Sentences.Split(r.Text).Select(x => x.Text).DefaultIfEmpty(r.Text).ToList()).ToList();
+            var riskVectors = Embed([.. riskSentences.SelectMany(x => x)]);
+            var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues, string Text)>>();
+            var at = 0;
+            foreach (var sentences in riskSentences)
             {
-                var c = cues.Read(text);
-                return (Features.Sentence(riskVectors[at + k], c.Values), c, text);
-            })]);
-            at += sentences.Count;
-        }
-
-        var riskX = new List<float[]>();
-        var riskY = new List<int>();
-        var riskCues = new List<Rules.SentenceCues>();
-        var riskTexts = new List<string>();
-        var riskNeighbours = new List<float[]>();
-        float[] NeighboursOf(int line, int k) => SecondReads.Neighbours([.. sentenceFeatures[line].Select(f => f.X)], k);
-        var figurative = new List<bool>();
-        var hardNegatives = 0;
-        var pending = new List<int>();
-        for (var i = 0; i < riskSources.Count; i++)
-        {
-            var label = riskSources[i].Label;
-            if (label != 0 && sentenceFeatures[i].Count > 1)
-            {
-                pending.Add(i);
-                continue;
+                sentenceFeatures.Add([.. sentences.Select((text, k) =>
+                {
+                    var c = cues.Read(text);
+                    return (Features.Sentence(riskVectors[at + k], c.Values), c, text);
+                })]);
+                at += sentences.Count;
             }
 
-            for (var k = 0; k < sentenceFeatures[i].Count; k++)
+            var riskX = new List<float[]>();
+            var riskY = new List<int>();
+            var riskCues = new List<Rules.SentenceCues>();
+            var riskTexts = new List<string>();
+            var riskNeighbours = new List<float[]>();
+            float[] NeighboursOf(int line, int k) => SecondReads.Neighbours([.. sentenceFeatures[line].Select(f => f.X)], k);
+            var figurative = new List<bool>();
+            var hardNegatives = 0;
+            var pending = new List<int>();
+            for (var i = 0; i < riskSources.Count; i++)
             {
-                var (features, c, text) = sentenceFeatures[i][k];
+                var label = riskSources[i].Label;
+                if (label != 0 && sentenceFeatures[i].Count > 1)
+                {
+                    pending.Add(i);
+                    continue;
+                }
+
+                for (var k = 0; k < sentenceFeatures[i].Count; k++)
+                {
+                    var (features, c, text) = sentenceFeatures[i][k];
+                    riskX.Add(features);
+                    riskY.Add(label);
+                    riskCues.Add(c);
+                    riskTexts.Add(text);
+                    riskNeighbours.Add(NeighboursOf(i, k));
+                    figurative.Add(riskSources[i].Figurative);
+                    hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
+                }
+            }
+
+            var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
+            foreach (var i in pending)
+            {
+                var chosen = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
+                double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
+                var (features, c, text) = sentenceFeatures[i][chosen];
                 riskX.Add(features);
-                riskY.Add(label);
+                riskY.Add(riskSources[i].Label);
                 riskCues.Add(c);
                 riskTexts.Add(text);
-                riskNeighbours.Add(NeighboursOf(i, k));
-                figurative.Add(riskSources[i].Figurative);
-                hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
+                riskNeighbours.Add(NeighboursOf(i, chosen));
+                figurative.Add(false);
             }
-        }
 
-        var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
-        foreach (var i in pending)
-        {
-            var chosen = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
-            double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
-            var (features, c, text) = sentenceFeatures[i][chosen];
-            riskX.Add(features);
-            riskY.Add(riskSources[i].Label);
-            riskCues.Add(c);
-            riskTexts.Add(text);
-            riskNeighbours.Add(NeighboursOf(i, chosen));
-            figurative.Add(false);
-        }
-
-        log.WriteLine($"Risk examples: {riskX.Count} sentences ({pending.Count} chosen from risky lines of several sentences).");
-        log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
-        (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
-        (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead, riskNeighbours);
+            log.WriteLine($"Risk examples: {riskX.Count} sentences ({pending.Count} chosen from risky lines of several sentences).");
+            log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
+            (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
+            (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead, riskNeighbours);
         }
 
         var scMoreVectors = Embed([.. selfCriticismMore.Select(l => l.Text)]);
