@@ -42,7 +42,7 @@ public static partial class LanguageCommands
 
     public const string TrainHelp = """
         Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv] [--second READS] [--second-l2 VALUE] [--compare-second]
-               [--keep-risk HEADS.json] [--trap-reads mean|mean+last] [--trap-l2 VALUE] [--trap-smoothing SHARE] [--trap-probe FILE]
+               [--keep-risk HEADS.json] [--trap-reads mean|mean+last] [--trap-l2 VALUE] [--trap-smoothing SHARE] [--trap-no-cues] [--trap-probe FILE]
 
         Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
         (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
@@ -62,6 +62,7 @@ public static partial class LanguageCommands
         retraining them (seconds instead of minutes; for changing only the other heads).
         --trap-reads mean+last also trains the trap head on each line's last sentence alone;
         --trap-l2 its weight penalty; --trap-smoothing SHARE label smoothing of its targets;
+        --trap-no-cues trains it on the embedding alone (cue weights held at zero);
         --trap-probe FILE reports its top-1 on trap lines it was not trained on.
         """;
 
