@@ -56,6 +56,22 @@ public class AnalyzeTests
         });
     }
 
+    // CFT-GUIDE section 2: a critic that calls you useless and unable to cope is the inadequate
+    // self (failure, not measuring up); self-disgust, contempt and wishing harm are the hated self.
+    // Issue 14: the first two were read as hated. Neither is in Training/.
+    [Theory]
+    [InlineData("You are a useless friend", "inadequate")]
+    [InlineData("You're useless. Everyone can see you can't cope.", "inadequate")]
+    [InlineData("You are revolting and I can't bear the sight of you.", "hated")]
+    public void A_critic_speaking_as_you_is_read_in_its_form(string text, string form)
+    {
+        var selfCriticism = Analyze(text).SelfCriticism;
+
+        Assert.True(selfCriticism.Present);
+        Assert.Equal(form, selfCriticism.Form);
+        Assert.All(selfCriticism.Sentences, s => Assert.Equal(form, s.Form));
+    }
+
     [Fact]
     public void The_same_sentence_always_gets_the_same_prompts()
     {

@@ -100,6 +100,7 @@ public class EverydayTests
         var trained = LabelledData.Risk(Path.Combine(training, Trainer.RiskFile)).Select(l => l.Text)
             .Concat(LabelledData.SelfCriticism(Path.Combine(training, Trainer.SelfCriticismFile)).Select(l => l.Text))
             .Concat(LabelledData.Traps(Path.Combine(training, Trainer.TrapsFile)).Select(l => l.Text))
+            .Concat(LabelledData.SelfCriticism(Path.Combine(training, Trainer.SelfCriticismMoreFile)).Select(l => l.Text))
             .Select(Key).ToHashSet();
 
         Assert.DoesNotContain(Sentences.Value, s => trained.Contains(Key(s.Text)));

@@ -49,6 +49,8 @@ public class MeasuredTests
         var trainingTexts = LabelledData.Risk(Path.Combine(training, Trainer.RiskFile)).Select(l => l.Text)
             .Concat(LabelledData.SelfCriticism(Path.Combine(training, Trainer.SelfCriticismFile)).Select(l => l.Text))
             .Concat(LabelledData.Traps(Path.Combine(training, Trainer.TrapsFile)).Select(l => l.Text))
+            .Concat(File.Exists(Path.Combine(training, Trainer.SelfCriticismMoreFile)) ? LabelledData.SelfCriticism(Path.Combine(training, Trainer.SelfCriticismMoreFile)).Select(l => l.Text) : [])
+            .Concat(File.Exists(Path.Combine(training, Trainer.TrapsMoreFile)) ? LabelledData.Traps(Path.Combine(training, Trainer.TrapsMoreFile)).Select(l => l.Text) : [])
             .Select(Key).ToHashSet();
         var development = Engine.LanguageData("Development");
         var shared = LabelledData.Risk(Path.Combine(development, "risk-dev.jsonl")).Select(l => l.Text)

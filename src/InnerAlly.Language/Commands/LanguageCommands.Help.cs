@@ -42,6 +42,7 @@ public static partial class LanguageCommands
 
     public const string TrainHelp = """
         Usage: InnerAlly train-language [--data FOLDER] [--out FILE] [--cache FILE] [--l2 VALUE] [--cv] [--second READS] [--second-l2 VALUE] [--compare-second]
+               [--keep-risk HEADS.json] [--trap-reads mean|mean+last] [--trap-l2 VALUE] [--trap-smoothing SHARE] [--trap-no-cues] [--trap-probe FILE]
 
         Trains the engine's heads from the labelled sentences in src/InnerAlly.Language/Training/
         (thinking-traps.jsonl, risk.jsonl, self-criticism.jsonl) and writes
@@ -55,6 +56,14 @@ public static partial class LanguageCommands
         sentence+local (both) or sentence+neighbours (with the sentences either side; measured
         unsafe, see docs/language-engine.md). --second-l2 its weight penalty (default 0.0001).
         --compare-second also reports, held-out, every input with L2 0.0001, 0.001 and 0.01.
+        Thinking-traps-more.jsonl and self-criticism-more.jsonl, when present, are read by their own
+        heads only (not as the risk heads' everyday sentences).
+        --keep-risk HEADS.json keeps that model's risk heads, thresholds and second stage instead of
+        retraining them (seconds instead of minutes; for changing only the other heads).
+        --trap-reads mean+last also trains the trap head on each line's last sentence alone;
+        --trap-l2 its weight penalty; --trap-smoothing SHARE label smoothing of its targets;
+        --trap-no-cues trains it on the embedding alone (cue weights held at zero);
+        --trap-probe FILE reports its top-1 on trap lines it was not trained on.
         """;
 
     public const string TuneLayerHelp = """

@@ -76,6 +76,12 @@ public static partial class LanguageCommands
             SecondInput = reads,
             SecondL2 = Option(args, "--second-l2") is { } secondL2 ? double.Parse(secondL2, CultureInfo.InvariantCulture) : Trainer.DefaultL2,
             CompareSecondInputs = args.Contains("--compare-second"),
+            KeepRiskFrom = Option(args, "--keep-risk") is { } keep ? Heads.LanguageModel.Load(keep) : null,
+            TrapReads = Option(args, "--trap-reads") ?? TrapReadings.Mean,
+            TrapL2 = Option(args, "--trap-l2") is { } trapL2 ? double.Parse(trapL2, CultureInfo.InvariantCulture) : null,
+            TrapSmoothing = Option(args, "--trap-smoothing") is { } smoothing ? double.Parse(smoothing, CultureInfo.InvariantCulture) : 0,
+            TrapProbe = Option(args, "--trap-probe"),
+            TrapCues = !args.Contains("--trap-no-cues"),
         };
         var model = trainer.Train(data);
         model.Save(output);

@@ -16,6 +16,15 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
     public const string RiskFile = "risk.jsonl";
     public const string SelfCriticismFile = "self-criticism.jsonl";
 
+    /// <summary>
+    /// More thinking-trap lines (issue 14, 2026-12-07), read by the trap head only: the risk heads
+    /// do not take them as everyday sentences, so adding them leaves the risk heads' training as it was.
+    /// </summary>
+    public const string TrapsMoreFile = "thinking-traps-more.jsonl";
+
+    /// <summary>More self-criticism lines (second-person critics' voices), read by the self-criticism head only, as <see cref="TrapsMoreFile"/>.</summary>
+    public const string SelfCriticismMoreFile = "self-criticism-more.jsonl";
+
     /// <summary>Recall each risk category must reach on held-out folds of the training data when choosing its threshold.</summary>
     public static readonly IReadOnlyDictionary<string, double> RecallTargets = new Dictionary<string, double>
     {
@@ -35,16 +44,15 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         var traps = LabelledData.Traps(Path.Combine(trainingFolder, TrapsFile));
         var risk = LabelledData.Risk(Path.Combine(trainingFolder, RiskFile));
         var selfCriticism = LabelledData.SelfCriticism(Path.Combine(trainingFolder, SelfCriticismFile));
-        log.WriteLine($"Read {traps.Count} thinking-trap, {risk.Count} risk and {selfCriticism.Count} self-criticism lines.");
+        var trapsMore = File.Exists(Path.Combine(trainingFolder, TrapsMoreFile)) ? LabelledData.Traps(Path.Combine(trainingFolder, TrapsMoreFile)) : [];
+        var selfCriticismMore = File.Exists(Path.Combine(trainingFolder, SelfCriticismMoreFile)) ? LabelledData.SelfCriticism(Path.Combine(trainingFolder, SelfCriticismMoreFile)) : [];
+        log.WriteLine($"Read {traps.Count} thinking-trap, {risk.Count} risk and {selfCriticism.Count} self-criticism lines; {trapsMore.Count} more trap and {selfCriticismMore.Count} more self-criticism lines for their own heads only.");
 
         // Whole lines for the sentence heads (a training line is one or two sentences), split
         // sentences for the text-level trap head, exactly as analysis will see them.
-        var trapSpans = traps.Select(t => Sentences.Split(t.Text).Select(s => s.Text).DefaultIfEmpty(t.Text).ToList()).ToList();
         var wholeLines = risk.Select(r => r.Text).Concat(selfCriticism.Select(s => s.Text)).Concat(traps.Select(t => t.Text)).ToList();
-        var spanTexts = trapSpans.SelectMany(s => s).ToList();
-        log.WriteLine($"Embedding {wholeLines.Count + spanTexts.Count} texts with MiniLM...");
+        log.WriteLine($"Embedding {wholeLines.Count} lines and their sentences with MiniLM...");
         var lineVectors = Embed(wholeLines);
-        var spanVectors = Embed(spanTexts);
 
         float[] Line(int index) => Features.Sentence(lineVectors[index], cues.Read(wholeLines[index]).Values);
 
@@ -55,95 +63,100 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
         // are safe). A risky line of one sentence is a risky example; in a risky line of several
         // sentences only one may carry the risk ("Nice dinner. Then I looked up the train times
         // again."), so a first model picks the likeliest sentence and only that one is used.
-        var riskSources = risk.Select(r => (r.Text, Label: LabelledData.IndexOf(RiskCategories.All, r.Risk), Figurative: r.Risk == RiskCategories.None && FigurativeKinds.Contains(r.Kind ?? string.Empty)))
-            .Concat(selfCriticism.Where(l => l.Form != SelfCriticismForms.Hated).Select(l => (l.Text, Label: 0, Figurative: false)))
-            .Concat(traps.Select(t => (t.Text, Label: 0, Figurative: false)))
-            .ToList();
-        var riskSentences = riskSources.Select(r => Sentences.Split(r.Text).Select(x => x.Text).DefaultIfEmpty(r.Text).ToList()).ToList();
-        var riskVectors = Embed([.. riskSentences.SelectMany(x => x)]);
-        var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues, string Text)>>();
-        var at = 0;
-        foreach (var sentences in riskSentences)
+        SoftmaxHead riskHead, literalHead, secondHead;
+        Dictionary<string, double> thresholds;
+        if (KeepRiskFrom is { } kept)
         {
-            sentenceFeatures.Add([.. sentences.Select((text, k) =>
+            // The risk heads of a model trained on the same risk inputs, kept exactly (the extra
+            // files above are not risk inputs), so changing the other heads cannot move risk.
+            if (kept.Embedding != Embedder.Name || !kept.Cues.SequenceEqual(cues.FeatureNames) || kept.Second is null)
             {
-                var c = cues.Read(text);
-                return (Features.Sentence(riskVectors[at + k], c.Values), c, text);
-            })]);
-            at += sentences.Count;
-        }
-
-        var riskX = new List<float[]>();
-        var riskY = new List<int>();
-        var riskCues = new List<Rules.SentenceCues>();
-        var riskTexts = new List<string>();
-        var riskNeighbours = new List<float[]>();
-        float[] NeighboursOf(int line, int k) => SecondReads.Neighbours([.. sentenceFeatures[line].Select(f => f.X)], k);
-        var figurative = new List<bool>();
-        var hardNegatives = 0;
-        var pending = new List<int>();
-        for (var i = 0; i < riskSources.Count; i++)
-        {
-            var label = riskSources[i].Label;
-            if (label != 0 && sentenceFeatures[i].Count > 1)
-            {
-                pending.Add(i);
-                continue;
+                throw new InvalidDataException("The model to keep the risk heads from was trained on other embeddings or cues.");
             }
 
-            for (var k = 0; k < sentenceFeatures[i].Count; k++)
+            (riskHead, literalHead, secondHead, thresholds) = (kept.Risk, kept.Literal, kept.Second, new Dictionary<string, double>(kept.RiskThresholds));
+            log.WriteLine("Risk heads, thresholds and second stage kept from the given model (not retrained).");
+        }
+        else
+        {
+            var riskSources = risk.Select(r => (r.Text, Label: LabelledData.IndexOf(RiskCategories.All, r.Risk), Figurative: r.Risk == RiskCategories.None && FigurativeKinds.Contains(r.Kind ?? string.Empty)))
+                .Concat(selfCriticism.Where(l => l.Form != SelfCriticismForms.Hated).Select(l => (l.Text, Label: 0, Figurative: false)))
+                .Concat(traps.Select(t => (t.Text, Label: 0, Figurative: false)))
+                .ToList();
+            var riskSentences = riskSources.Select(r => Sentences.Split(r.Text).Select(x => x.Text).DefaultIfEmpty(r.Text).ToList()).ToList();
+            var riskVectors = Embed([.. riskSentences.SelectMany(x => x)]);
+            var sentenceFeatures = new List<List<(float[] X, Rules.SentenceCues Cues, string Text)>>();
+            var at = 0;
+            foreach (var sentences in riskSentences)
             {
-                var (features, c, text) = sentenceFeatures[i][k];
+                sentenceFeatures.Add([.. sentences.Select((text, k) =>
+                {
+                    var c = cues.Read(text);
+                    return (Features.Sentence(riskVectors[at + k], c.Values), c, text);
+                })]);
+                at += sentences.Count;
+            }
+
+            var riskX = new List<float[]>();
+            var riskY = new List<int>();
+            var riskCues = new List<Rules.SentenceCues>();
+            var riskTexts = new List<string>();
+            var riskNeighbours = new List<float[]>();
+            float[] NeighboursOf(int line, int k) => SecondReads.Neighbours([.. sentenceFeatures[line].Select(f => f.X)], k);
+            var figurative = new List<bool>();
+            var hardNegatives = 0;
+            var pending = new List<int>();
+            for (var i = 0; i < riskSources.Count; i++)
+            {
+                var label = riskSources[i].Label;
+                if (label != 0 && sentenceFeatures[i].Count > 1)
+                {
+                    pending.Add(i);
+                    continue;
+                }
+
+                for (var k = 0; k < sentenceFeatures[i].Count; k++)
+                {
+                    var (features, c, text) = sentenceFeatures[i][k];
+                    riskX.Add(features);
+                    riskY.Add(label);
+                    riskCues.Add(c);
+                    riskTexts.Add(text);
+                    riskNeighbours.Add(NeighboursOf(i, k));
+                    figurative.Add(riskSources[i].Figurative);
+                    hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
+                }
+            }
+
+            var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
+            foreach (var i in pending)
+            {
+                var chosen = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
+                double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
+                var (features, c, text) = sentenceFeatures[i][chosen];
                 riskX.Add(features);
-                riskY.Add(label);
+                riskY.Add(riskSources[i].Label);
                 riskCues.Add(c);
                 riskTexts.Add(text);
-                riskNeighbours.Add(NeighboursOf(i, k));
-                figurative.Add(riskSources[i].Figurative);
-                hardNegatives += i < risk.Count && label == 0 ? 1 : 0;
-            }
-        }
-
-        var first = TrainBalanced(RiskCategories.All, [.. riskX.Where((_, k) => !figurative[k])], OneHot([.. riskY.Where((_, k) => !figurative[k])], 4));
-        foreach (var i in pending)
-        {
-            var chosen = Enumerable.Range(0, sentenceFeatures[i].Count).MaxBy(k => RiskOf(sentenceFeatures[i][k]));
-            double RiskOf((float[] X, Rules.SentenceCues Cues, string Text) f) => f.Cues.StrongRisk is not null ? 2 : 1 - first.Predict(f.X)[0];
-            var (features, c, text) = sentenceFeatures[i][chosen];
-            riskX.Add(features);
-            riskY.Add(riskSources[i].Label);
-            riskCues.Add(c);
-            riskTexts.Add(text);
-            riskNeighbours.Add(NeighboursOf(i, chosen));
-            figurative.Add(false);
-        }
-
-        log.WriteLine($"Risk examples: {riskX.Count} sentences ({pending.Count} chosen from risky lines of several sentences).");
-
-        var scX = Enumerable.Range(0, selfCriticism.Count).Select(i => Line(risk.Count + i)).ToList();
-        var scY = selfCriticism.Select(s => LabelledData.IndexOf(SelfCriticismForms.All, s.Form)).ToList();
-
-        var trapX = new List<float[]>();
-        var trapTargets = new List<double[]>();
-        var next = 0;
-        foreach (var (line, spans) in traps.Zip(trapSpans))
-        {
-            var vectors = spanVectors.AsSpan(next, spans.Count).ToArray();
-            next += spans.Count;
-            trapX.Add(Features.Text(vectors, [.. spans.Select(s => cues.Read(s).Values)]));
-            var target = new double[ThinkingTraps.Classes.Count];
-            IReadOnlyList<string> labels = line.Traps.Count == 0 ? [ThinkingTraps.NotDistorted] : line.Traps;
-            foreach (var label in labels)
-            {
-                target[LabelledData.IndexOf(ThinkingTraps.Classes, label)] += 1.0 / labels.Count;
+                riskNeighbours.Add(NeighboursOf(i, chosen));
+                figurative.Add(false);
             }
 
-            trapTargets.Add(target);
+            log.WriteLine($"Risk examples: {riskX.Count} sentences ({pending.Count} chosen from risky lines of several sentences).");
+            log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
+            (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
+            (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead, riskNeighbours);
         }
 
-        log.WriteLine("Training the risk head and choosing thresholds by 5-fold cross-validation...");
-        var (riskHead, literalHead) = TrainRisk(riskX, riskY, figurative, Enumerable.Range(0, riskX.Count));
-        var (thresholds, secondHead) = ChooseThresholds(riskX, riskY, hardNegatives, riskCues, figurative, riskTexts, riskHead, riskNeighbours);
+        var scMoreVectors = Embed([.. selfCriticismMore.Select(l => l.Text)]);
+        var scX = Enumerable.Range(0, selfCriticism.Count).Select(i => Line(risk.Count + i))
+            .Concat(selfCriticismMore.Select((l, i) => Features.Sentence(scMoreVectors[i], cues.Read(l.Text).Values)))
+            .ToList();
+        var scY = selfCriticism.Concat(selfCriticismMore).Select(s => LabelledData.IndexOf(SelfCriticismForms.All, s.Form)).ToList();
+
+        var (trapX, trapTargets) = TrapExamples([.. traps, .. trapsMore], TrapReads);
+        log.WriteLine($"Thinking-trap examples: {trapX.Count} ({TrapReads}).");
+
         log.WriteLine("Training the self-criticism head...");
         var scTargets = OneHot(scY, 3);
         if (CrossValidateAll)
@@ -158,7 +171,11 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             log.WriteLine($"  held-out accuracy (top class among the line's labels) {HeldOutAccuracy(ThinkingTraps.Classes, trapX, trapTargets):F3}");
         }
 
-        var trapHead = TrainBalanced(ThinkingTraps.Classes, trapX, trapTargets);
+        var trapHead = TrainBalanced(ThinkingTraps.Classes, trapX, Smooth(trapTargets, TrapSmoothing), TrapL2);
+        if (TrapProbe is not null)
+        {
+            ReportTrapProbe(trapHead, TrapProbe);
+        }
 
         return new LanguageModel
         {
@@ -168,14 +185,14 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
             TrainingDataSha256 = Fingerprint(trainingFolder),
             TrainingCounts = new Dictionary<string, int>
             {
-                ["thinkingTraps"] = traps.Count,
+                ["thinkingTraps"] = traps.Count + trapsMore.Count,
                 ["risk"] = risk.Count,
-                ["selfCriticism"] = selfCriticism.Count,
+                ["selfCriticism"] = selfCriticism.Count + selfCriticismMore.Count,
             },
             Risk = riskHead,
             Literal = literalHead,
             Second = secondHead,
-            SecondReads = SecondInput == SecondReads.Sentence ? null : SecondInput,
+            SecondReads = KeepRiskFrom is { } keptModel ? keptModel.SecondReads : SecondInput == SecondReads.Sentence ? null : SecondInput,
             RiskThresholds = thresholds,
             SelfCriticism = scHead,
             SelfCriticismThreshold = 0.5,
@@ -200,8 +217,13 @@ public sealed partial class Trainer(Embedder embedder, Cues cues, TextWriter log
     public static string Fingerprint(string trainingFolder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { TrapsFile, RiskFile, SelfCriticismFile })
+        foreach (var file in new[] { TrapsFile, RiskFile, SelfCriticismFile, TrapsMoreFile, SelfCriticismMoreFile })
         {
+            if (file is TrapsMoreFile or SelfCriticismMoreFile && !File.Exists(Path.Combine(trainingFolder, file)))
+            {
+                continue;
+            }
+
             var text = File.ReadAllText(Path.Combine(trainingFolder, file)).Replace("\r\n", "\n", StringComparison.Ordinal);
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file + "\n" + text));
         }
