@@ -8,7 +8,7 @@ namespace InnerAlly.E2E;
 /// A therapist and a client, each in their own browser: the therapist makes a code on the caseload;
 /// the client types it, chooses what to share, looks at the therapist's page as those choices would
 /// draw it, accepts and checks in; the therapist sees
-/// it; the client takes it back and the therapist sees "not shared". The axe, 320 px and CSP checks
+/// it; the client takes it back and the therapist sees "not shared". Then a message each way. The axe, 320 px and CSP checks
 /// of these pages are in the page walk (<see cref="AppPage.Caseload"/> and the ones beside it).
 /// </summary>
 public sealed partial class CareTeamTests(BrowserApp app) : BrowserTest(app)
@@ -72,5 +72,46 @@ public sealed partial class CareTeamTests(BrowserApp app) : BrowserTest(app)
         await Expect(therapist.Locator("section", new() { Has = therapist.GetByRole(AriaRole.Heading, new() { Name = "Check-ins" }) })).ToContainTextAsync("Not shared.");
         await GoAsync(therapist, "/caseload");
         await Expect(therapist.Locator(".caseload-table tbody tr", new() { HasText = "Jo" })).ToContainTextAsync("not shared");
+    }
+
+    [Fact]
+    public async Task A_message_each_way_through_the_pages_with_the_read_mark_and_the_reply_expectation()
+    {
+        var therapistContext = await NewContextAsync();
+        var therapistPerson = await SignUpAndSignInAsync(therapistContext);
+        var made = await TherapistAsync(therapistContext, therapistPerson, "Dr Ana Silva");
+        var clientContext = await NewContextAsync();
+        var client = await ClientAsync(clientContext, made, "Jo");
+        var therapist = await therapistContext.NewPageAsync();
+
+        await GoAsync(therapist, "/messages");
+        await therapist.GetByLabel("Shown on each conversation with you").FillAsync("I usually reply within 2 working days.");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Jo" }).ClickAsync();
+        await WaitForPageAsync(therapist, new Regex("/messages/[0-9a-f-]+$"));
+        await therapist.GetByLabel("Write to Jo").FillAsync("How did this week go? A word or two is plenty.");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(therapist.GetByRole(AriaRole.Status)).ToContainTextAsync("Sent");
+
+        // The client finds the message under More.
+        await SignInAsync(clientContext, client.Person);
+        var page = await clientContext.NewPageAsync();
+        await GoAsync(page, "/");
+        await page.GetByText("More", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Messages" }).ClickAsync();
+        await Expect(page.Locator(".thread-list")).ToContainTextAsync("1 new");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dr Ana Silva" }).ClickAsync();
+        await Expect(page.Locator(".message-theirs .message-text")).ToHaveTextAsync("How did this week go? A word or two is plenty.");
+        await Expect(page.Locator(".reply-expectation")).ToContainTextAsync("I usually reply within 2 working days.");
+        await Expect(page.Locator(".not-for-emergencies")).ToContainTextAsync("Not for emergencies");
+        await page.GetByLabel("Write to Dr Ana Silva").FillAsync("Calmer than last week. The breathing helped twice.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.Locator(".message-mine .message-text")).ToHaveTextAsync("Calmer than last week. The breathing helped twice.");
+        await SaveScreenshotAsync(page, "MessageThread-flow");
+
+        await therapist.ReloadAsync();
+        await Expect(therapist.Locator(".message-theirs .message-text")).ToHaveTextAsync("Calmer than last week. The breathing helped twice.");
+        await Expect(therapist.Locator(".message-mine .message-meta")).ToContainTextAsync("read");
     }
 }
