@@ -10,7 +10,7 @@ public sealed class ExportClientRecordVerbTests
     public async Task Stdout_holds_only_the_json_record_and_an_unknown_clinic_exits_1()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         var created = await AppProcess.RunAsync(["create-clinic", "--name", "Cedar Practice", "--admin-email", "lee@example.org", "--slug", "cedar-practice"], database, cancellationToken: cancellationToken);
         Assert.True(created.ExitCode == 0, created.AllOutput);
 
